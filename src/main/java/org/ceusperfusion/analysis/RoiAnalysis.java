@@ -1,0 +1,25 @@
+package org.ceusperfusion.analysis;
+
+import java.util.Map;
+import org.ceusperfusion.fit.FitResult;
+import org.ceusperfusion.params.ParameterEstimates;
+import org.ceusperfusion.params.PerfusionParameter;
+import org.ceusperfusion.tic.TimeIntensityCurve;
+
+/**
+ * Everything measured in one ROI.
+ *
+ * @param name                 ROI name
+ * @param role                 target or reference
+ * @param areaPx               area in pixels
+ * @param areaMm2              area in mm², or {@code null} without a pixel size
+ * @param tic                  the time-intensity curve
+ * @param fit                  the bolus-model fit (status never throws)
+ * @param parameters           perfusion parameters with 95 % CIs
+ * @param nonEnhancingFraction fraction of the ROI's pixels that never enhance significantly, 0..1 (NaN when unknown)
+ * @param ratioToReference     target/reference ratio per parameter; empty for the reference ROI or without one
+ */
+public record RoiAnalysis(String name, RoiRole role, int areaPx, Double areaMm2, TimeIntensityCurve tic,
+                          FitResult fit, ParameterEstimates parameters, double nonEnhancingFraction,
+                          Map<PerfusionParameter, Double> ratioToReference) {
+}

@@ -1,0 +1,38 @@
+package org.ceusperfusion.fit;
+
+import org.ceusperfusion.model.BolusModel;
+
+/**
+ * The result of fitting a {@link BolusModel} to a time-intensity curve.
+ *
+ * @param model      the model fitted
+ * @param status     outcome; parameters are meaningful for {@code OK} and {@code NOT_CONVERGED}
+ * @param message    human-readable detail of the status (empty when OK)
+ * @param params     fitted parameters in the model's order, or {@code null} when none
+ * @param covariance parameter covariance {@code s²(JᵀJ)⁻¹}, or {@code null} when unavailable
+ * @param r2         coefficient of determination on the fitted window
+ * @param rss        residual sum of squares on the fitted window
+ * @param samples    number of samples fitted
+ * @param iterations LM iterations used
+ * @param windowStartS first time included in the fit, s
+ * @param windowEndS   last time included in the fit, s
+ */
+public record FitResult(BolusModel model, FitStatus status, String message, double[] params,
+                        double[][] covariance, double r2, double rss, int samples, int iterations,
+                        double windowStartS, double windowEndS) {
+
+    /** @return whether parameters are present and usable */
+    public boolean hasParameters() {
+        return params != null && (status == FitStatus.OK || status == FitStatus.NOT_CONVERGED);
+    }
+
+    /** @return the fitted curve at time {@code t}, or NaN without parameters */
+    public double valueAt(double t) {
+        return params == null ? Double.NaN : model.value(t, params);
+    }
+
+    /** @return degrees of freedom {@code samples − parameters} */
+    public int degreesOfFreedom() {
+        return samples - (params == null ? 0 : params.length);
+    }
+}

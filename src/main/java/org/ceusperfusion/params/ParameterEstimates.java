@@ -1,0 +1,42 @@
+package org.ceusperfusion.params;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Perfusion parameter values with their 95 % confidence intervals.
+ *
+ * @param values point estimates (NaN when not computable)
+ * @param ci95   {@code [lo, hi]} per parameter (NaN bounds when not computable)
+ */
+public record ParameterEstimates(Map<PerfusionParameter, Double> values, Map<PerfusionParameter, double[]> ci95) {
+
+    public ParameterEstimates {
+        values = Collections.unmodifiableMap(new EnumMap<>(values));
+        ci95 = Collections.unmodifiableMap(new EnumMap<>(ci95));
+    }
+
+    /** @return the value of {@code p}, or NaN when absent */
+    public double value(PerfusionParameter p) {
+        Double v = values.get(p);
+        return v == null ? Double.NaN : v;
+    }
+
+    /** @return {@code [lo, hi]} of {@code p}, or {@code [NaN, NaN]} when absent */
+    public double[] ci(PerfusionParameter p) {
+        double[] c = ci95.get(p);
+        return c == null ? new double[] {Double.NaN, Double.NaN} : c.clone();
+    }
+
+    /** Estimates with every parameter NaN (for a failed fit). */
+    public static ParameterEstimates empty() {
+        Map<PerfusionParameter, Double> v = new EnumMap<>(PerfusionParameter.class);
+        Map<PerfusionParameter, double[]> c = new EnumMap<>(PerfusionParameter.class);
+        for (PerfusionParameter p : PerfusionParameter.values()) {
+            v.put(p, Double.NaN);
+            c.put(p, new double[] {Double.NaN, Double.NaN});
+        }
+        return new ParameterEstimates(v, c);
+    }
+}
