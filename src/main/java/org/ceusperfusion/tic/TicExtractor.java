@@ -1,0 +1,76 @@
+package org.ceusperfusion.tic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+import org.ceusperfusion.cine.CineLoop;
+import org.ceusperfusion.roi.RoiMask;
+
+/**
+ * Time-intensity curves of several ROIs in one pass over the frames.
+ *
+ * <p>Each frame is read once ({@link CineLoop#frame(int)} may decode from disk). Per ROI and frame:
+ * the mean of the <em>linearised</em> pixel values (linearise first, then average; perfusion-reference §2),
+ * and the fraction of ROI pixels that are clipped, i.e. whose grey value is {@code ≤ 0} or
+ * {@code ≥ maxGrey} of the loop ({@link org.ceusperfusion.cine.LoopMetadata#maxGrey()}), where the
+ * linearisation no longer holds.
+ *
+ * <pre>
+ *   List&lt;TimeIntensityCurve&gt; tics = TicExtractor.extract(loop, rois, Linearizer.logCompressed(40, loop.metadata()));
+ * </pre>
+ */
+public final class TicExtractor {
+    private TicExtractor() {
+    }
+
+    /**
+     * @param loop the cine loop
+     * @param rois the ROIs, in output order
+     * @param lin  grey → linear power ({@link Linearizer#identity()} for linear data)
+     * @return one curve per ROI, in the order of {@code rois}
+     * @throws org.ceusperfusion.InputException when a ROI is empty or reaches outside the frame
+     */
+    public static List<TimeIntensityCurve> extract(CineLoop loop, List<RoiMask> rois, Linearizer lin) {
+        return extract(loop, rois, lin, frame -> { });
+    }
+
+    /**
+     * As {@link #extract(CineLoop, List, Linearizer)}, reporting progress.
+     *
+     * @param framesDone called with the number of frames processed so far after each frame
+     */
+    public static List<TimeIntensityCurve> extract(CineLoop loop, List<RoiMask> rois, Linearizer lin,
+                                                   IntConsumer framesDone) {
+        int n = loop.frameCount();
+        int[][] indices = new int[rois.size()][];
+        for (int r = 0; r < rois.size(); r++) {
+            indices[r] = rois.get(r).pixelIndices(loop.width(), loop.height());
+        }
+        double maxGrey = loop.metadata().maxGrey();
+        double[][] means = new double[rois.size()][n];
+        double[][] clipped = new double[rois.size()][n];
+        for (int f = 0; f < n; f++) {
+            float[] frame = loop.frame(f);
+            for (int r = 0; r < indices.length; r++) {
+                double sum = 0;
+                int clip = 0;
+                for (int idx : indices[r]) {
+                    float g = frame[idx];
+                    sum += lin.power(g);
+                    if (g <= 0 || g >= maxGrey) {
+                        clip++;
+                    }
+                }
+                means[r][f] = sum / indices[r].length;
+                clipped[r][f] = (double) clip / indices[r].length;
+            }
+            framesDone.accept(f + 1);
+        }
+        List<TimeIntensityCurve> out = new ArrayList<>(rois.size());
+        for (int r = 0; r < rois.size(); r++) {
+            out.add(new TimeIntensityCurve(rois.get(r).name(), loop.timesS(), means[r], clipped[r]));
+        }
+        return out;
+    }
+}
