@@ -7,7 +7,9 @@ import org.ceusperfusion.InputException;
 
 /**
  * A DICOM PALETTE COLOR lookup table (normal or segmented, 8- or 16-bit entries), reduced to the
- * luminance {@code 0.299 R + 0.587 G + 0.114 B} of each entry on a 0..255 scale.
+ * luminance {@code 0.299 R + 0.587 G + 0.114 B} of each entry on a 0..255 scale. 16-bit entries are
+ * divided by 256 (their high byte, as {@code gdcmconv --apply-lut} does) and capped at 255; 8-bit
+ * entries are used as they are (packed two per word, or one per word, or in the high byte).
  */
 final class PaletteLut {
     private static final int MAX_ENTRIES = 65536;
@@ -70,10 +72,10 @@ final class PaletteLut {
     }
 
     private static float[] scale(int[] values, int bits) {
-        float k = bits > 8 ? 255f / 65535f : 1f;
+        float k = bits > 8 ? 1f / 256f : 1f;
         float[] out = new float[values.length];
         for (int i = 0; i < values.length; i++) {
-            out[i] = values[i] * k;
+            out[i] = Math.min(255f, values[i] * k);
         }
         return out;
     }
