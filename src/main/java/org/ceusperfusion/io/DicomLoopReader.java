@@ -31,6 +31,10 @@ final class DicomLoopReader {
         String source = path.toString();
         DicomParser.Parsed parsed = DicomParser.parse(data, source);
         DicomDataset ds = parsed.dataset();
+        if (!ds.has(DicomDictionary.PIXEL_DATA)) {
+            throw new InputException(source, "DICOM without pixel data (7FE0,0010): not an image, or truncated"
+                    + " (file ends at byte " + data.length + ")");
+        }
         PixelFormat format = PixelFormat.of(ds, source);
         MemoryGuard.check(source, format.frames(), format.columns(), format.rows());
         DicomPixelDecoder decoder = new DicomPixelDecoder(ds, format, parsed.syntax());
