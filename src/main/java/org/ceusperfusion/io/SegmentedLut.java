@@ -41,17 +41,8 @@ final class SegmentedLut {
                     out.add(w[i + 2 + k], source);
                 }
                 return i + 2 + len;
-            case 1: {
-                if (i + 2 >= w.length || out.size() == 0) {
-                    throw bad(source, "linear segment at word " + i + " without start or end value");
-                }
-                double y0 = out.last();
-                int y1 = w[i + 2];
-                for (int k = 1; k <= len; k++) {
-                    out.add((int) Math.round(y0 + (y1 - y0) * k / len), source);
-                }
-                return i + 3;
-            }
+            case 1:
+                return linear(w, i, len, out, source);
             case 2: {
                 if (!allowIndirect || i + 3 >= w.length) {
                     throw bad(source, "indirect segment at word " + i + " is invalid");
@@ -69,6 +60,19 @@ final class SegmentedLut {
             default:
                 throw bad(source, "unknown segment opcode " + op + " at word " + i);
         }
+    }
+
+    /** Opcode 1: {@code len} entries ramping from the previous entry to the given end value. */
+    private static int linear(int[] w, int i, int len, IntList out, String source) {
+        if (i + 2 >= w.length || out.size() == 0) {
+            throw bad(source, "linear segment at word " + i + " without start or end value");
+        }
+        double y0 = out.last();
+        int y1 = w[i + 2];
+        for (int k = 1; k <= len; k++) {
+            out.add((int) Math.round(y0 + (y1 - y0) * k / len), source);
+        }
+        return i + 3;
     }
 
     private static InputException bad(String source, String what) {
