@@ -1,29 +1,206 @@
 package org.ceusperfusion.io;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import org.ceusperfusion.InputException;
 import org.ceusperfusion.cine.CineLoop;
+import org.ceusperfusion.cine.FrameSource;
+import org.ceusperfusion.cine.LoopMetadata;
 
 /**
- * Opens a cine loop from a file, choosing the reader by content (magic bytes), not by name.
+ * Opens a cine loop from a file, choosing the reader by content (magic bytes), not by name:
+ * {@code DICM} at byte 128 → DICOM ({@link DicomLoopReader}; checked first, as some files are TIFF and
+ * DICOM at once),
+ * {@code II*\0} / {@code MM\0*} → TIFF ({@link TiffLoopReader}), {@code RIFF....AVI } → AVI
+ * ({@link AviLoopReader}), a DICOM element at byte 0 → DICOM without preamble.
+ *
+ * <p>Example: {@code CineLoop loop = LoopReader.open(Path.of("loop.dcm"), LoadOptions.NONE);}
  */
 public final class LoopReader {
+    /** Largest file read into memory, bytes. */
+    private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 64L;
+
     private LoopReader() {
     }
 
     /**
-     * Reads a cine loop with correct frame times and pixel size.
+     * Reads a cine loop with correct frame times and pixel size. An explicit frame interval in
+     * {@code options} replaces the file's timing (timing source {@code option}); an explicit pixel size
+     * replaces the file's calibration (tag {@code pixelSizeSource} = {@code option}).
      *
-     * @param path    the file (DICOM, TIFF, AVI, ...)
-     * @param options overrides of frame interval and pixel size
+     * @param path    the file (DICOM, TIFF, AVI)
+     * @param options overrides of frame interval (s) and pixel size (mm)
      * @return the loop
      * @throws org.ceusperfusion.InputException naming the file and what is wrong when it cannot be read
      */
     public static CineLoop open(Path path, LoadOptions options) {
-        throw new UnsupportedOperationException("LoopReader.open: not implemented yet");
+        String source = path.toString();
+        checkOptions(source, options);
+        byte[] head = head(path);
+        CineLoop loop;
+        try {
+            loop = readByFormat(path, head);
+        } catch (InputException e) {
+            throw e;
+        } catch (OutOfMemoryError e) {
+            throw new InputException(source, "loop too large for the available memory (raise -Xmx)", e);
+        } catch (RuntimeException e) {
+            throw new InputException(source, "cannot read loop: " + e, e);
+        }
+        return applyOptions(loop, options);
     }
 
-    /** @return lower-case hex SHA-256 of the file's bytes */
+    private static CineLoop readByFormat(Path path, byte[] head) {
+        if (hasDicmMarker(head)) {
+            return DicomLoopReader.read(path, readAll(path));
+        }
+        if (isTiff(head)) {
+            return TiffLoopReader.read(path);
+        }
+        if (isAvi(head)) {
+            return AviLoopReader.read(path);
+        }
+        if (DicomParser.looksLikeDicom(head)) {
+            return DicomLoopReader.read(path, readAll(path));
+        }
+        throw new InputException(path.toString(), "not a cine loop: unrecognised format (first bytes "
+                + firstBytes(head) + ")");
+    }
+
+    private static void checkOptions(String source, LoadOptions options) {
+        if (options == null) {
+            return;
+        }
+        Double dt = options.frameIntervalS();
+        if (dt != null && !(dt > 0 && Double.isFinite(dt))) {
+            throw new InputException("--frame-interval", "must be a positive number of seconds, got " + dt);
+        }
+        Double px = options.pixelSizeMm();
+        if (px != null && !(px > 0 && Double.isFinite(px))) {
+            throw new InputException("--pixel-size", "must be a positive number of mm, got " + px);
+        }
+    }
+
+    private static CineLoop applyOptions(CineLoop loop, LoadOptions options) {
+        if (options == null) {
+            return loop;
+        }
+        CineLoop out = loop;
+        if (options.frameIntervalS() != null) {
+            out = out.withTimes(CineLoop.regularTimes(out.frameCount(), options.frameIntervalS()), "option");
+        }
+        if (options.pixelSizeMm() != null) {
+            Map<String, String> tags = new HashMap<>(out.metadata().tags());
+            tags.put("pixelSizeSource", "option");
+            LoopMetadata m = out.metadata();
+            LoopMetadata withTags = new LoopMetadata(m.path(), m.format(), m.maxGrey(), m.photometric(),
+                    m.transferSyntax(), m.timingSource(), m.regions(), tags);
+            out = new CineLoop(out.width(), out.height(), out.timesS(), options.pixelSizeMm(), withTags,
+                    framesOf(out));
+        }
+        return out;
+    }
+
+    private static FrameSource framesOf(CineLoop loop) {
+        return new FrameSource() {
+            @Override
+            public int frameCount() {
+                return loop.frameCount();
+            }
+
+            @Override
+            public float[] frame(int index) {
+                return loop.frame(index);
+            }
+        };
+    }
+
+    /** DICM at byte 128 wins over everything else: some files are TIFF and DICOM at once. */
+    static boolean hasDicmMarker(byte[] h) {
+        return h.length >= 132 && h[128] == 'D' && h[129] == 'I' && h[130] == 'C' && h[131] == 'M';
+    }
+
+    static boolean isTiff(byte[] h) {
+        return h.length >= 4 && ((h[0] == 'I' && h[1] == 'I' && h[2] == 42 && h[3] == 0)
+                || (h[0] == 'M' && h[1] == 'M' && h[2] == 0 && h[3] == 42));
+    }
+
+    static boolean isAvi(byte[] h) {
+        return h.length >= 12 && h[0] == 'R' && h[1] == 'I' && h[2] == 'F' && h[3] == 'F'
+                && h[8] == 'A' && h[9] == 'V' && h[10] == 'I' && h[11] == ' ';
+    }
+
+    private static String firstBytes(byte[] head) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(8, head.length); i++) {
+            sb.append(i == 0 ? "" : " ").append(String.format("%02X", head[i] & 0xFF));
+        }
+        return sb.toString();
+    }
+
+    private static byte[] head(Path path) {
+        String source = path.toString();
+        if (!Files.exists(path)) {
+            throw new InputException(source, "file not found");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new InputException(source, "not a regular file");
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] head = in.readNBytes(132);
+            if (head.length == 0) {
+                throw new InputException(source, "empty file");
+            }
+            return head;
+        } catch (IOException e) {
+            throw new InputException(source, "cannot read file: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return all bytes of a file, refusing files too large for one array */
+    static byte[] readAll(Path path) {
+        String source = path.toString();
+        try {
+            if (Files.size(path) > MAX_FILE_BYTES) {
+                throw new InputException(source, "file too large (" + Files.size(path) + " bytes)");
+            }
+            return Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new InputException(source, "file not found", e);
+        } catch (IOException e) {
+            throw new InputException(source, "cannot read file: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Streams the file through SHA-256.
+     *
+     * @return lower-case hex SHA-256 of the file's bytes
+     * @throws InputException when the file cannot be read
+     */
     public static String sha256(Path path) {
-        throw new UnsupportedOperationException("LoopReader.sha256: not implemented yet");
+        try (InputStream in = Files.newInputStream(path)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchFileException e) {
+            throw new InputException(path.toString(), "file not found", e);
+        } catch (IOException e) {
+            throw new InputException(path.toString(), "cannot read file: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
     }
 }

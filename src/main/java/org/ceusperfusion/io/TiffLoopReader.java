@@ -1,0 +1,192 @@
+package org.ceusperfusion.io;
+
+import ij.ImagePlus;
+import ij.io.FileInfo;
+import ij.io.FileOpener;
+import ij.io.Opener;
+import ij.io.TiffDecoder;
+import ij.measure.Calibration;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ceusperfusion.InputException;
+import org.ceusperfusion.cine.CineLoop;
+import org.ceusperfusion.cine.FrameSource;
+import org.ceusperfusion.cine.LoopMetadata;
+
+/**
+ * Reads a TIFF stack or hyperstack with ImageJ's file readers ({@link TiffDecoder}, {@link FileOpener};
+ * no GUI). The one dimension with more than one plane (channels, slices or frames) is time.
+ *
+ * <p>Frame times, by priority:
+ * <ol>
+ *   <li>slice labels, when every label carries a time {@code t=<number>} with an optional unit
+ *       {@code s} or {@code ms} (seconds when absent), e.g. {@code t=1.234 s}, {@code t=1.234s},
+ *       {@code frame 3; t=250 ms}; times are shifted so the first frame is at 0 s
+ *       (timing source {@code sliceLabels});</li>
+ *   <li>ImageJ's frame interval {@code finterval} ({@code Calibration.frameInterval}, in the
+ *       calibration's time unit: s, ms, µs, min or h) (timing source {@code finterval});</li>
+ *   <li>ImageJ's {@code fps} (timing source {@code fps});</li>
+ *   <li>none: 1 s per frame, timing source {@code none}.</li>
+ * </ol>
+ *
+ * <p>Grey scale ({@code maxGrey}): 255 for 8-bit and RGB (luminance), 65535 for 16-bit, and for 32-bit
+ * float the largest value found in the stack. Pixel size: {@code Calibration.pixelWidth} when its unit
+ * is a length (nm, µm, mm, cm, m, inch), converted to mm; otherwise unknown.
+ */
+final class TiffLoopReader {
+    private static final Pattern LABEL_TIME = Pattern.compile(
+            "(?:^|[\\s;,(\\[])t\\s*=\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*(ms|s)?(?![A-Za-z])");
+
+    private TiffLoopReader() {
+    }
+
+    /**
+     * @param path the TIFF file
+     * @return the loop
+     * @throws InputException when ImageJ cannot read the file or it has more than one varying dimension
+     */
+    static CineLoop read(Path path) {
+        String source = path.toString();
+        ImagePlus imp = open(path);
+        int varying = (imp.getNChannels() > 1 ? 1 : 0) + (imp.getNSlices() > 1 ? 1 : 0)
+                + (imp.getNFrames() > 1 ? 1 : 0);
+        if (varying > 1) {
+            throw new InputException(source, "TIFF hyperstack with " + imp.getNChannels() + " channels, "
+                    + imp.getNSlices() + " slices and " + imp.getNFrames() + " frames: only one dimension may vary");
+        }
+        MemoryGuard.check(source, imp.getStackSize(), imp.getWidth(), imp.getHeight());
+        float[][] frames = ImageJFrames.grey(imp.getStack());
+        Map<String, String> tags = new HashMap<>();
+        Calibration cal = imp.getCalibration();
+        String[] timingSource = new String[1];
+        double[] times = times(imp, cal, frames.length, timingSource);
+        Double pixelSize = pixelSizeMm(cal);
+        if (pixelSize != null) {
+            tags.put("pixelSizeSource", "TiffCalibration");
+        }
+        int type = imp.getType();
+        double maxGrey = type == ImagePlus.GRAY16 ? 65535 : type == ImagePlus.GRAY32
+                ? ImageJFrames.maxValue(frames) : 255;
+        String colour = type == ImagePlus.COLOR_RGB ? "RGB" : type == ImagePlus.COLOR_256 ? "indexed"
+                : "grey" + imp.getBitDepth();
+        LoopMetadata meta = new LoopMetadata(source, "TIFF", maxGrey, colour, null, timingSource[0],
+                List.of(), tags);
+        return new CineLoop(imp.getWidth(), imp.getHeight(), times, pixelSize, meta, FrameSource.of(frames));
+    }
+
+    private static ImagePlus open(Path path) {
+        String source = path.toString();
+        Path abs = path.toAbsolutePath();
+        String dir = abs.getParent() == null ? "" : abs.getParent().toString() + java.io.File.separator;
+        ImagePlus imp;
+        try {
+            FileInfo[] info = new TiffDecoder(dir, abs.getFileName().toString()).getTiffInfo();
+            if (info == null || info.length == 0) {
+                throw new InputException(source, "corrupt TIFF: no image found");
+            }
+            imp = info.length > 1 ? new Opener().openTiffStack(info) : new FileOpener(info[0]).openImage();
+        } catch (IOException e) {
+            throw new InputException(source, "corrupt TIFF: " + e.getMessage(), e);
+        }
+        if (imp == null || imp.getStackSize() < 1) {
+            throw new InputException(source, "ImageJ cannot read this TIFF (unsupported or corrupt)");
+        }
+        return imp;
+    }
+
+    private static double[] times(ImagePlus imp, Calibration cal, int n, String[] source) {
+        double[] fromLabels = labelTimes(imp, n);
+        if (fromLabels != null) {
+            source[0] = "sliceLabels";
+            return fromLabels;
+        }
+        double unit = timeUnitS(cal.getTimeUnit());
+        if (cal.frameInterval > 0 && Double.isFinite(cal.frameInterval) && !Double.isNaN(unit)) {
+            source[0] = "finterval";
+            return CineLoop.regularTimes(n, cal.frameInterval * unit);
+        }
+        if (cal.fps > 0 && Double.isFinite(cal.fps)) {
+            source[0] = "fps";
+            return CineLoop.regularTimes(n, 1.0 / cal.fps);
+        }
+        source[0] = "none";
+        return CineLoop.regularTimes(n, DicomTiming.FALLBACK_INTERVAL_S);
+    }
+
+    /** @return times from the slice labels, or {@code null} unless every label holds a time and they never decrease */
+    static double[] labelTimes(ImagePlus imp, int n) {
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            Double v = parseLabelTime(imp.getStack().getSliceLabel(i + 1));
+            if (v == null) {
+                return null;
+            }
+            t[i] = v;
+        }
+        double t0 = t[0];
+        for (int i = 0; i < n; i++) {
+            t[i] -= t0;
+            if (i > 0 && t[i] < t[i - 1]) {
+                return null;
+            }
+        }
+        return t;
+    }
+
+    /** @return the time in seconds written as {@code t=<number>[ ][s|ms]} in a label, or {@code null} */
+    static Double parseLabelTime(String label) {
+        if (label == null) {
+            return null;
+        }
+        Matcher m = LABEL_TIME.matcher(label);
+        if (!m.find()) {
+            return null;
+        }
+        double v = Double.parseDouble(m.group(1));
+        if (!Double.isFinite(v)) {
+            return null;
+        }
+        return "ms".equals(m.group(2)) ? v / 1000.0 : v;
+    }
+
+    private static double timeUnitS(String unit) {
+        String u = unit == null ? "s" : unit.trim().toLowerCase(Locale.ROOT);
+        switch (u) {
+            case "s": case "sec": case "second": case "seconds": case "": return 1;
+            case "ms": case "msec": return 1e-3;
+            case "us": case "µs": case "\u03bcs": case "usec": return 1e-6;
+            case "min": case "minute": case "minutes": return 60;
+            case "h": case "hour": case "hours": case "hr": return 3600;
+            default: return Double.NaN;
+        }
+    }
+
+    /** @return the pixel width in mm, or {@code null} when the calibration is not a length */
+    static Double pixelSizeMm(Calibration cal) {
+        double mm = lengthUnitMm(cal.getUnit());
+        double w = cal.pixelWidth;
+        if (Double.isNaN(mm) || !(w > 0) || !Double.isFinite(w)) {
+            return null;
+        }
+        return w * mm;
+    }
+
+    private static double lengthUnitMm(String unit) {
+        String u = unit == null ? "" : unit.trim().toLowerCase(Locale.ROOT);
+        switch (u) {
+            case "nm": return 1e-6;
+            case "um": case "µm": case "\u03bcm": case "micron": case "microns": return 1e-3;
+            case "mm": return 1;
+            case "cm": return 10;
+            case "m": case "meter": case "metre": return 1000;
+            case "inch": case "in": return 25.4;
+            default: return Double.NaN;
+        }
+    }
+}
