@@ -4,9 +4,11 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +28,8 @@ import java.util.Map;
  * absent.
  */
 public final class AtomicFiles {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private AtomicFiles() {
     }
 
@@ -68,7 +72,7 @@ public final class AtomicFiles {
         try {
             for (Map.Entry<String, Content> e : files.entrySet()) {
                 Path target = dir.resolve(checkName(e.getKey()));
-                Path tmp = Files.createTempFile(dir, "." + e.getKey() + ".tmp-", "");
+                Path tmp = createTemp(dir, e.getKey());
                 temps.add(tmp);
                 targets.add(target);
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
@@ -80,6 +84,18 @@ public final class AtomicFiles {
             throw ex;
         }
         commit(temps, targets);
+    }
+
+    /** Creates {@code .<name>.tmp-<random>} with the folder's default permissions (umask), unlike createTempFile. */
+    private static Path createTemp(Path dir, String name) throws IOException {
+        while (true) {
+            String suffix = Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
+            try {
+                return Files.createFile(dir.resolve("." + name + ".tmp-" + suffix));
+            } catch (FileAlreadyExistsException retry) {
+                // another writer picked the same suffix: draw again
+            }
+        }
     }
 
     private static void commit(List<Path> temps, List<Path> targets) throws IOException {

@@ -35,6 +35,11 @@ public final class ComparisonCharts {
                 + " (dots: measured, lines: fit)", curves);
         chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, 10));
         XYPlot plot = chart.getXYPlot();
+        if (plot.getRenderer(1) instanceof XYLineAndShapeRenderer dots) {
+            for (int i = 0; i < plot.getDataset(1).getSeriesCount(); i++) {
+                dots.setSeriesShape(i, new Ellipse2D.Double(-1.4, -1.4, 2.8, 2.8));
+            }
+        }
         shrinkAxes(plot);
         chart.getLegend().setItemFont(SMALL);
         return chart;

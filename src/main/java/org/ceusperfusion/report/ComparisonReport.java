@@ -15,6 +15,7 @@ import java.util.Set;
 import org.ceusperfusion.analysis.AnalysisSettings;
 import org.ceusperfusion.compare.Comparison;
 import org.ceusperfusion.compare.ExamInput;
+import org.ceusperfusion.compare.PercentChange;
 import org.ceusperfusion.compare.PerfusionResponse;
 import org.ceusperfusion.compare.SizeCategory;
 import org.ceusperfusion.compare.SizeResponse;
@@ -156,6 +157,9 @@ public final class ComparisonReport {
         Double pr = p.probability().get(PerfusionResponse.RESPONDER);
         y = line(g, "Perfusion: ", p.category() + (p.indeterminate() ? " (indeterminate)" : ""),
                 p.indeterminate() ? new Color(200, 110, 0) : null, x, y, w);
+        PercentChange ch = p.change();
+        y = detail(g, "Change from baseline: " + Num.pct(ch.pct()) + (ch.hasCi() ? String.format(Locale.ROOT,
+                " (95 %% CI %+.1f to %+.1f %%)", ch.lo(), ch.hi()) : " (no CI)"), x, y, w);
         detail(g, "Rule: " + p.rule() + (pr == null ? "" : String.format(Locale.ROOT,
                 "; probability the true change meets it: %.2f", pr)), x, y, w);
     }

@@ -39,6 +39,16 @@ final class Num {
         return String.format(Locale.ROOT, f, v);
     }
 
+    /** @return {@code v} with about 3 significant digits for a CI bound; "-" when not finite */
+    static String brief(double v) {
+        if (!Double.isFinite(v)) {
+            return "-";
+        }
+        double a = Math.abs(v);
+        String f = a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 0.1 || a == 0 ? "%.2f" : "%.2g";
+        return String.format(Locale.ROOT, f, v);
+    }
+
     /** @return a signed percentage with one decimal, e.g. {@code +15.6 %}; "-" when not finite */
     static String pct(double v) {
         if (!Double.isFinite(v)) {

@@ -113,7 +113,7 @@ final class ParameterTable {
                 double[] ci = r.parameters().ci(p);
                 any |= Double.isFinite(v);
                 String ciText = Double.isFinite(ci[0]) && Double.isFinite(ci[1])
-                        ? " [" + Num.show(ci[0]) + ", " + Num.show(ci[1]) + "]" : "";
+                        ? " [" + Num.brief(ci[0]) + ", " + Num.brief(ci[1]) + "]" : "";
                 cells.add(Num.show(v) + ciText);
             }
             if (any) {

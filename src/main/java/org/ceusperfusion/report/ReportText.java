@@ -3,6 +3,7 @@ package org.ceusperfusion.report;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,26 +13,38 @@ final class ReportText {
     }
 
     /**
-     * Replaces characters outside the PDF standard fonts' WinAnsi set (minus sign, arrows, ≤/≥, Greek)
-     * by ASCII equivalents, so the same text shows in the PNG and the vector PDF.
+     * Replaces every non-ASCII character by an ASCII equivalent (minus sign and dashes → "-", arrows →
+     * "->", "≥" → ">=", middle dot → " ", accents dropped, Greek letters spelled out), because the PDF's
+     * standard fonts show only ASCII here; the PNG uses the same text so both pages read the same.
      */
     static String safe(String s) {
         if (s == null) {
             return "";
         }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        String n = Normalizer.normalize(s, Normalizer.Form.NFD);
+        StringBuilder b = new StringBuilder(n.length());
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (c < 0x80) {
+                b.append(c);
+                continue;
+            }
             switch (c) {
-                case '\u2212' -> b.append('-');
+                case '\u2212', '\u2013', '\u2014' -> b.append('-');
                 case '\u2192' -> b.append("->");
                 case '\u2265' -> b.append(">=");
                 case '\u2264' -> b.append("<=");
-                case '\u03bc' -> b.append("mu");
+                case '\u00b1' -> b.append("+/-");
+                case '\u00b7', '\u00a0' -> b.append(' ');
+                case '\u00b2' -> b.append('2');
+                case '\u00b3' -> b.append('3');
+                case '\u00b5', '\u03bc' -> b.append("mu");
                 case '\u03c3' -> b.append("sigma");
-                case '\u0394' -> b.append("change ");
+                case '\u0394' -> b.append("delta ");
                 case '\u2026' -> b.append("...");
-                default -> b.append(c <= 0xFF || c == '\u2013' || c == '\u2014' ? c : '?');
+                case '\u2018', '\u2019' -> b.append('\'');
+                case '\u201c', '\u201d' -> b.append('"');
+                default -> b.append(Character.getType(c) == Character.NON_SPACING_MARK ? "" : "?");
             }
         }
         return b.toString();

@@ -11,6 +11,7 @@ import org.ceusperfusion.analysis.RoiAnalysis;
 import org.ceusperfusion.fit.FitResult;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -60,23 +61,28 @@ public final class TicChart {
      * @return a new chart
      */
     public static JFreeChart create(String title, List<Curve> curves) {
+        XYSeriesCollection fits = new XYSeriesCollection();
         XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer fitRenderer = new XYLineAndShapeRenderer();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
-        int s = 0;
         for (int k = 0; k < curves.size(); k++) {
             Curve c = curves.get(k);
             Color color = PALETTE[k % PALETTE.length];
-            data.addSeries(measured(c, s));
-            style(renderer, s++, color, false);
+            data.addSeries(measured(c, 2 * k));
+            style(renderer, data.getSeriesCount() - 1, color, false);
             if (c.fit() != null && c.fit().hasParameters()) {
-                data.addSeries(fitted(c, s));
-                style(renderer, s++, color.darker(), true);
+                fits.addSeries(fitted(c, 2 * k + 1));
+                style(fitRenderer, fits.getSeriesCount() - 1, color.darker(), true);
             }
         }
         NumberAxis x = new NumberAxis("time (s)");
         NumberAxis y = new NumberAxis("linear intensity (a.u.)");
         x.setAutoRangeIncludesZero(true);
-        XYPlot plot = new XYPlot(data, x, y, renderer);
+        // dataset 0 (fits) is drawn last, on top of the measured dots (default REVERSE rendering order)
+        XYPlot plot = new XYPlot(fits, x, y, fitRenderer);
+        plot.setDataset(1, data);
+        plot.setRenderer(1, renderer);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(220, 220, 220));
         plot.setRangeGridlinePaint(new Color(220, 220, 220));

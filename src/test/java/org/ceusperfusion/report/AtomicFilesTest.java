@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +69,16 @@ class AtomicFilesTest {
         AtomicFiles.write(target, out -> out.write(new byte[] {1, 2, 3}));
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(target));
         assertFalse(names(tmp).stream().anyMatch(n -> n.contains(".tmp-")));
+    }
+
+    @Test
+    void outputsGetTheFoldersDefaultPermissions(@TempDir Path tmp) throws IOException {
+        Path plain = Files.createFile(tmp.resolve("plain"));
+        AtomicFiles.write(tmp.resolve("atomic"), out -> out.write(1));
+        if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(tmp.resolve("atomic")));
+        }
+        assertTrue(Files.isReadable(tmp.resolve("atomic")));
     }
 
     @Test

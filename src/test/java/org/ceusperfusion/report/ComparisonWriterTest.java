@@ -1,10 +1,12 @@
 package org.ceusperfusion.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -106,6 +110,30 @@ class ComparisonWriterTest {
         assertEquals(-77.0, Double.parseDouble(change.get(auc)), 1e-9);
         assertEquals(47.0, Double.parseDouble(change.get(ComparisonCsv.header().indexOf("non_enhancing"))), 1e-9);
         assertEquals("D14>D60", rows.get(6).get(1));
+    }
+
+    @Test
+    void pdfPageHoldsTheTextInAscii() throws IOException, DataFormatException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ComparisonReport.writePdf(example(), bytes);
+        String pdf = new String(bytes.toByteArray(), StandardCharsets.ISO_8859_1);
+        int start = pdf.indexOf("stream", pdf.indexOf("/FlateDecode")) + "stream".length();
+        while (pdf.charAt(start) == '\r' || pdf.charAt(start) == '\n') {
+            start++;
+        }
+        Inflater inflater = new Inflater();
+        inflater.setInput(bytes.toByteArray(), start, pdf.indexOf("endstream", start) - start);
+        byte[] buf = new byte[4 << 20];
+        String page = new String(buf, 0, inflater.inflate(buf), StandardCharsets.ISO_8859_1);
+        assertTrue(page.contains("(CEUS perfusion follow-up: baseline -> D60) Tj"));
+        assertTrue(page.contains("(Size: ) Tj"));
+        assertTrue(page.contains("(a.u. s) Tj"));
+        assertFalse(page.contains("?"), "a character the PDF font cannot show");
+    }
+
+    @Test
+    void reportTextIsAscii() {
+        assertEquals("AUC -77 % -> 52 %, a.u. s, >= 5 mm, Lassau, mu", ReportText.safe("AUC \u221277 % \u2192 52 %, a.u.\u00b7s, \u2265 5 mm, L\u00e0ssau, \u03bc"));
     }
 
     @Test
