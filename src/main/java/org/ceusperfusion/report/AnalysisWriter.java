@@ -2,20 +2,38 @@ package org.ceusperfusion.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.ceusperfusion.analysis.LoopAnalysis;
 
 /** Writes the files of one analysis: {@code analysis.json}, {@code tic.csv}, {@code tic.png}. */
 public final class AnalysisWriter {
+    /** Size of {@code tic.png}, pixels. */
+    public static final int PNG_WIDTH = 1000;
+    /** Height of {@code tic.png}, pixels. */
+    public static final int PNG_HEIGHT = 650;
+
     private AnalysisWriter() {
     }
 
     /**
-     * Writes every output of {@code analysis} into {@code outDir} atomically (temporary names, then rename).
+     * Writes every output of {@code analysis} into {@code outDir} atomically (temporary names, then rename):
+     * either all three files appear or none.
      *
      * @param analysis the analysis
      * @param outDir   the output folder, created when missing
+     * @throws IOException when a file cannot be written; nothing is left under the final names then
      */
     public static void writeAll(LoopAnalysis analysis, Path outDir) throws IOException {
-        throw new UnsupportedOperationException("AnalysisWriter.writeAll: not implemented yet");
+        AtomicFiles.writeAll(outDir, files(analysis));
+    }
+
+    /** @return file name → content of the three outputs, for callers that bundle them with others */
+    public static Map<String, AtomicFiles.Content> files(LoopAnalysis analysis) {
+        Map<String, AtomicFiles.Content> files = new LinkedHashMap<>();
+        files.put("analysis.json", out -> Json.write(AnalysisJson.toJson(analysis), out));
+        files.put("tic.csv", out -> TicCsv.write(analysis, out));
+        files.put("tic.png", out -> ChartExport.writePng(TicChart.of(analysis), PNG_WIDTH, PNG_HEIGHT, out));
+        return files;
     }
 }

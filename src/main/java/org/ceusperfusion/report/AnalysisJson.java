@@ -1,0 +1,173 @@
+package org.ceusperfusion.report;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.ceusperfusion.analysis.AnalysisSettings;
+import org.ceusperfusion.analysis.InputInfo;
+import org.ceusperfusion.analysis.LoopAnalysis;
+import org.ceusperfusion.analysis.RoiAnalysis;
+import org.ceusperfusion.cine.UltrasoundRegion;
+import org.ceusperfusion.fit.FitResult;
+import org.ceusperfusion.params.ParameterEstimates;
+import org.ceusperfusion.params.PerfusionParameter;
+
+/**
+ * {@link LoopAnalysis} → {@code analysis.json} (schema {@value #SCHEMA}, interfaces.md §5).
+ *
+ * <p>Top-level keys, in order: {@code schema, software, input, settings, warnings, rois}. Non-finite
+ * numbers are written as {@code null}. The pieces ({@link #input}, {@link #roi}) are public so that
+ * {@code comparison.json} and the {@code info} command reuse exactly the same objects.
+ */
+public final class AnalysisJson {
+    /** The schema identifier written into every file. */
+    public static final String SCHEMA = "ceus-perfusion/analysis@1";
+
+    private AnalysisJson() {
+    }
+
+    /** @return the whole {@code analysis.json} object */
+    public static JsonObject toJson(LoopAnalysis a) {
+        JsonObject o = new JsonObject();
+        o.addProperty("schema", SCHEMA);
+        o.add("software", Json.software());
+        o.add("input", input(a.input()));
+        o.add("settings", settings(a));
+        o.add("warnings", Json.strs(a.warnings()));
+        JsonArray rois = new JsonArray();
+        a.rois().forEach(r -> rois.add(roi(r)));
+        o.add("rois", rois);
+        return o;
+    }
+
+    /** @return pretty-printed {@code analysis.json} text */
+    public static String toText(LoopAnalysis a) {
+        return Json.toText(toJson(a));
+    }
+
+    /**
+     * The {@code input} section: path, sha256, format, frames, width, height, frameIntervalS, durationS,
+     * pixelSizeMm, timesS (every frame, s), photometric, transferSyntax, timingSource, ultrasoundRegions.
+     */
+    public static JsonObject input(InputInfo in) {
+        JsonObject o = new JsonObject();
+        o.add("path", Json.str(in.path()));
+        o.add("sha256", Json.str(in.sha256()));
+        o.add("format", Json.str(in.format()));
+        o.addProperty("frames", in.frames());
+        o.addProperty("width", in.width());
+        o.addProperty("height", in.height());
+        o.add("frameIntervalS", Json.num(in.frameIntervalS()));
+        o.add("durationS", Json.num(in.durationS()));
+        o.add("pixelSizeMm", Json.num(in.pixelSizeMm()));
+        o.add("timesS", Json.nums(in.timesS()));
+        o.add("photometric", Json.str(in.photometric()));
+        o.add("transferSyntax", Json.str(in.transferSyntax()));
+        o.add("timingSource", Json.str(in.timingSource()));
+        JsonArray regions = new JsonArray();
+        if (in.regions() != null) {
+            in.regions().forEach(r -> regions.add(region(r)));
+        }
+        o.add("ultrasoundRegions", regions);
+        return o;
+    }
+
+    private static JsonObject region(UltrasoundRegion r) {
+        JsonObject o = new JsonObject();
+        o.addProperty("minX0", r.minX0());
+        o.addProperty("minY0", r.minY0());
+        o.addProperty("maxX1", r.maxX1());
+        o.addProperty("maxY1", r.maxY1());
+        o.addProperty("spatialFormat", r.spatialFormat());
+        o.addProperty("dataType", r.dataType());
+        o.add("physicalDeltaXMm", Json.num(r.physicalDeltaXMm()));
+        o.add("physicalDeltaYMm", Json.num(r.physicalDeltaYMm()));
+        return o;
+    }
+
+    /**
+     * The {@code settings} section: dynamicRangeDb (null when linear), linear, model, and
+     * {@code fitWindowS} {@code [start, end]} of the first target's fit when known.
+     */
+    public static JsonObject settings(LoopAnalysis a) {
+        AnalysisSettings s = a.settings();
+        JsonObject o = new JsonObject();
+        o.add("dynamicRangeDb", Json.num(s.dynamicRangeDb()));
+        o.addProperty("linear", s.linear());
+        o.addProperty("model", s.model());
+        FitResult fit = a.rois().isEmpty() ? null : a.rois().get(0).fit();
+        if (fit != null && Double.isFinite(fit.windowStartS()) && Double.isFinite(fit.windowEndS())) {
+            o.add("fitWindowS", Json.nums(new double[] {fit.windowStartS(), fit.windowEndS()}));
+        }
+        return o;
+    }
+
+    /**
+     * One {@code rois[]} entry: name, role, areaPx, areaMm2, fit, parameters, units, ci95,
+     * nonEnhancingFraction, ratioToReference. Parameters are keyed by {@link PerfusionParameter#label()}.
+     */
+    public static JsonObject roi(RoiAnalysis r) {
+        JsonObject o = new JsonObject();
+        o.addProperty("name", r.name());
+        o.addProperty("role", r.role().label());
+        o.addProperty("areaPx", r.areaPx());
+        o.add("areaMm2", Json.num(r.areaMm2()));
+        o.add("fit", fit(r.fit()));
+        ParameterEstimates pe = r.parameters() == null ? ParameterEstimates.empty() : r.parameters();
+        JsonObject values = new JsonObject();
+        JsonObject units = new JsonObject();
+        JsonObject ci = new JsonObject();
+        for (PerfusionParameter p : PerfusionParameter.values()) {
+            values.add(p.label(), Json.num(pe.value(p)));
+            units.addProperty(p.label(), p.unit());
+            ci.add(p.label(), Json.nums(pe.ci(p)));
+        }
+        o.add("parameters", values);
+        o.add("units", units);
+        o.add("ci95", ci);
+        o.add("nonEnhancingFraction", Json.num(r.nonEnhancingFraction()));
+        o.add("ratioToReference", ratios(r.ratioToReference()));
+        return o;
+    }
+
+    private static JsonObject ratios(Map<PerfusionParameter, Double> ratios) {
+        JsonObject o = new JsonObject();
+        if (ratios != null) {
+            for (PerfusionParameter p : PerfusionParameter.values()) {
+                if (ratios.containsKey(p)) {
+                    o.add(p.label(), Json.num(ratios.get(p)));
+                }
+            }
+        }
+        return o;
+    }
+
+    /**
+     * The {@code fit} object: model, status, r2, message, params (by model parameter name), iterations,
+     * windowS {@code [start, end]}.
+     */
+    public static JsonElement fit(FitResult f) {
+        if (f == null) {
+            return JsonNull.INSTANCE;
+        }
+        JsonObject o = new JsonObject();
+        o.add("model", Json.str(f.model() == null ? null : f.model().name()));
+        o.add("status", Json.str(f.status() == null ? null : f.status().name()));
+        o.add("r2", Json.num(f.r2()));
+        o.add("message", Json.str(f.message() == null ? "" : f.message()));
+        JsonObject params = new JsonObject();
+        if (f.params() != null && f.model() != null) {
+            List<String> names = f.model().parameterNames();
+            for (int i = 0; i < f.params().length && i < names.size(); i++) {
+                params.add(names.get(i), Json.num(f.params()[i]));
+            }
+        }
+        o.add("params", params);
+        o.addProperty("iterations", f.iterations());
+        o.add("windowS", Json.nums(new double[] {f.windowStartS(), f.windowEndS()}));
+        return o;
+    }
+}

@@ -1,0 +1,139 @@
+package org.ceusperfusion.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Ellipse2D;
+import java.util.ArrayList;
+import java.util.List;
+import org.ceusperfusion.analysis.LoopAnalysis;
+import org.ceusperfusion.analysis.RoiAnalysis;
+import org.ceusperfusion.fit.FitResult;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Time-intensity charts as pure functions of data: measured TIC samples as dots, fitted curves as lines
+ * in the same colour; x = time (s), y = linear intensity (a.u.). No display, works headless.
+ */
+public final class TicChart {
+    /** Series colours, one per curve, colour-blind friendly (Okabe–Ito). */
+    public static final Color[] PALETTE = {new Color(0, 114, 178), new Color(213, 94, 0),
+        new Color(0, 158, 115), new Color(204, 121, 167), new Color(86, 180, 233), new Color(230, 159, 0),
+        new Color(0, 0, 0)};
+    private static final int FIT_SAMPLES = 400;
+
+    private TicChart() {
+    }
+
+    /**
+     * One curve of a chart.
+     *
+     * @param label  legend label
+     * @param timesS sample times, s
+     * @param values measured intensities, a.u.
+     * @param fit    the fit drawn as a line, or {@code null}
+     */
+    public record Curve(String label, double[] timesS, double[] values, FitResult fit) {
+        /** @return the curve of {@code roi} under {@code label} */
+        public static Curve of(String label, RoiAnalysis roi) {
+            return new Curve(label, roi.tic().timesS(), roi.tic().meanIntensity(), roi.fit());
+        }
+    }
+
+    /** @return the chart of every ROI of one analysis, titled with the input file name */
+    public static JFreeChart of(LoopAnalysis a) {
+        List<Curve> curves = new ArrayList<>();
+        a.rois().forEach(r -> curves.add(Curve.of(r.name(), r)));
+        String path = a.input().path();
+        String name = path == null ? "" : java.nio.file.Path.of(path).getFileName().toString();
+        return create("Time-intensity curves" + (name.isEmpty() ? "" : " - " + name), curves);
+    }
+
+    /**
+     * @param title  chart title
+     * @param curves the curves, each drawn as dots (measured) and a line (fit) of one colour
+     * @return a new chart
+     */
+    public static JFreeChart create(String title, List<Curve> curves) {
+        XYSeriesCollection fits = new XYSeriesCollection();
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer fitRenderer = new XYLineAndShapeRenderer();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
+        for (int k = 0; k < curves.size(); k++) {
+            Curve c = curves.get(k);
+            Color color = PALETTE[k % PALETTE.length];
+            data.addSeries(measured(c, 2 * k));
+            style(renderer, data.getSeriesCount() - 1, color, false);
+            if (c.fit() != null && c.fit().hasParameters()) {
+                fits.addSeries(fitted(c, 2 * k + 1));
+                style(fitRenderer, fits.getSeriesCount() - 1, color.darker(), true);
+            }
+        }
+        NumberAxis x = new NumberAxis("time (s)");
+        NumberAxis y = new NumberAxis("linear intensity (a.u.)");
+        x.setAutoRangeIncludesZero(true);
+        // dataset 0 (fits) is drawn last, on top of the measured dots (default REVERSE rendering order)
+        XYPlot plot = new XYPlot(fits, x, y, fitRenderer);
+        plot.setDataset(1, data);
+        plot.setRenderer(1, renderer);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(220, 220, 220));
+        plot.setRangeGridlinePaint(new Color(220, 220, 220));
+        JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 14), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    private static XYSeries measured(Curve c, int key) {
+        XYSeries s = new XYSeries(new SeriesKey(key, c.label()), false, true);
+        for (int i = 0; i < c.timesS().length && i < c.values().length; i++) {
+            if (Double.isFinite(c.values()[i])) {
+                s.add(c.timesS()[i], c.values()[i]);
+            }
+        }
+        return s;
+    }
+
+    private static XYSeries fitted(Curve c, int key) {
+        XYSeries s = new XYSeries(new SeriesKey(key, c.label() + " fit"), false, true);
+        double[] t = c.timesS();
+        double t0 = t.length == 0 ? 0 : t[0];
+        double t1 = t.length == 0 ? 1 : t[t.length - 1];
+        for (int i = 0; i <= FIT_SAMPLES; i++) {
+            double ti = t0 + (t1 - t0) * i / FIT_SAMPLES;
+            double v = c.fit().valueAt(ti);
+            if (Double.isFinite(v)) {
+                s.add(ti, v);
+            }
+        }
+        return s;
+    }
+
+    private static void style(XYLineAndShapeRenderer r, int series, Color color, boolean line) {
+        r.setSeriesPaint(series, color);
+        r.setSeriesLinesVisible(series, line);
+        r.setSeriesShapesVisible(series, !line);
+        r.setSeriesShape(series, new Ellipse2D.Double(-2, -2, 4, 4));
+        r.setSeriesStroke(series, new BasicStroke(2f));
+    }
+
+    /** Series key that keeps equal labels apart and prints as its label in the legend. */
+    private record SeriesKey(int index, String label) implements Comparable<SeriesKey> {
+        @Override
+        public int compareTo(SeriesKey o) {
+            return Integer.compare(index, o.index);
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+}
