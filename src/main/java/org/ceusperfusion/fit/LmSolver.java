@@ -38,6 +38,8 @@ final class LmSolver {
     private final double[] trial;
     private final boolean[] fixed;
     private double[] current;
+    /** RSS at the level of rounding errors of the data: a perfect fit. */
+    private final double rssFloor;
 
     LmSolver(BolusModel model, double[] t, double[] y, double[] lo, double[] hi) {
         this.model = model;
@@ -56,6 +58,11 @@ final class LmSolver {
         this.diag = new double[k];
         this.trial = new double[k];
         this.fixed = new boolean[k];
+        double sumSq = 0;
+        for (double v : y) {
+            sumSq += v * v;
+        }
+        this.rssFloor = 1e-26 * sumSq;
     }
 
     /**
@@ -76,7 +83,7 @@ final class LmSolver {
         double lambda = LAMBDA_START;
         for (int iter = 1; iter <= maxIter; iter++) {
             normalEquations();
-            if (rss == 0 || scaledGradient(rss) <= GRADIENT_TOL) {
+            if (rss <= rssFloor || scaledGradient(rss) <= GRADIENT_TOL) {
                 return new Outcome(p, rss, iter, true, "");
             }
             while (true) {
@@ -85,8 +92,8 @@ final class LmSolver {
                 } else {
                     double rssTrial = evaluate(trial, false);
                     if (rssTrial < rss) {
-                        boolean small = lambda <= 1 && (rss - rssTrial) <= relTol * rss
-                                && relativeChange(p, trial) <= paramTol;
+                        boolean small = rssTrial <= rssFloor || (lambda <= 1
+                                && ((rss - rssTrial) <= relTol * rss || relativeChange(p, trial) <= paramTol));
                         System.arraycopy(trial, 0, p, 0, k);
                         rss = evaluate(p, true);
                         lambda = Math.max(lambda * 0.1, 1e-12);
@@ -200,7 +207,7 @@ final class LmSolver {
     private double relativeChange(double[] p, double[] q) {
         double m = 0;
         for (int a = 0; a < k; a++) {
-            double scale = Math.max(Math.abs(p[a]), 1e-12);
+            double scale = Math.max(Math.abs(p[a]), 1e-6);
             m = Math.max(m, Math.abs(q[a] - p[a]) / scale);
         }
         return m;
