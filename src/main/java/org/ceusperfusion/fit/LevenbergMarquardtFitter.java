@@ -20,8 +20,10 @@ import org.ceusperfusion.model.BolusModel;
  * <p>Bad curves give a status, never an exception: non-finite samples are dropped (and counted in the
  * message); fewer than parameters + 1 remaining samples give {@code TOO_FEW_POINTS}; a curve without a
  * visible bolus gives {@code NO_BOLUS}; a singular Jacobian at the solution gives {@code FAILED} (the
- * parameters are kept for inspection). When the first start does not end {@code OK}, the model's
- * {@link BolusModel#alternativeStarts alternative starts} are tried and the lowest RSS wins.
+ * parameters are kept for inspection). When the first start does not end {@code OK}, the data-driven
+ * {@link BolusModel#initialGuess initial guess} (if the caller gave another start) and the model's
+ * {@link BolusModel#alternativeStarts alternative starts} around it are tried in turn until one ends
+ * {@code OK}; otherwise the lowest RSS wins.
  *
  * <p>Times are seconds and may be irregular; the covariance is {@code s²(JᵀJ)⁻¹} with
  * {@code s² = RSS/(n − p)}.
@@ -122,7 +124,8 @@ public final class LevenbergMarquardtFitter {
     }
 
     private FitResult fitClean(BolusModel model, CleanCurve c, double[] start) {
-        double[] p0 = start != null ? start.clone() : model.initialGuess(c.t(), c.y());
+        double[] guess = start == null ? model.initialGuess(c.t(), c.y()) : null;
+        double[] p0 = start != null ? start.clone() : guess;
         if (p0 == null) {
             return FitResults.noFit(model, FitStatus.NO_BOLUS, "no bolus visible in the curve" + c.note(), c);
         }
@@ -133,13 +136,34 @@ public final class LevenbergMarquardtFitter {
         if (best.status() == FitStatus.OK || !alternativeStarts) {
             return best;
         }
-        for (double[] alt : model.alternativeStarts(p0, c.t(), c.y())) {
+        for (double[] alt : retryStarts(model, c, start, p0)) {
             FitResult r = FitResults.of(model, solver.run(alt, maxIterations, relativeTolerance, parameterTolerance), c);
             if (better(r, best)) {
                 best = r;
             }
+            if (best.status() == FitStatus.OK) {
+                break;
+            }
         }
         return best;
+    }
+
+    /**
+     * Starts to retry from: the model's alternatives around the data-driven guess, preceded by the
+     * guess itself when the caller supplied an explicit start.
+     */
+    private static List<double[]> retryStarts(BolusModel model, CleanCurve c, double[] explicitStart, double[] p0) {
+        List<double[]> starts = new ArrayList<>();
+        double[] base = p0;
+        if (explicitStart != null) {
+            double[] guess = model.initialGuess(c.t(), c.y());
+            if (guess != null) {
+                starts.add(guess);
+                base = guess;
+            }
+        }
+        starts.addAll(model.alternativeStarts(base, c.t(), c.y()));
+        return starts;
     }
 
     /** OK beats any other status; otherwise, and between equals, the lower RSS wins. */

@@ -212,4 +212,77 @@ class LevenbergMarquardtFitterTest {
         }
         assertArrayEquals(new double[] {0, 40}, new double[] {r.windowStartS(), r.windowEndS()}, 1e-9);
     }
+
+    @Test
+    void alternativeStartsRescueAStartAfterThePeak() {
+        double[] truth = {2, 100, Math.log(20), 0.6, 5};
+        double[] t = regular(0.1, 60);
+        double[] y = sample(t, truth, 0.1, new Random(1));
+        double[] badStart = {2, 100, Math.log(2), 0.3, 40};   // onset after the peak: A collapses to 0
+        FitResult single = fitter.withAlternativeStarts(false).fit(m, t, y, badStart);
+        assertEquals(FitStatus.FAILED, single.status(), single.message());
+        assertTrue(single.message().contains("singular"), single.message());
+        FitResult rescued = fitter.fit(m, t, y, badStart);
+        assertEquals(FitStatus.OK, rescued.status(), rescued.message());
+        assertTrue(rescued.rss() < single.rss());
+        assertEquals(m.timeToPeakS(truth), m.timeToPeakS(rescued.params()), 0.5);
+    }
+
+    @Test
+    void recoveryDoesNotDependOnTheIntensityScale() {
+        double[] t = regular(0.2, 80);
+        for (double scale : new double[] {1e-6, 1e-2, 1e3, 1e7}) {
+            double[] truth = {0.3 * scale, 100 * scale, Math.log(20), 0.6, 5};
+            FitResult r = fitter.fit(m, t, sample(t, truth, 0, null));
+            assertEquals(FitStatus.OK, r.status(), "scale " + scale + ": " + r.message());
+            assertRecovered(new double[] {0.3, 100, Math.log(20), 0.6, 5},
+                    new double[] {r.params()[0] / scale, r.params()[1] / scale, r.params()[2], r.params()[3],
+                        r.params()[4]}, 1e-4);
+        }
+    }
+
+    /** Seeded random odd curves (noise, spikes, steps, random walks, partial boluses): statuses, never throws. */
+    @Test
+    void oddCurvesNeverThrowAndStayInBounds() {
+        Random rnd = new Random(99);
+        for (int k = 0; k < 240; k++) {
+            int n = 5 + rnd.nextInt(300);
+            double[] t = new double[n];
+            double acc = 10 * rnd.nextDouble();
+            for (int i = 0; i < n; i++) {
+                acc += 0.01 + 0.5 * rnd.nextDouble();
+                t[i] = acc;
+            }
+            double[] y = oddCurve(k % 6, t, rnd);
+            FitResult r = fitter.fit(m, t, y);
+            assertNotNull(r.status());
+            org.ceusperfusion.params.ParameterCalculator.compute(r);
+            if (r.hasParameters()) {
+                double[] lo = m.lowerBounds(t, y);
+                double[] hi = m.upperBounds(t, y);
+                for (int j = 0; j < 5; j++) {
+                    double pj = r.params()[j];
+                    assertTrue(Double.isFinite(pj) && pj >= lo[j] && pj <= hi[j], "curve " + k + " parameter " + j);
+                }
+            }
+        }
+    }
+
+    private double[] oddCurve(int kind, double[] t, Random rnd) {
+        int n = t.length;
+        double[] y = new double[n];
+        double[] bolus = {rnd.nextGaussian(), 50, Math.log(5 + 30 * rnd.nextDouble()), 0.1 + 2 * rnd.nextDouble(),
+            t[0] + rnd.nextDouble() * (t[n - 1] - t[0])};
+        for (int i = 0; i < n; i++) {
+            y[i] = switch (kind) {
+                case 0 -> rnd.nextGaussian();
+                case 1 -> i == n / 2 ? 100 : 0;
+                case 2 -> t[i] > t[n / 3] ? 10 : 0;
+                case 3 -> (i > 0 ? y[i - 1] : 0) + rnd.nextGaussian();
+                case 4 -> Math.sin(t[i]) + 3;
+                default -> rnd.nextDouble() < 0.1 ? Double.NaN : m.value(t[i], bolus) + 0.2 * rnd.nextGaussian();
+            };
+        }
+        return y;
+    }
 }

@@ -139,4 +139,17 @@ class LognormalModelTest {
         assertTrue(e.getMessage().contains("gamma") && e.getMessage().contains("lognormal"), e.getMessage());
         assertEquals(List.of("O", "A", "mu", "sigma", "t0"), m.parameterNames());
     }
+
+    @Test
+    void alternativeStartsKeepPeakTimeAndHeight() {
+        double[] t = {0, 10, 20, 30, 40, 50, 60};
+        double[] start = {1, 100, Math.log(20), 0.6, 5};
+        List<double[]> alts = m.alternativeStarts(start, t, new double[t.length]);
+        assertEquals(4, alts.size());
+        for (double[] a : alts) {
+            assertEquals(m.timeToPeakS(start), m.timeToPeakS(a), 1e-9);
+            assertEquals(m.peakEnhancement(start), m.peakEnhancement(a), 1e-9);
+            assertTrue(a[3] >= LognormalModel.SIGMA_MIN && a[3] <= LognormalModel.SIGMA_MAX && a[4] >= t[0]);
+        }
+    }
 }
