@@ -20,6 +20,7 @@ final class LmSolver {
     private static final double LAMBDA_START = 1e-3;
     private static final double LAMBDA_MAX = 1e16;
     private static final double GRADIENT_TOL = 1e-10;
+    private static final double STALL_GRADIENT_TOL = 1e-4;
 
     private final BolusModel model;
     private final double[] t;
@@ -105,11 +106,21 @@ final class LmSolver {
                     lambda *= 10;
                 }
                 if (lambda > LAMBDA_MAX) {
-                    return new Outcome(p, rss, iter, true, "");
+                    return stalled(p, rss, iter);
                 }
             }
         }
         return new Outcome(p, rss, maxIter, false, "iteration limit " + maxIter + " reached");
+    }
+
+    /**
+     * No damped step lowers the RSS any more: a minimum to rounding precision when the gradient is
+     * (nearly) orthogonal to the residuals, otherwise a stall.
+     */
+    private Outcome stalled(double[] p, double rss, int iter) {
+        boolean atMinimum = scaledGradient(rss) <= STALL_GRADIENT_TOL;
+        return new Outcome(p, rss, iter, atMinimum,
+                atMinimum ? "" : "stalled: no step decreases the residuals (flat or ill-posed problem)");
     }
 
     /** RSS at {@code p}; with {@code withJacobian} also stores the Jacobian and Jᵀr at {@code p}. */
