@@ -29,6 +29,20 @@ public interface BolusModel {
     void gradient(double t, double[] p, double[] out);
 
     /**
+     * The value and the analytic gradient in one call; models override it to share work (the
+     * fitter's inner loop calls this once per sample and iteration).
+     *
+     * @param t   time, s
+     * @param p   parameters
+     * @param out receives {@code ∂f/∂p_k}; length {@code p.length}
+     * @return {@code f(t)}
+     */
+    default double valueAndGradient(double t, double[] p, double[] out) {
+        gradient(t, p, out);
+        return value(t, p);
+    }
+
+    /**
      * A start point for the fit from the data (linearised estimate).
      *
      * @param t times, s, increasing
@@ -36,6 +50,19 @@ public interface BolusModel {
      * @return parameters, or {@code null} when no bolus can be seen in the data
      */
     double[] initialGuess(double[] t, double[] y);
+
+    /**
+     * Further start points the fitter tries when the fit from {@code start} does not converge
+     * (e.g. an earlier or later onset, a narrower or wider bolus). The default offers none.
+     *
+     * @param start the first start point (usually {@link #initialGuess})
+     * @param t     times, s, increasing
+     * @param y     intensities, linear
+     * @return start points in the model's parameter order, possibly empty, never {@code null}
+     */
+    default List<double[]> alternativeStarts(double[] start, double[] t, double[] y) {
+        return List.of();
+    }
 
     /** @return lower bounds of the parameters (may be {@code -Infinity}) */
     double[] lowerBounds(double[] t, double[] y);

@@ -1,2 +1,10 @@
-/** Perfusion parameters (PE, AUC, TTP, mTT, ...) and their 95 % confidence intervals from a fit. Pure Java. */
+/**
+ * Perfusion parameters (PE, AUC, TTP, mTT, ...) and their 95 % confidence intervals from a fit. Pure Java.
+ *
+ * <p>{@link org.ceusperfusion.params.ParameterCalculator#compute} works for any
+ * {@link org.ceusperfusion.model.BolusModel}: closed forms where the model has them, numerical slopes,
+ * Brent searches and Gauss–Kronrod integrals otherwise, and delta-method intervals with Student's t on
+ * {@code n − p} degrees of freedom. QOF's interval is {@code [NaN, NaN]} (R² is not a function of the
+ * model parameters).
+ */
 package org.ceusperfusion.params;

@@ -1,0 +1,113 @@
+package org.ceusperfusion.fit;
+
+import org.ceusperfusion.fit.LevenbergMarquardtFitter.CleanCurve;
+import org.ceusperfusion.model.BolusModel;
+
+/** Builds {@link FitResult}s: covariance {@code s²(JᵀJ)⁻¹}, R² and status. */
+final class FitResults {
+
+    private FitResults() {
+    }
+
+    /** A result without parameters. */
+    static FitResult noFit(BolusModel model, FitStatus status, String message, CleanCurve c) {
+        return new FitResult(model, status, message, null, null, Double.NaN, Double.NaN, c.n(), 0,
+                start(c), end(c));
+    }
+
+    /** A result from a finished LM run, with its covariance, R² and status. */
+    static FitResult of(BolusModel model, LmSolver.Outcome o, CleanCurve c) {
+        double[] p = o.params();
+        int n = c.n();
+        int k = p.length;
+        double r2 = rSquared(c.y(), o.rss());
+        if (!Double.isFinite(o.rss())) {
+            return new FitResult(model, FitStatus.FAILED, "the model is not finite on the data" + c.note(),
+                    p, null, r2, o.rss(), n, o.iterations(), start(c), end(c));
+        }
+        double[][] cov = covariance(model, c.t(), p, o.rss() / (n - k));
+        if (cov == null) {
+            return new FitResult(model, FitStatus.FAILED,
+                    "singular Jacobian at the solution: the parameters are not identifiable from this curve"
+                            + c.note(), p, null, r2, o.rss(), n, o.iterations(), start(c), end(c));
+        }
+        FitStatus status = o.converged() ? FitStatus.OK : FitStatus.NOT_CONVERGED;
+        String msg = (o.message() + c.note()).replaceFirst("^; ", "");
+        return new FitResult(model, status, msg, p, cov, r2, o.rss(), n, o.iterations(), start(c), end(c));
+    }
+
+    /** @return {@code 1 − RSS/TSS}, NaN when the data have no variance */
+    static double rSquared(double[] y, double rss) {
+        double mean = 0;
+        for (double v : y) {
+            mean += v;
+        }
+        mean /= y.length;
+        double tss = 0;
+        for (double v : y) {
+            tss += (v - mean) * (v - mean);
+        }
+        return tss > 0 ? 1 - rss / tss : Double.NaN;
+    }
+
+    /**
+     * {@code s²(JᵀJ)⁻¹}, inverted on the unit-diagonal scaled matrix for conditioning.
+     *
+     * @return the covariance, or {@code null} when JᵀJ is singular
+     */
+    static double[][] covariance(BolusModel model, double[] t, double[] p, double s2) {
+        int k = p.length;
+        double[] jtj = new double[k * k];
+        double[] g = new double[k];
+        for (double ti : t) {
+            model.gradient(ti, p, g);
+            for (int a = 0; a < k; a++) {
+                for (int b = 0; b < k; b++) {
+                    jtj[a * k + b] += g[a] * g[b];
+                }
+            }
+        }
+        double[] scale = new double[k];
+        for (int a = 0; a < k; a++) {
+            double d = jtj[a * k + a];
+            if (!(d > 0) || !Double.isFinite(d)) {
+                return null;
+            }
+            scale[a] = 1 / Math.sqrt(d);
+        }
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b < k; b++) {
+                jtj[a * k + b] *= scale[a] * scale[b];
+            }
+        }
+        if (!Cholesky.decompose(jtj, k) || conditionTooLarge(jtj, k)) {
+            return null;
+        }
+        double[][] inv = Cholesky.inverse(jtj, k);
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b < k; b++) {
+                inv[a][b] *= s2 * scale[a] * scale[b];
+            }
+        }
+        return inv;
+    }
+
+    /** Rough test on the Cholesky factor: a pivot ratio beyond 1e7 means condition number beyond ~1e14. */
+    private static boolean conditionTooLarge(double[] l, int k) {
+        double max = 0;
+        double min = Double.POSITIVE_INFINITY;
+        for (int a = 0; a < k; a++) {
+            max = Math.max(max, l[a * k + a]);
+            min = Math.min(min, l[a * k + a]);
+        }
+        return min < 1e-7 * max;
+    }
+
+    private static double start(CleanCurve c) {
+        return c.n() == 0 ? Double.NaN : c.t()[0];
+    }
+
+    private static double end(CleanCurve c) {
+        return c.n() == 0 ? Double.NaN : c.t()[c.n() - 1];
+    }
+}

@@ -1,0 +1,214 @@
+package org.ceusperfusion.fit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.ceusperfusion.model.BolusModel;
+
+/**
+ * Fits a {@link BolusModel} to a time-intensity curve by Levenberg–Marquardt with the model's
+ * analytic Jacobian and its box bounds.
+ *
+ * <p>Immutable and thread-safe; configure with the {@code with…} methods (each returns a new fitter):
+ * <pre>{@code
+ * FitResult r = new LevenbergMarquardtFitter()
+ *         .withMaxIterations(200)
+ *         .fit(BolusModels.fromLabel("lognormal"), timesS, intensities);
+ * if (r.status() == FitStatus.OK) { double[] p = r.params(); double[][] cov = r.covariance(); }
+ * }</pre>
+ *
+ * <p>Bad curves give a status, never an exception: non-finite samples are dropped (and counted in the
+ * message); fewer than parameters + 1 remaining samples give {@code TOO_FEW_POINTS}; a curve without a
+ * visible bolus gives {@code NO_BOLUS}; a singular Jacobian at the solution gives {@code FAILED} (the
+ * parameters are kept for inspection). When the first start does not end {@code OK}, the data-driven
+ * {@link BolusModel#initialGuess initial guess} (if the caller gave another start) and the model's
+ * {@link BolusModel#alternativeStarts alternative starts} around it are tried in turn until one ends
+ * {@code OK}; otherwise the lowest RSS wins.
+ *
+ * <p>Times are seconds and may be irregular; the covariance is {@code s²(JᵀJ)⁻¹} with
+ * {@code s² = RSS/(n − p)}.
+ */
+public final class LevenbergMarquardtFitter {
+
+    /** Default maximum number of iterations (Jacobian evaluations) per start. */
+    public static final int DEFAULT_MAX_ITERATIONS = 200;
+    /** Default relative RSS decrease that ends the iteration. */
+    public static final double DEFAULT_RELATIVE_TOLERANCE = 1e-10;
+    /** Default relative parameter change that ends the iteration. */
+    public static final double DEFAULT_PARAMETER_TOLERANCE = 1e-8;
+
+    private final int maxIterations;
+    private final double relativeTolerance;
+    private final double parameterTolerance;
+    private final boolean alternativeStarts;
+
+    /** A fitter with the default settings and alternative starts enabled. */
+    public LevenbergMarquardtFitter() {
+        this(DEFAULT_MAX_ITERATIONS, DEFAULT_RELATIVE_TOLERANCE, DEFAULT_PARAMETER_TOLERANCE, true);
+    }
+
+    private LevenbergMarquardtFitter(int maxIterations, double relTol, double paramTol, boolean alternatives) {
+        this.maxIterations = maxIterations;
+        this.relativeTolerance = relTol;
+        this.parameterTolerance = paramTol;
+        this.alternativeStarts = alternatives;
+    }
+
+    /**
+     * @param n maximum iterations per start, ≥ 1
+     * @throws IllegalArgumentException when {@code n < 1}
+     */
+    public LevenbergMarquardtFitter withMaxIterations(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("max iterations must be at least 1, got " + n);
+        }
+        return new LevenbergMarquardtFitter(n, relativeTolerance, parameterTolerance, alternativeStarts);
+    }
+
+    /**
+     * @param relTol   relative RSS decrease ending the iteration (> 0)
+     * @param paramTol relative parameter change ending the iteration (> 0)
+     * @throws IllegalArgumentException when a tolerance is not positive
+     */
+    public LevenbergMarquardtFitter withTolerances(double relTol, double paramTol) {
+        if (!(relTol > 0) || !(paramTol > 0)) {
+            throw new IllegalArgumentException("tolerances must be positive, got " + relTol + ", " + paramTol);
+        }
+        return new LevenbergMarquardtFitter(maxIterations, relTol, paramTol, alternativeStarts);
+    }
+
+    /** @param enabled whether to retry from the model's alternative starts when the first start fails */
+    public LevenbergMarquardtFitter withAlternativeStarts(boolean enabled) {
+        return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, enabled);
+    }
+
+    /** @return maximum iterations per start */
+    public int maxIterations() {
+        return maxIterations;
+    }
+
+    /**
+     * Fits from the model's {@link BolusModel#initialGuess initial guess}.
+     *
+     * @param model   the model
+     * @param timesS  sample times, s (any order, irregular allowed)
+     * @param values  intensities, linear a.u.; same length as {@code timesS}
+     * @return the fit; never {@code null}
+     * @throws IllegalArgumentException when the arrays are {@code null} or of different lengths
+     */
+    public FitResult fit(BolusModel model, double[] timesS, double[] values) {
+        return fit(model, timesS, values, null);
+    }
+
+    /**
+     * Fits from an explicit start point (or the model's initial guess when {@code start} is {@code null}).
+     *
+     * @param start parameters in the model's order, or {@code null}
+     * @see #fit(BolusModel, double[], double[])
+     */
+    public FitResult fit(BolusModel model, double[] timesS, double[] values, double[] start) {
+        if (timesS == null || values == null || timesS.length != values.length) {
+            throw new IllegalArgumentException("times and values must be non-null arrays of equal length");
+        }
+        CleanCurve c = CleanCurve.of(timesS, values);
+        int k = model.parameterNames().size();
+        if (c.n() < k + 1) {
+            return FitResults.noFit(model, FitStatus.TOO_FEW_POINTS, c.n() + " finite samples for "
+                    + k + " parameters (need at least " + (k + 1) + ")" + c.note(), c);
+        }
+        try {
+            return fitClean(model, c, start);
+        } catch (RuntimeException e) {
+            return FitResults.noFit(model, FitStatus.FAILED, "numerical failure: " + e + c.note(), c);
+        }
+    }
+
+    private FitResult fitClean(BolusModel model, CleanCurve c, double[] start) {
+        double[] guess = start == null ? model.initialGuess(c.t(), c.y()) : null;
+        double[] p0 = start != null ? start.clone() : guess;
+        if (p0 == null) {
+            return FitResults.noFit(model, FitStatus.NO_BOLUS, "no bolus visible in the curve" + c.note(), c);
+        }
+        double[] lo = model.lowerBounds(c.t(), c.y());
+        double[] hi = model.upperBounds(c.t(), c.y());
+        LmSolver solver = new LmSolver(model, c.t(), c.y(), lo, hi);
+        FitResult best = FitResults.of(model, solver.run(p0, maxIterations, relativeTolerance, parameterTolerance), c);
+        if (best.status() == FitStatus.OK || !alternativeStarts) {
+            return best;
+        }
+        for (double[] alt : retryStarts(model, c, start, p0)) {
+            FitResult r = FitResults.of(model, solver.run(alt, maxIterations, relativeTolerance, parameterTolerance), c);
+            if (better(r, best)) {
+                best = r;
+            }
+            if (best.status() == FitStatus.OK) {
+                break;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Starts to retry from: the model's alternatives around the data-driven guess, preceded by the
+     * guess itself when the caller supplied an explicit start.
+     */
+    private static List<double[]> retryStarts(BolusModel model, CleanCurve c, double[] explicitStart, double[] p0) {
+        List<double[]> starts = new ArrayList<>();
+        double[] base = p0;
+        if (explicitStart != null) {
+            double[] guess = model.initialGuess(c.t(), c.y());
+            if (guess != null) {
+                starts.add(guess);
+                base = guess;
+            }
+        }
+        starts.addAll(model.alternativeStarts(base, c.t(), c.y()));
+        return starts;
+    }
+
+    /** OK beats any other status; otherwise, and between equals, the lower RSS wins. */
+    private static boolean better(FitResult a, FitResult b) {
+        boolean aOk = a.status() == FitStatus.OK;
+        boolean bOk = b.status() == FitStatus.OK;
+        if (aOk != bOk) {
+            return aOk;
+        }
+        return a.rss() < b.rss() || (Double.isNaN(b.rss()) && !Double.isNaN(a.rss()));
+    }
+
+    /** The finite samples of a curve, sorted by time. */
+    record CleanCurve(double[] t, double[] y, int dropped) {
+
+        static CleanCurve of(double[] t, double[] y) {
+            List<Integer> keep = new ArrayList<>();
+            boolean sorted = true;
+            double last = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < t.length; i++) {
+                if (Double.isFinite(t[i]) && Double.isFinite(y[i])) {
+                    sorted &= t[i] >= last;
+                    last = t[i];
+                    keep.add(i);
+                }
+            }
+            Integer[] idx = keep.toArray(new Integer[0]);
+            if (!sorted) {
+                Arrays.sort(idx, (a, b) -> Double.compare(t[a], t[b]));
+            }
+            double[] ct = new double[idx.length];
+            double[] cy = new double[idx.length];
+            for (int i = 0; i < idx.length; i++) {
+                ct[i] = t[idx[i]];
+                cy[i] = y[idx[i]];
+            }
+            return new CleanCurve(ct, cy, t.length - idx.length);
+        }
+
+        int n() {
+            return t.length;
+        }
+
+        String note() {
+            return dropped == 0 ? "" : "; " + dropped + " non-finite sample(s) ignored";
+        }
+    }
+}

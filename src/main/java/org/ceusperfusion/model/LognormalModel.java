@@ -1,0 +1,195 @@
+package org.ceusperfusion.model;
+
+import java.util.List;
+
+/**
+ * The lognormal bolus model ({@code perfusion-reference.md} §3.1):
+ * <pre>
+ *   f(t) = O + A / (√(2π) σ τ) · exp(−(ln τ − μ)² / (2σ²)),   τ = t − t0,   f(t) = O for τ ≤ 0.
+ * </pre>
+ * Parameter vector {@code [O, A, mu, sigma, t0]}: baseline (a.u.), area under the bolus (a.u.·s),
+ * μ (log of the median transit time in s), σ (dimensionless shape) and onset t0 (s from the first frame).
+ *
+ * <p>Closed forms: AUC = A; TTP = t0 + e^(μ−σ²); mTT (from t0) = e^(μ+σ²/2);
+ * PE = A·e^(σ²/2 − μ)/(√(2π) σ). Stateless and thread-safe.
+ *
+ * <pre>{@code
+ * BolusModel m = new LognormalModel();
+ * double[] p = {0, 100, Math.log(20), 0.6, 5};
+ * double pe = m.peakEnhancement(p);   // 3.9802 a.u.
+ * }</pre>
+ */
+public final class LognormalModel implements BolusModel {
+
+    /** Index of the baseline O in the parameter vector. */
+    public static final int O = 0;
+    /** Index of the area A. */
+    public static final int A = 1;
+    /** Index of μ. */
+    public static final int MU = 2;
+    /** Index of σ. */
+    public static final int SIGMA = 3;
+    /** Index of the onset t0. */
+    public static final int T0 = 4;
+
+    /** Smallest σ accepted by the fit. */
+    public static final double SIGMA_MIN = 0.05;
+    /** Largest σ accepted by the fit. */
+    public static final double SIGMA_MAX = 3.0;
+
+    static final double SQRT_2PI = Math.sqrt(2 * Math.PI);
+    private static final List<String> NAMES = List.of("O", "A", "mu", "sigma", "t0");
+
+    @Override
+    public String name() {
+        return "lognormal";
+    }
+
+    @Override
+    public List<String> parameterNames() {
+        return NAMES;
+    }
+
+    @Override
+    public double value(double t, double[] p) {
+        double tau = t - p[T0];
+        if (tau <= 0) {
+            return p[O];
+        }
+        double z = (Math.log(tau) - p[MU]) / p[SIGMA];
+        return p[O] + p[A] * Math.exp(-0.5 * z * z) / (SQRT_2PI * p[SIGMA] * tau);
+    }
+
+    @Override
+    public void gradient(double t, double[] p, double[] out) {
+        valueAndGradient(t, p, out);
+    }
+
+    @Override
+    public double valueAndGradient(double t, double[] p, double[] out) {
+        double tau = t - p[T0];
+        out[O] = 1.0;
+        if (tau <= 0) {
+            out[A] = 0;
+            out[MU] = 0;
+            out[SIGMA] = 0;
+            out[T0] = 0;
+            return p[O];
+        }
+        double s = p[SIGMA];
+        double z = (Math.log(tau) - p[MU]) / s;
+        double g = Math.exp(-0.5 * z * z) / (SQRT_2PI * s * tau);
+        double fb = p[A] * g;
+        out[A] = g;
+        out[MU] = fb * z / s;
+        out[SIGMA] = fb * (z * z - 1) / s;
+        out[T0] = fb * (1 + z / s) / tau;
+        return p[O] + fb;
+    }
+
+    @Override
+    public double[] initialGuess(double[] t, double[] y) {
+        return LognormalStart.guess(t, y);
+    }
+
+    /**
+     * Four variants of {@code start} with the same peak time and height: onset moved 30 % of the
+     * rise time earlier or later, and σ × 0.6 or × 1.6.
+     */
+    @Override
+    public List<double[]> alternativeStarts(double[] start, double[] t, double[] y) {
+        double rise = timeToPeakS(start) - start[T0];
+        double s = start[SIGMA];
+        return List.of(
+                reshaped(start, Math.max(t[0], start[T0] - 0.3 * rise), s),
+                reshaped(start, start[T0] + 0.3 * rise, s),
+                reshaped(start, start[T0], Math.max(SIGMA_MIN, 0.6 * s)),
+                reshaped(start, start[T0], Math.min(SIGMA_MAX, 1.6 * s)));
+    }
+
+    /** {@code p} with a new onset and σ, keeping its peak time and peak enhancement. */
+    private double[] reshaped(double[] p, double t0, double sigma) {
+        double ttp = timeToPeakS(p);
+        double pe = peakEnhancement(p);
+        double mode = Math.max(ttp - t0, 1e-6);
+        double mu = Math.log(mode) + sigma * sigma;
+        double area = pe * SQRT_2PI * sigma * Math.exp(mu - 0.5 * sigma * sigma);
+        return new double[] {p[O], area, mu, sigma, t0};
+    }
+
+    /**
+     * Lower bounds: O ≥ min(y) − range(y), A ≥ 0, μ ≥ ln(span/1000), σ ≥ 0.05, t0 ≥ first time.
+     */
+    @Override
+    public double[] lowerBounds(double[] t, double[] y) {
+        double[] r = range(y);
+        double span = span(t);
+        return new double[] {r[0] - (r[1] - r[0]), 0, Math.log(span * 1e-3), SIGMA_MIN, t[0]};
+    }
+
+    /**
+     * Upper bounds: O ≤ max(y), A unbounded, μ ≤ ln(20·span), σ ≤ 3, t0 ≤ last time.
+     */
+    @Override
+    public double[] upperBounds(double[] t, double[] y) {
+        double[] r = range(y);
+        double span = span(t);
+        return new double[] {r[1], Double.POSITIVE_INFINITY, Math.log(span * 20), SIGMA_MAX, t[t.length - 1]};
+    }
+
+    @Override
+    public double baseline(double[] p) {
+        return p[O];
+    }
+
+    @Override
+    public double onsetS(double[] p) {
+        return p[T0];
+    }
+
+    @Override
+    public double area(double[] p) {
+        return p[A];
+    }
+
+    @Override
+    public double meanTransitTimeS(double[] p) {
+        return Math.exp(p[MU] + 0.5 * p[SIGMA] * p[SIGMA]);
+    }
+
+    @Override
+    public double timeToPeakS(double[] p) {
+        return p[T0] + Math.exp(p[MU] - p[SIGMA] * p[SIGMA]);
+    }
+
+    @Override
+    public double peakEnhancement(double[] p) {
+        double s = p[SIGMA];
+        return p[A] * Math.exp(0.5 * s * s - p[MU]) / (SQRT_2PI * s);
+    }
+
+    private static double span(double[] t) {
+        double s = t[t.length - 1] - t[0];
+        return s > 0 ? s : 1.0;
+    }
+
+    private static double[] range(double[] y) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : y) {
+            if (Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        if (!(lo <= hi)) {
+            return new double[] {0, 0};
+        }
+        return new double[] {lo, hi};
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

@@ -1,0 +1,117 @@
+package org.ceusperfusion.params;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.ceusperfusion.fit.FitResult;
+import org.ceusperfusion.model.BolusModel;
+
+/**
+ * Perfusion parameters and their 95 % confidence intervals from a fitted bolus
+ * ({@code perfusion-reference.md} §4), generic over any {@link BolusModel}.
+ *
+ * <p>Values are computed on the fitted curve minus its baseline O. PE, TTP, mTT, AUC and t0 use the
+ * model's closed forms; WiR/WoR are the extreme slopes (Brent search on a 5-point difference
+ * derivative), TI/TO the baseline crossings of the tangents there, and WiAUC/WoAUC adaptive
+ * Gauss–Kronrod integrals of {@code f − O} (from {@code max(TI, t0)} to TTP, and TTP to TO).
+ *
+ * <p>Confidence intervals use the delta method: for each parameter P, the gradient
+ * {@code g = ∂P/∂p} w.r.t. the model parameters is taken by central differences (step 1e-3 of each
+ * parameter's standard error), {@code var = gᵀΣg} with Σ the fit covariance, and
+ * {@code CI = P ± t_{0.975, n−p}·√var}. QOF (= 100·R²) is a property of the fit, not a function of
+ * the parameters: its CI is {@code [NaN, NaN]}. Without a covariance every CI is {@code [NaN, NaN]}.
+ *
+ * <pre>{@code
+ * ParameterEstimates e = ParameterCalculator.compute(fit);
+ * double ttp = e.value(PerfusionParameter.TTP);     // s
+ * double[] ci = e.ci(PerfusionParameter.TTP);       // [lo, hi], s
+ * }</pre>
+ */
+public final class ParameterCalculator {
+
+    private static final PerfusionParameter[] ALL = PerfusionParameter.values();
+
+    private ParameterCalculator() {
+    }
+
+    /**
+     * @param fit a fit result; when it has no usable parameters every value is NaN except QOF
+     * @return values and 95 % CIs of every {@link PerfusionParameter}
+     */
+    public static ParameterEstimates compute(FitResult fit) {
+        double qof = 100 * fit.r2();
+        if (!fit.hasParameters()) {
+            ParameterEstimates empty = ParameterEstimates.empty();
+            Map<PerfusionParameter, Double> v = new EnumMap<>(empty.values());
+            v.put(PerfusionParameter.QOF, Double.isFinite(qof) ? qof : Double.NaN);
+            return new ParameterEstimates(v, empty.ci95());
+        }
+        double[] p = fit.params();
+        double[] base = values(fit.model(), p);
+        double[][] grads = fit.covariance() == null ? null : gradients(fit.model(), p, fit.covariance());
+        double tq = fit.degreesOfFreedom() >= 1
+                ? new TDistribution(fit.degreesOfFreedom()).inverseCumulativeProbability(0.975) : Double.NaN;
+        Map<PerfusionParameter, Double> v = new EnumMap<>(PerfusionParameter.class);
+        Map<PerfusionParameter, double[]> ci = new EnumMap<>(PerfusionParameter.class);
+        for (PerfusionParameter q : ALL) {
+            if (q == PerfusionParameter.QOF) {
+                v.put(q, qof);
+                ci.put(q, new double[] {Double.NaN, Double.NaN});
+                continue;
+            }
+            double val = base[q.ordinal()];
+            double sd = grads == null ? Double.NaN : Math.sqrt(quadraticForm(grads, q.ordinal(), fit.covariance()));
+            v.put(q, val);
+            ci.put(q, new double[] {val - tq * sd, val + tq * sd});
+        }
+        return new ParameterEstimates(v, ci);
+    }
+
+    /**
+     * Point values of every parameter except QOF (NaN there) for model parameters {@code p}.
+     *
+     * @return values indexed by {@link PerfusionParameter#ordinal()}
+     */
+    public static double[] values(BolusModel model, double[] p) {
+        return new CurveParameters(model, p).compute();
+    }
+
+    /** @return {@code grads[k][q]} = ∂P_q/∂p_k by central differences */
+    private static double[][] gradients(BolusModel model, double[] p, double[][] cov) {
+        int k = p.length;
+        double[][] g = new double[k][];
+        for (int a = 0; a < k; a++) {
+            double sd = Math.sqrt(cov[a][a]);
+            double h = sd > 0 && Double.isFinite(sd) ? 1e-3 * sd : 1e-6 * Math.max(Math.abs(p[a]), 1e-3);
+            double[] pp = p.clone();
+            double[] pm = p.clone();
+            pp[a] += h;
+            pm[a] -= h;
+            double[] vp = values(model, pp);
+            double[] vm = values(model, pm);
+            g[a] = new double[vp.length];
+            for (int q = 0; q < vp.length; q++) {
+                g[a][q] = (vp[q] - vm[q]) / (2 * h);
+            }
+        }
+        return g;
+    }
+
+    /** @return {@code gᵀΣg} for parameter {@code q}; 0 when rounding makes it slightly negative */
+    private static double quadraticForm(double[][] grads, int q, double[][] cov) {
+        int k = grads.length;
+        double s = 0;
+        double mag = 0;
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b < k; b++) {
+                double term = grads[a][q] * cov[a][b] * grads[b][q];
+                s += term;
+                mag += Math.abs(term);
+            }
+        }
+        if (s < 0 && s > -1e-9 * mag) {
+            return 0;
+        }
+        return s >= 0 ? s : Double.NaN;
+    }
+}
