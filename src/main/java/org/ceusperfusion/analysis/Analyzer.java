@@ -1,10 +1,28 @@
 package org.ceusperfusion.analysis;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.ceusperfusion.InputException;
 import org.ceusperfusion.cine.CineLoop;
+import org.ceusperfusion.fit.FitResult;
+import org.ceusperfusion.fit.LevenbergMarquardtFitter;
+import org.ceusperfusion.model.BolusModel;
+import org.ceusperfusion.model.BolusModels;
+import org.ceusperfusion.params.ParameterCalculator;
+import org.ceusperfusion.params.ParameterEstimates;
+import org.ceusperfusion.params.PerfusionParameter;
 import org.ceusperfusion.roi.RoiMask;
+import org.ceusperfusion.tic.Linearizer;
+import org.ceusperfusion.tic.TicExtractor;
+import org.ceusperfusion.tic.TimeIntensityCurve;
 
-/** Analyses one loop: TIC per ROI on linear power, bolus fit, parameters with CIs, non-enhancing fraction. */
+/**
+ * Analyses one loop: TIC per ROI on linear power, bolus fit, parameters with 95 % CIs and the
+ * non-enhancing fraction. The same code serves the CLI, the ImageJ plugins and batch runs, so all
+ * front ends give the same numbers for the same loop, ROI and settings.
+ */
 public final class Analyzer {
     private Analyzer() {
     }
@@ -16,10 +34,83 @@ public final class Analyzer {
      * @param reference reference ROI, or {@code null}
      * @param settings  linearisation and model
      * @return the analysis; fit failures are reported as statuses inside it
-     * @throws org.ceusperfusion.InputException when a ROI lies outside the image or is empty
+     * @throws InputException when a ROI lies outside the image or is empty, or the model is unknown
      */
     public static LoopAnalysis analyze(CineLoop loop, String sha256, List<RoiMask> targets, RoiMask reference,
                                        AnalysisSettings settings) {
-        throw new UnsupportedOperationException("Analyzer.analyze: not implemented yet");
+        if (targets.isEmpty()) {
+            throw new InputException("--roi", "at least one target ROI is needed");
+        }
+        BolusModel model = modelFor(settings.model());
+        List<RoiMask> masks = new ArrayList<>(targets);
+        if (reference != null) {
+            masks.add(reference);
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (RoiMask m : masks) {
+            m.pixelIndices(loop.width(), loop.height()); // validates bounds and emptiness up front
+            if (!names.add(m.name())) {
+                throw new InputException("--roi " + m.name(), "two ROIs share the name '" + m.name()
+                        + "'; name them with NAME=...");
+            }
+        }
+        Linearizer linearizer = settings.linear() ? Linearizer.identity()
+                : Linearizer.logCompressed(settings.dynamicRangeDb(), loop.metadata().maxGrey());
+        List<TimeIntensityCurve> tics = TicExtractor.extract(loop, masks, linearizer);
+        QualityChecks quality = new QualityChecks(loop);
+
+        List<RoiAnalysis> results = new ArrayList<>();
+        for (int i = 0; i < masks.size(); i++) {
+            RoiMask mask = masks.get(i);
+            RoiRole role = i < targets.size() ? RoiRole.TARGET : RoiRole.REFERENCE;
+            results.add(analyzeRoi(loop, mask, role, tics.get(i), model, linearizer, quality));
+        }
+        if (reference != null) {
+            results = withReferenceRatios(results);
+        }
+        return new LoopAnalysis(InputInfo.of(loop, sha256), settings, quality.warnings(), results);
+    }
+
+    private static RoiAnalysis analyzeRoi(CineLoop loop, RoiMask mask, RoiRole role, TimeIntensityCurve tic,
+                                          BolusModel model, Linearizer linearizer, QualityChecks quality) {
+        FitResult fit = new LevenbergMarquardtFitter().fit(model, tic.timesS(), tic.meanIntensity());
+        ParameterEstimates parameters = ParameterCalculator.compute(fit);
+        double nonEnhancing = NonEnhancingWindow.fraction(loop, mask, linearizer, fit, parameters);
+        quality.check(mask.name(), tic, fit, parameters);
+        int area = mask.area();
+        Double px = loop.pixelSizeMm();
+        Double areaMm2 = px == null ? null : area * px * px;
+        return new RoiAnalysis(mask.name(), role, area, areaMm2, tic, fit, parameters, nonEnhancing, Map.of());
+    }
+
+    private static List<RoiAnalysis> withReferenceRatios(List<RoiAnalysis> rois) {
+        RoiAnalysis ref = rois.get(rois.size() - 1);
+        List<RoiAnalysis> out = new ArrayList<>();
+        for (RoiAnalysis r : rois) {
+            if (r.role() == RoiRole.REFERENCE) {
+                out.add(r);
+                continue;
+            }
+            Map<PerfusionParameter, Double> ratio = new EnumMap<>(PerfusionParameter.class);
+            for (PerfusionParameter p : PerfusionParameter.values()) {
+                if (p == PerfusionParameter.QOF) {
+                    continue;
+                }
+                double den = ref.parameters().value(p);
+                double num = r.parameters().value(p);
+                ratio.put(p, den == 0 || !Double.isFinite(den) || !Double.isFinite(num) ? Double.NaN : num / den);
+            }
+            out.add(new RoiAnalysis(r.name(), r.role(), r.areaPx(), r.areaMm2(), r.tic(), r.fit(),
+                    r.parameters(), r.nonEnhancingFraction(), ratio));
+        }
+        return out;
+    }
+
+    private static BolusModel modelFor(String label) {
+        try {
+            return BolusModels.fromLabel(label);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--model", e.getMessage());
+        }
     }
 }

@@ -1,0 +1,62 @@
+package org.ceusperfusion.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.ceusperfusion.cine.CineLoop;
+import org.ceusperfusion.fit.FitResult;
+import org.ceusperfusion.fit.FitStatus;
+import org.ceusperfusion.params.ParameterEstimates;
+import org.ceusperfusion.params.PerfusionParameter;
+import org.ceusperfusion.tic.TimeIntensityCurve;
+
+/** Collects the warnings a reader of the results must see: timing, clipping, poor or failed fits. */
+final class QualityChecks {
+    /** Mean fraction of clipped ROI pixels above which linearisation is flagged. */
+    static final double CLIPPED_WARNING_FRACTION = 0.05;
+    /** R² below which a fit is flagged as poor. */
+    static final double POOR_FIT_R2 = 0.8;
+
+    private final List<String> warnings = new ArrayList<>();
+
+    QualityChecks(CineLoop loop) {
+        if ("none".equals(loop.metadata().timingSource())) {
+            warnings.add("frame times are not stored in the file; 1 s per frame was assumed"
+                    + " (give --frame-interval S)");
+        }
+        if (loop.frameCount() < 10) {
+            warnings.add("only " + loop.frameCount() + " frames: too few for a reliable bolus fit");
+        }
+    }
+
+    void check(String roi, TimeIntensityCurve tic, FitResult fit, ParameterEstimates parameters) {
+        double clipped = mean(tic.clippedFraction());
+        if (clipped > CLIPPED_WARNING_FRACTION) {
+            warnings.add(String.format(Locale.ROOT, "ROI %s: %.1f %% of its pixels are clipped (0 or full scale)"
+                    + " on average; linearisation is unreliable there", roi, 100 * clipped));
+        }
+        if (fit.status() != FitStatus.OK) {
+            warnings.add("ROI " + roi + ": fit status " + fit.status()
+                    + (fit.message() == null || fit.message().isEmpty() ? "" : " (" + fit.message() + ")"));
+        } else if (fit.r2() < POOR_FIT_R2) {
+            warnings.add(String.format(Locale.ROOT, "ROI %s: poor fit (R² = %.3f)", roi, fit.r2()));
+        }
+        double[] t = tic.timesS();
+        double ttp = parameters.value(PerfusionParameter.TTP);
+        if (fit.hasParameters() && Double.isFinite(ttp) && (ttp <= t[0] || ttp >= t[t.length - 1])) {
+            warnings.add("ROI " + roi + ": the fitted peak lies at the edge of the loop; the bolus may be cut off");
+        }
+    }
+
+    List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return v.length == 0 ? 0 : s / v.length;
+    }
+}

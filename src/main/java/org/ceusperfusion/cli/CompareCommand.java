@@ -1,0 +1,90 @@
+package org.ceusperfusion.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ceusperfusion.InputException;
+import org.ceusperfusion.analysis.AnalysisSettings;
+import org.ceusperfusion.compare.Comparison;
+import org.ceusperfusion.roi.RoiMask;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ceus compare LOOP1 LOOP2 [...]}: baseline versus follow-up exams, with size, volume and necrosis. */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Analyses each loop and compares every follow-up with the baseline (the first loop):",
+                "percent change of every parameter with its 95 % CI, non-enhancing fraction, volume, necrosis,",
+                "RECIST-like size and perfusion response. Writes comparison.json, comparison.csv, report.pdf,",
+                "report.png and analysis-<label>.json per exam into --out."})
+final class CompareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "LOOP", arity = "2..*", description = "Cine loops, baseline first.")
+    List<Path> loops;
+
+    @Option(names = "--roi", paramLabel = "SPEC", required = true,
+            description = "Target ROI: one for all loops, or one per loop in order.")
+    List<String> roiSpecs;
+
+    @Option(names = "--reference-roi", paramLabel = "SPEC",
+            description = "Reference ROI: one for all loops, or one per loop in order.")
+    List<String> referenceSpecs;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "ceus-compare",
+            description = "Output folder (default ${DEFAULT-VALUE}).")
+    Path outDir;
+
+    @Mixin
+    ExamListOptions exams = new ExamListOptions();
+
+    @Mixin
+    LoopOptions loopOptions = new LoopOptions();
+
+    @Mixin
+    AnalysisOptions analysisOptions = new AnalysisOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        int n = loops.size();
+        AnalysisSettings settings = analysisOptions.toSettings();
+        List<RoiMask> targets = perLoop("--roi", roiSpecs, n, "target");
+        List<RoiMask> references = referenceSpecs == null ? null : perLoop("--reference-roi", referenceSpecs, n, "reference");
+        List<Double> days = exams.days(n);
+        List<CompareRunner.Exam> list = new ArrayList<>();
+        List<String> labels = exams.labels(n, days);
+        List<Double> volumes = exams.volumesMl(n);
+        List<Double> necrosis = exams.necrosisPct(n);
+        List<double[]> diameters = exams.diametersMm(n);
+        for (int i = 0; i < n; i++) {
+            list.add(new CompareRunner.Exam(loops.get(i), labels.get(i), days.get(i), targets.get(i),
+                    references == null ? null : references.get(i), volumes.get(i), necrosis.get(i), diameters.get(i)));
+        }
+        Comparison c = CompareRunner.run(list, loopOptions.toLoadOptions(), settings, outDir);
+        if (!analysisOptions.quiet) {
+            Summaries.printComparison(spec.commandLine().getOut(), c, outDir);
+        }
+        return ErrorHandler.OK;
+    }
+
+    private static List<RoiMask> perLoop(String option, List<String> specs, int n, String defaultName) {
+        if (specs.size() != 1 && specs.size() != n) {
+            throw new InputException(option, "give one ROI for all loops or one per loop (" + n + "), got " + specs.size());
+        }
+        List<RoiMask> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String s = specs.get(specs.size() == 1 ? 0 : i);
+            List<RoiMask> r = RoiSpecs.resolve(s, defaultName);
+            if (r.size() != 1) {
+                throw new InputException(option + " " + s, "names " + r.size() + " ROIs; give exactly one per loop");
+            }
+            out.add(r.get(0));
+        }
+        return out;
+    }
+}
