@@ -1,7 +1,6 @@
 package org.ceusperfusion.ij;
 
 import ij.IJ;
-import ij.Macro;
 import ij.macro.Interpreter;
 import java.awt.GraphicsEnvironment;
 import org.ceusperfusion.InputException;
@@ -28,7 +27,7 @@ final class PluginErrors {
         } catch (InputException e) {
             report(command, e.getMessage());
             if (Interpreter.getInstance() != null) {
-                Macro.abort();
+                Interpreter.abort();
             }
             return false;
         }
