@@ -107,6 +107,25 @@ class ImageJMacroE2ETest {
         assertFalse(value(run.output(), "status").isEmpty(), run.output());
     }
 
+    @Test
+    void shippedExampleMacroAnalysesTheBundledLoop() throws Exception {
+        Path project = Path.of(System.getProperty("ceus.projectDir", "."));
+        Path baseline = project.resolve("test-data/baseline.dcm");
+        assumeTrue(Files.exists(baseline), "test-data/baseline.dcm not generated yet");
+        assumeTrue(CoreStubs.loaderReady() && CoreStubs.analyzerReady() && CoreStubs.writerReady(tmp),
+                "LoopReader, Analyzer or AnalysisWriter is still a stub");
+        Path link = imagej.dir().resolve("test-data");
+        if (!Files.exists(link)) {
+            Files.createSymbolicLink(link, project.resolve("test-data").toAbsolutePath());
+        }
+        Path out = tmp.resolve("example-out");
+        ImageJProcess.Run run = imagej.runMacroFile(project.resolve("plugins/CEUS_Analyze_Example.ijm"),
+                out.toString());
+        assertTrue(Files.exists(out.resolve("analysis.json")), "no analysis.json; ImageJ said:\n" + run.output());
+        assertTrue(run.output().contains("Status: OK"), run.output());
+        assertFalse(run.output().contains("Exception"), run.output());
+    }
+
     /** @return the value printed as {@code key=value} on a line of ImageJ's output */
     static String value(String output, String key) {
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(key) + "=(.*)$").matcher(output);

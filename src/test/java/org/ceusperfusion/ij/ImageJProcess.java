@@ -69,6 +69,11 @@ final class ImageJProcess {
     Run runMacro(String macro) throws IOException, InterruptedException {
         Path file = dir.resolve("test-" + System.nanoTime() + ".ijm");
         Files.writeString(file, macro, StandardCharsets.UTF_8);
+        return runMacroFile(file, null);
+    }
+
+    /** Runs the macro {@code file} with {@code -batch file [argument]}; fails the test on timeout. */
+    Run runMacroFile(Path file, String argument) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         String display = System.getenv("DISPLAY");
         if (display == null || display.isBlank()) {
@@ -81,7 +86,10 @@ final class ImageJProcess {
         }
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.home=" + dir.resolve("home"), "-jar", ijJar().toString(),
-                "-ijpath", dir.toString(), "-batch", file.toString()));
+                "-ijpath", dir.toString(), "-batch", file.toAbsolutePath().toString()));
+        if (argument != null) {
+            cmd.add(argument);
+        }
         Path log = dir.resolve("imagej-output-" + System.nanoTime() + ".txt");
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
