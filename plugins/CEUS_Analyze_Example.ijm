@@ -1,0 +1,41 @@
+// CEUS Perfusion: analyse one cine loop from a macro (works in batch mode and with ImageJ -batch).
+//
+// Run it from Plugins > CEUS Analyze Example, or headless:
+//   xvfb-run -a java -jar ij.jar -ijpath <repository> -batch plugins/CEUS_Analyze_Example.ijm [output folder]
+// It opens the bundled synthetic loop test-data/baseline.dcm, draws the tumour ROI, fits the
+// lognormal bolus model and writes analysis.json, tic.csv and tic.png - the same numbers as
+//   ./ceus analyze test-data/baseline.dcm --roi tumour=oval:52,40,56,40 --dynamic-range 40 --out <folder>
+
+// Where the repository is: this macro lives in <repository>/plugins/.
+root = File.getParent(getDirectory("plugins"));
+loop = root + File.separator + "test-data" + File.separator + "baseline.dcm";
+if (!File.exists(loop))
+    exit("Demo loop not found: " + loop + "\n(build the repository's test data first)");
+
+// Output folder: the macro argument, else a folder in the temporary directory.
+out = getArgument();
+if (out == "")
+    out = getDirectory("temp") + "ceus-example";
+
+// 1. Open the loop with CEUS Perfusion's reader: correct frame times (s) and pixel size (mm).
+run("Open Cine Loop...", "open=[" + loop + "]");
+Stack.getDimensions(width, height, channels, slices, frames);
+print("Opened " + getTitle() + ": " + frames + " frames, interval " + Stack.getFrameInterval() + " s");
+
+// 2. The target ROI: the tumour of the demo loop (pixels of the stored frame).
+makeOval(52, 40, 56, 40);
+Roi.setName("tumour");
+
+// Optional: a reference ROI (normal tissue) in the ROI Manager, used with reference=<name>:
+//   makeOval(10, 10, 30, 30); Roi.setName("liver"); roiManager("add"); makeOval(52, 40, 56, 40);
+//   and add "reference=liver" to the options below.
+
+// 3. Time-intensity curve, lognormal fit and perfusion parameters with 95 % CIs.
+//    dynamic_range: the scanner's log-compression range in dB (write "linear" instead for linear data).
+run("Analyze TIC...", "dynamic_range=40 model=lognormal save_to=[" + out + "]");
+
+// 4. The results are in the table "CEUS Perfusion" (one row per ROI) and in the output folder.
+print("Status: " + Table.getString("Status", 0, "CEUS Perfusion"));
+print("PE = " + Table.get("PE", 0, "CEUS Perfusion") + " a.u., AUC = " + Table.get("AUC", 0, "CEUS Perfusion")
+    + " a.u.*s, mTT = " + Table.get("mTT", 0, "CEUS Perfusion") + " s");
+print("Written: " + out + File.separator + "analysis.json");

@@ -1,0 +1,161 @@
+package org.ceusperfusion.ij;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+import ij.gui.Roi;
+import ij.macro.Interpreter;
+import ij.plugin.PlugIn;
+import ij.plugin.frame.RoiManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.ceusperfusion.InputException;
+import org.ceusperfusion.analysis.AnalysisSettings;
+import org.ceusperfusion.analysis.Analyzer;
+import org.ceusperfusion.analysis.LoopAnalysis;
+import org.ceusperfusion.cine.CineLoop;
+import org.ceusperfusion.io.LoopReader;
+import org.ceusperfusion.report.AnalysisWriter;
+import org.ceusperfusion.roi.RoiMask;
+
+/**
+ * {@code Plugins > CEUS Perfusion > Analyze TIC...}: the time-intensity curve of the current image's ROI
+ * (the whole frame without one), its bolus fit and perfusion parameters with 95 % CIs — the same numbers
+ * as {@code ceus analyze}.
+ *
+ * <p>Publishes a {@link ij.gui.Plot} of the TIC and its fit (not in batch mode), the table
+ * {@value AnalysisTables#TITLE} (one row per ROI) and, with {@code save_to}, the files of
+ * {@code ceus analyze --out}. Macro:
+ * {@code run("Analyze TIC...", "dynamic_range=40 model=lognormal reference=liver save_to=[/tmp/out]");}
+ */
+public class AnalyzeTicPlugin implements PlugIn {
+    /** The menu command. */
+    public static final String COMMAND = "Analyze TIC...";
+    /** Name of the target ROI when the image's ROI has none. */
+    public static final String DEFAULT_ROI_NAME = "roi";
+    /** Name of the target when the image has no ROI. */
+    public static final String WHOLE_FRAME_NAME = "frame";
+
+    @Override
+    public void run(String arg) {
+        ImagePlus imp = WindowManager.getCurrentImage();
+        if (imp == null) {
+            PluginErrors.report(COMMAND, "no image is open: open a loop with Open Cine Loop... first");
+            return;
+        }
+        MacroOptions macro = MacroOptions.current();
+        PluginErrors.run(COMMAND, () -> {
+            AnalyzeTicOptions options = macro != null ? AnalyzeTicOptions.fromMacro(macro) : ask();
+            if (options != null) {
+                publish(imp, analyze(imp, imp.getRoi(), findReference(options.reference()), options.settings()),
+                        options.saveTo());
+            }
+        });
+    }
+
+    /**
+     * Analyses an image with the default ROI name and no reference.
+     *
+     * @param imp a cine loop image (frames on T, or on Z when there is one time point)
+     * @param roi the target ROI, or {@code null} for the whole frame
+     * @param s   linearisation and model
+     * @return the analysis, with the image conversion's warnings first
+     * @throws InputException when the ROI is not an area or lies outside the image
+     */
+    public static LoopAnalysis analyze(ImagePlus imp, Roi roi, AnalysisSettings s) {
+        return analyze(imp, roi, null, s);
+    }
+
+    /**
+     * As {@link #analyze(ImagePlus, Roi, AnalysisSettings)}, with a reference ROI (normal tissue) whose
+     * ratios are reported.
+     *
+     * @param reference the reference ROI, or {@code null}
+     */
+    public static LoopAnalysis analyze(ImagePlus imp, Roi roi, Roi reference, AnalysisSettings s) {
+        List<String> warnings = new ArrayList<>();
+        CineLoop loop = CineLoopImages.toCineLoop(imp, warnings);
+        RoiMask target;
+        if (roi == null) {
+            target = CineLoopImages.wholeFrame(WHOLE_FRAME_NAME, imp.getWidth(), imp.getHeight());
+            warnings.add("no ROI on the image: the whole frame was analysed");
+        } else {
+            target = CineLoopImages.toRoiMask(roi, DEFAULT_ROI_NAME);
+        }
+        RoiMask ref = reference == null ? null : CineLoopImages.toRoiMask(reference, "reference");
+        Path source = CineLoopImages.sourcePath(imp);
+        String sha = source == null ? null : LoopReader.sha256(source);
+        LoopAnalysis a = Analyzer.analyze(loop, sha, List.of(target), ref, s);
+        warnings.addAll(a.warnings());
+        return new LoopAnalysis(a.input(), a.settings(), List.copyOf(warnings), a.rois());
+    }
+
+    private static AnalyzeTicOptions ask() {
+        AnalyzeTicOptions d = AnalyzeTicOptions.defaults();
+        List<String> refs = new ArrayList<>(List.of(AnalyzeTicOptions.NO_REFERENCE));
+        RoiManager rm = roiManager();
+        for (int i = 0; rm != null && i < rm.getCount(); i++) {
+            refs.add(rm.getName(i));
+        }
+        GenericDialog gd = new GenericDialog("CEUS Perfusion: Analyze TIC");
+        gd.addNumericField("Dynamic_range", d.dynamicRangeDb(), 1, 6, "dB");
+        gd.addCheckbox("Linear data (no log compression)", d.linear());
+        gd.addChoice("Model", AnalyzeTicOptions.MODELS.toArray(new String[0]), d.model());
+        gd.addChoice("Reference ROI (ROI Manager)", refs.toArray(new String[0]), refs.get(0));
+        gd.addDirectoryField("Save_to folder (optional)", "");
+        gd.addMessage("Target: the image's ROI (whole frame without one).");
+        gd.showDialog();
+        if (gd.wasCanceled()) {
+            return null;
+        }
+        return new AnalyzeTicOptions(gd.getNextNumber(), gd.getNextBoolean(), gd.getNextChoice(),
+                gd.getNextChoice(), gd.getNextString());
+    }
+
+    private static Roi findReference(String name) {
+        if (name == null) {
+            return null;
+        }
+        RoiManager rm = roiManager();
+        int index = rm == null ? -1 : rm.getIndex(name);
+        if (index < 0) {
+            throw new InputException("reference=" + name, "no ROI of that name in the ROI Manager");
+        }
+        Roi roi = (Roi) rm.getRoi(index).clone();
+        roi.setName(name);
+        return roi;
+    }
+
+    private static RoiManager roiManager() {
+        RoiManager rm = RoiManager.getInstance();
+        if (rm == null && Interpreter.isBatchMode()) {
+            rm = Interpreter.getBatchModeRoiManager();
+        }
+        return rm;
+    }
+
+    private static void publish(ImagePlus imp, LoopAnalysis analysis, String saveTo) {
+        for (String w : analysis.warnings()) {
+            IJ.log("CEUS Perfusion: " + imp.getTitle() + ": " + w);
+        }
+        AnalysisTables.toResultsTable(analysis).show(AnalysisTables.TITLE);
+        if (!Interpreter.isBatchMode() && !PluginErrors.noDialogs()) {
+            TicPlots.create(analysis, "CEUS TIC: " + imp.getTitle()).show();
+        }
+        if (saveTo != null) {
+            Path dir = Path.of(saveTo);
+            try {
+                AnalysisWriter.writeAll(analysis, dir);
+            } catch (IOException e) {
+                throw new InputException(saveTo, "cannot write the results: " + e.getMessage(), e);
+            } catch (UncheckedIOException e) {
+                throw new InputException(saveTo, "cannot write the results: " + e.getCause().getMessage(), e);
+            }
+            IJ.log("CEUS Perfusion: results written to " + dir.toAbsolutePath());
+        }
+    }
+}

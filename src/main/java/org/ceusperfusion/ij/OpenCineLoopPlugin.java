@@ -1,0 +1,56 @@
+package org.ceusperfusion.ij;
+
+import ij.ImagePlus;
+import ij.io.OpenDialog;
+import ij.plugin.PlugIn;
+import java.nio.file.Path;
+import org.ceusperfusion.InputException;
+import org.ceusperfusion.cine.CineLoop;
+import org.ceusperfusion.io.LoadOptions;
+import org.ceusperfusion.io.LoopReader;
+
+/**
+ * {@code Plugins > CEUS Perfusion > Open Cine Loop...}: reads a loop with CEUS Perfusion's own readers
+ * (correct frame times, palette → luminance, compressed DICOM, video) and shows it as a time series.
+ *
+ * <p>Macro: {@code run("Open Cine Loop...", "open=[/path/loop.dcm]");}
+ */
+public class OpenCineLoopPlugin implements PlugIn {
+    /** The menu command. */
+    public static final String COMMAND = "Open Cine Loop...";
+
+    @Override
+    public void run(String arg) {
+        MacroOptions options = MacroOptions.current();
+        String path = options != null ? options.string("open", null) : choose();
+        if (path == null) {
+            if (options != null) {
+                PluginErrors.run(COMMAND, () -> {
+                    throw new InputException("open=", "no file given: use open=[/path/to/loop]");
+                });
+            }
+            return;
+        }
+        PluginErrors.run(COMMAND, () -> open(Path.of(path), LoadOptions.NONE).show());
+    }
+
+    private static String choose() {
+        OpenDialog od = new OpenDialog("Open Cine Loop");
+        return od.getPath();
+    }
+
+    /**
+     * Reads a loop and converts it to an image (not shown).
+     *
+     * @param path    the loop's file
+     * @param options overrides of frame interval and pixel size
+     * @return a time series calibrated in s (and mm when known), titled with the file name
+     * @throws InputException when the file cannot be read
+     */
+    public static ImagePlus open(Path path, LoadOptions options) {
+        CineLoop loop = LoopReader.open(path, options);
+        ImagePlus imp = CineLoopImages.toImagePlus(loop, path.getFileName().toString());
+        imp.setProp(CineLoopImages.PATH_PROPERTY, path.toAbsolutePath().toString());
+        return imp;
+    }
+}
