@@ -27,9 +27,11 @@ public final class SyntheticLoopGenerator {
     /**
      * @param spec what to generate
      * @return the loop (format {@code SYNTHETIC}, timing source {@code synthetic}) and its truth
-     * @throws IllegalArgumentException when the normal ROI overlaps the tumour or an ROI is empty
+     * @throws IllegalArgumentException when {@link SyntheticLoopSpec#validate()} fails, the normal ROI
+     *                                  overlaps the tumour or an ROI is empty
      */
     public static SyntheticLoop generate(SyntheticLoopSpec spec) {
+        spec.validate();
         SplittableRandom root = new SplittableRandom(spec.seed());
         SplittableRandom timingRng = root.split();
         SplittableRandom mapRng = root.split();

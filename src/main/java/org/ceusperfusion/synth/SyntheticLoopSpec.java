@@ -53,8 +53,19 @@ public record SyntheticLoopSpec(String name, int width, int height, FrameTiming 
                     + dynamicRangeDb + " dB, maxGrey " + maxGrey + ", background " + backgroundPower
                     + ", noise " + noiseFloorMean + ", pixel size " + pixelSizeMm);
         }
+    }
+
+    /**
+     * Checks the geometry (done by the generator, so that {@code with…} chains may pass through
+     * intermediate states): the tumour and normal-ROI ellipses need integer bounding boxes inside the frame.
+     *
+     * @return this spec
+     * @throws IllegalArgumentException naming the offending ellipse
+     */
+    public SyntheticLoopSpec validate() {
         requireRoi("tumour", tumour, width, height);
         requireRoi("normal ROI", normalRoi, width, height);
+        return this;
     }
 
     private static void requireRoi(String what, Ellipse e, int width, int height) {

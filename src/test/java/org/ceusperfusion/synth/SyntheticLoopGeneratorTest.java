@@ -193,8 +193,11 @@ class SyntheticLoopGeneratorTest {
         SyntheticLoopSpec spec = SyntheticLoopSpec.defaults();
         assertThrows(IllegalArgumentException.class,
                 () -> SyntheticLoopGenerator.generate(spec.withNormal(Ellipse.ofBox(50, 30, 20, 20), spec.normalBolus())));
-        assertThrows(IllegalArgumentException.class, () -> spec.withTumour(new Ellipse(60.3, 42, 20, 15), null));
-        assertThrows(IllegalArgumentException.class, () -> spec.withTumour(Ellipse.ofBox(100, 70, 40, 30), null));
+        assertThrows(IllegalArgumentException.class,
+                () -> SyntheticLoopGenerator.generate(spec.withTumour(new Ellipse(60.3, 42, 20, 15), null)));
+        assertThrows(IllegalArgumentException.class,
+                () -> SyntheticLoopGenerator.generate(spec.withTumour(Ellipse.ofBox(100, 70, 40, 30), null)));
+        assertThrows(IllegalArgumentException.class, () -> spec.withDynamicRangeDb(0));
         assertThrows(IllegalArgumentException.class, () -> new FrameTiming(4, 10, 0.6, 0));
     }
 
