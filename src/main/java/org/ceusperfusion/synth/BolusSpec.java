@@ -51,8 +51,8 @@ public record BolusSpec(double meanArea, double mu, double sigma, double t0S, do
     }
 
     /**
-     * Unit-area lognormal density at {@code tau} seconds after onset (StrictMath, so results are
-     * identical on every platform).
+     * Unit-area lognormal density at {@code tau} seconds after onset. This and the closed forms use
+     * {@link StrictMath}, so results are identical on every platform.
      *
      * @return 1/s; 0 for {@code tau ≤ 0}
      */
@@ -66,17 +66,17 @@ public record BolusSpec(double meanArea, double mu, double sigma, double t0S, do
 
     /** @return time to peak from onset, {@code e^(μ−σ²)}, s */
     public double modeFromOnsetS() {
-        return Math.exp(mu - sigma * sigma);
+        return StrictMath.exp(mu - sigma * sigma);
     }
 
     /** @return mean transit time from onset, {@code e^(μ+σ²/2)}, s */
     public double mttS() {
-        return Math.exp(mu + sigma * sigma / 2);
+        return StrictMath.exp(mu + sigma * sigma / 2);
     }
 
     /** @return peak enhancement of a bolus of area {@code area}: {@code area·e^(σ²/2−μ)/(√(2π)σ)} */
     public double peak(double area) {
-        return area * Math.exp(sigma * sigma / 2 - mu) / (SQRT_2PI * sigma);
+        return area * StrictMath.exp(sigma * sigma / 2 - mu) / (SQRT_2PI * sigma);
     }
 
     /** @return fraction of the unit area reached {@code tau} seconds after onset (lognormal CDF) */
@@ -84,6 +84,6 @@ public record BolusSpec(double meanArea, double mu, double sigma, double t0S, do
         if (tau <= 0) {
             return 0;
         }
-        return 0.5 * org.apache.commons.math3.special.Erf.erfc(-(Math.log(tau) - mu) / (sigma * Math.sqrt(2)));
+        return 0.5 * org.apache.commons.math3.special.Erf.erfc(-(StrictMath.log(tau) - mu) / (sigma * Math.sqrt(2)));
     }
 }

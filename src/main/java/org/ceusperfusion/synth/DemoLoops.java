@@ -28,7 +28,7 @@ public final class DemoLoops {
     public static SyntheticLoopSpec baseline() {
         return common().withName("baseline")
                 .withTumour(Ellipse.ofBox(40, 27, 40, 30), new Ellipse(62, 43, 3.2, 2.8))
-                .withTumourBolus(BolusSpec.of(3000, Math.log(10), 0.45, 4)
+                .withTumourBolus(BolusSpec.of(3000, StrictMath.log(10), 0.45, 4)
                         .withVariation(0.2, AmplitudeVariation.SMOOTH))
                 .withSeed(1001);
     }
@@ -37,7 +37,7 @@ public final class DemoLoops {
     public static SyntheticLoopSpec day14() {
         return common().withName("day14")
                 .withTumour(Ellipse.ofBox(38, 25, 44, 34), new Ellipse(61, 42, 15.5, 12))
-                .withTumourBolus(BolusSpec.of(1800, Math.log(13), 0.55, 5)
+                .withTumourBolus(BolusSpec.of(1800, StrictMath.log(13), 0.55, 5)
                         .withVariation(0.25, AmplitudeVariation.SMOOTH))
                 .withSeed(1014);
     }
@@ -48,7 +48,7 @@ public final class DemoLoops {
                 .withPixelSizeMm(0.5)
                 .withTiming(FrameTiming.regular(FRAME_RATE_HZ, FRAMES))
                 .withDynamicRangeDb(40)
-                .withNormal(Ellipse.ofBox(8, 62, 24, 20), BolusSpec.of(1500, Math.log(13), 0.5, 5)
+                .withNormal(Ellipse.ofBox(8, 62, 24, 20), BolusSpec.of(1500, StrictMath.log(13), 0.5, 5)
                         .withVariation(0.1, AmplitudeVariation.SMOOTH))
                 .withBackgroundPower(30)
                 .withSpeckle(SpeckleMode.CORRELATED_2X2)

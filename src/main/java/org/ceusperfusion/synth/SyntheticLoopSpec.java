@@ -82,9 +82,9 @@ public record SyntheticLoopSpec(String name, int width, int height, FrameTiming 
     public static SyntheticLoopSpec defaults() {
         return new SyntheticLoopSpec("synthetic", 120, 90, FrameTiming.regular(4, 240), 0.5, 40, 255,
                 Ellipse.ofBox(40, 27, 40, 30), new Ellipse(62, 43, 3.2, 2.8),
-                BolusSpec.of(3000, Math.log(10), 0.45, 4).withVariation(0.2, AmplitudeVariation.SMOOTH),
+                BolusSpec.of(3000, StrictMath.log(10), 0.45, 4).withVariation(0.2, AmplitudeVariation.SMOOTH),
                 Ellipse.ofBox(8, 62, 24, 20),
-                BolusSpec.of(1500, Math.log(14), 0.6, 5).withVariation(0.1, AmplitudeVariation.SMOOTH),
+                BolusSpec.of(1500, StrictMath.log(14), 0.6, 5).withVariation(0.1, AmplitudeVariation.SMOOTH),
                 30, SpeckleMode.INDEPENDENT, 2, true, 1L);
     }
 
