@@ -29,7 +29,9 @@ final class ImageJLoopWriter {
      */
     static void writeTiff(CineLoop loop, double nominalIntervalS, boolean irregular, Path path) throws IOException {
         ImagePlus imp = toImagePlus(loop, nominalIntervalS, irregular);
-        if (!new FileSaver(imp).saveAsTiffStack(path.toString())) {
+        FileSaver saver = new FileSaver(imp);
+        boolean ok = imp.getStackSize() > 1 ? saver.saveAsTiffStack(path.toString()) : saver.saveAsTiff(path.toString());
+        if (!ok) {
             throw new IOException("ImageJ could not write the TIFF stack " + path);
         }
     }

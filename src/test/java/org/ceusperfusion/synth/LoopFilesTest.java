@@ -63,6 +63,14 @@ class LoopFilesTest {
     }
 
     @Test
+    void singleFrameTiffIsWrittenToo() throws IOException {
+        SyntheticLoop s = SyntheticLoopGenerator.generate(small(FrameTiming.regular(8, 1)));
+        Path p = dir.resolve("one.tif");
+        LoopFiles.write(s, LoopFormat.TIFF, p);
+        assertSameFrames(s.loop(), new Opener().openImage(p.toString()).getStack());
+    }
+
+    @Test
     void tiffOfIrregularLoopLabelsEverySliceWithItsTime() throws IOException {
         SyntheticLoop s = SyntheticLoopGenerator.generate(small(new FrameTiming(8, 30, 0.3, 0.2)));
         Path p = dir.resolve("irregular.tif");
