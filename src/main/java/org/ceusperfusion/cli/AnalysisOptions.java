@@ -8,14 +8,14 @@ final class AnalysisOptions {
     @Option(names = "--dynamic-range", paramLabel = "DB",
             description = "Dynamic range of the log-compressed video in dB (default ${DEFAULT-VALUE}).",
             defaultValue = "40")
-    double dynamicRangeDb;
+    double dynamicRangeDb = AnalysisSettings.DEFAULT_DYNAMIC_RANGE_DB;
 
     @Option(names = "--linear", description = "The grey values are already linear echo power (no linearisation).")
     boolean linear;
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = "lognormal",
             description = "Bolus model: lognormal (default ${DEFAULT-VALUE}).")
-    String model;
+    String model = "lognormal";
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
