@@ -4,13 +4,20 @@
 //   xvfb-run -a java -jar ij.jar -ijpath <repository> -batch plugins/CEUS_Analyze_Example.ijm [output folder]
 // It opens the bundled synthetic loop test-data/baseline.dcm, draws the tumour ROI, fits the
 // lognormal bolus model and writes analysis.json, tic.csv and tic.png - the same numbers as
-//   ./ceus analyze test-data/baseline.dcm --roi tumour=oval:52,40,56,40 --dynamic-range 40 --out <folder>
+//   ./ceus analyze test-data/baseline.dcm --roi tumour=oval:40,27,40,30 --dynamic-range 40 --out <folder>
 
-// Where the repository is: this macro lives in <repository>/plugins/.
-root = File.getParent(getDirectory("plugins"));
+// Where the repository is: this macro lives in <repository>/plugins/ (getDirectory("plugins") is
+// empty under -batch, so the macro's own path is used first).
+self = getInfo("macro.filepath");
+if (self != "" && self != "null")
+    root = File.getParent(File.getParent(self));
+else
+    root = File.getParent(getDirectory("plugins"));
 loop = root + File.separator + "test-data" + File.separator + "baseline.dcm";
-if (!File.exists(loop))
-    exit("Demo loop not found: " + loop + "\n(build the repository's test data first)");
+if (!File.exists(loop)) {
+    print("error: " + loop + ": demo loop not found (run the macro from <repository>/plugins/)");
+    exit;
+}
 
 // Output folder: the macro argument, else a folder in the temporary directory.
 out = getArgument();
@@ -23,11 +30,11 @@ Stack.getDimensions(width, height, channels, slices, frames);
 print("Opened " + getTitle() + ": " + frames + " frames, interval " + Stack.getFrameInterval() + " s");
 
 // 2. The target ROI: the tumour of the demo loop (pixels of the stored frame).
-makeOval(52, 40, 56, 40);
+makeOval(40, 27, 40, 30);
 Roi.setName("tumour");
 
 // Optional: a reference ROI (normal tissue) in the ROI Manager, used with reference=<name>:
-//   makeOval(10, 10, 30, 30); Roi.setName("liver"); roiManager("add"); makeOval(52, 40, 56, 40);
+//   makeOval(8, 62, 24, 20); Roi.setName("normal"); roiManager("add"); makeOval(40, 27, 40, 30);
 //   and add "reference=liver" to the options below.
 
 // 3. Time-intensity curve, lognormal fit and perfusion parameters with 95 % CIs.

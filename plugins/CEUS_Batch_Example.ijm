@@ -14,7 +14,7 @@ for (i = 0; i < files.length; i++) {
         continue;
     name = substring(files[i], 0, lengthOf(files[i]) - 4);
     run("Open Cine Loop...", "open=[" + dir + files[i] + "]");
-    makeOval(52, 40, 56, 40);          // the same target ROI on every loop
+    makeOval(40, 27, 40, 30);          // the same target ROI on every loop
     Roi.setName("tumour");
     run("Analyze TIC...", "dynamic_range=40 model=lognormal save_to=[" + dir + "ceus-" + name + "]");
     print(files[i] + ": " + Table.getString("Status", 0, "CEUS Perfusion")

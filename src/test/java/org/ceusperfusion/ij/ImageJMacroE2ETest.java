@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,7 +72,6 @@ class ImageJMacroE2ETest {
 
     @Test
     void openCineLoopGivesTheDicomFrameTimes() throws Exception {
-        assumeTrue(CoreStubs.loaderReady(), "LoopReader.open is still a stub");
         ImageJProcess.Run run = imagej.runMacro("run(\"Open Cine Loop...\", \"open=[" + macroPath(ECHO_FTV) + "]\");\n"
                 + "Stack.getDimensions(w, h, c, s, f);\n"
                 + "print(\"dims=\" + c + \",\" + s + \",\" + f);\n"
@@ -91,8 +89,6 @@ class ImageJMacroE2ETest {
 
     @Test
     void analyzeTicFromAMacroWritesAnalysisJson() throws Exception {
-        assumeTrue(CoreStubs.loaderReady() && CoreStubs.analyzerReady() && CoreStubs.writerReady(tmp),
-                "LoopReader, Analyzer or AnalysisWriter is still a stub");
         Path out = tmp.resolve("analysis out");
         ImageJProcess.Run run = imagej.runMacro("run(\"Open Cine Loop...\", \"open=[" + macroPath(ECHO_FTV) + "]\");\n"
                 + "makeOval(100, 100, 80, 60);\n"
@@ -111,9 +107,6 @@ class ImageJMacroE2ETest {
     void shippedExampleMacroAnalysesTheBundledLoop() throws Exception {
         Path project = Path.of(System.getProperty("ceus.projectDir", "."));
         Path baseline = project.resolve("test-data/baseline.dcm");
-        assumeTrue(Files.exists(baseline), "test-data/baseline.dcm not generated yet");
-        assumeTrue(CoreStubs.loaderReady() && CoreStubs.analyzerReady() && CoreStubs.writerReady(tmp),
-                "LoopReader, Analyzer or AnalysisWriter is still a stub");
         Path link = imagej.dir().resolve("test-data");
         if (!Files.exists(link)) {
             Files.createSymbolicLink(link, project.resolve("test-data").toAbsolutePath());

@@ -2,7 +2,6 @@ package org.ceusperfusion.ij;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ij.ImagePlus;
 import ij.gui.OvalRoi;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
 class PluginMatchesCoreTest {
     @Test
     void sameLoopSameRoiSameNumbers() {
-        assumeTrue(CoreStubs.loaderReady() && CoreStubs.analyzerReady(), "LoopReader or Analyzer is still a stub");
         AnalysisSettings s = AnalysisSettings.logCompressed(40);
         OvalRoi oval = new OvalRoi(100, 100, 80, 60);
         oval.setName("tumour");
