@@ -25,7 +25,7 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "LOOP", arity = "2..*", description = "Cine loops, baseline first.")
+    @Parameters(paramLabel = "LOOP", arity = "1..*", description = "Cine loops (two or more), baseline first.")
     List<Path> loops;
 
     @Option(names = "--roi", paramLabel = "SPEC", required = true,
@@ -52,6 +52,9 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int n = loops.size();
+        if (n < 2) {
+            throw new InputException(loops.get(0).toString(), "compare needs at least two loops, baseline first");
+        }
         AnalysisSettings settings = analysisOptions.toSettings();
         List<RoiMask> targets = perLoop("--roi", roiSpecs, n, "target");
         List<RoiMask> references = referenceSpecs == null ? null : perLoop("--reference-roi", referenceSpecs, n, "reference");

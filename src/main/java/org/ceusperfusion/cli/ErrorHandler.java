@@ -51,8 +51,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     static int usageError(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
-        cl.getErr().println("error: " + ex.getMessage());
-        cl.getErr().println("(see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+        String what = ex.getMessage() == null ? "bad usage" : ex.getMessage().replace('\n', ' ').strip();
+        cl.getErr().println("error: " + what + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
         return BAD_INPUT;
     }
 }
