@@ -79,6 +79,13 @@ final class Summaries {
         if (!Double.isFinite(v)) {
             return "n/a";
         }
-        return String.format(Locale.ROOT, Math.abs(v) >= 1000 || Math.abs(v) < 0.01 && v != 0 ? "%.3g" : "%.4g", v);
+        double a = Math.abs(v);
+        if (v == Math.rint(v) && a < 1e6) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        if (a >= 1e5 || a < 0.01) {
+            return String.format(Locale.ROOT, "%.3g", v);
+        }
+        return String.format(Locale.ROOT, a >= 1000 ? "%.0f" : "%.4g", v);
     }
 }
