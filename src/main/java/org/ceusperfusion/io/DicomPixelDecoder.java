@@ -7,7 +7,7 @@ import org.ceusperfusion.InputException;
 
 /**
  * Extracts the raw sample values of each frame from DICOM pixel data: native (uncompressed, any
- * planar configuration, 8/16 bits, either byte order), RLE Lossless and JPEG Baseline.
+ * planar configuration, 8/16 bits, either byte order), RLE Lossless, JPEG (baseline, extended, lossless).
  * Output samples are interleaved ({@code p * samples + s}) and already masked to Bits Stored, with
  * signed values shifted by {@code 2^(BitsStored−1)} so that they run from 0 to {@code 2^BitsStored − 1}.
  */
@@ -56,6 +56,7 @@ final class DicomPixelDecoder {
     String outputPhotometric() {
         String pi = format.photometric();
         if (syntax.pixels() == TransferSyntax.Pixels.JPEG && format.samples() == 3) {
+            // the lossy decoder converts YCbCr to RGB; lossless samples stay in the header's colour model
             return "RGB";
         }
         return pi.equals("YBR_FULL_422") ? "YBR_FULL" : pi;
@@ -79,7 +80,7 @@ final class DicomPixelDecoder {
             }
             default:
                 return normalise(JpegFrameDecoder.decode(concat(frameFragments.get(index)), format,
-                        reader.source(), index));
+                        syntax.pixels() == TransferSyntax.Pixels.JPEG_LOSSLESS, reader.source(), index));
         }
     }
 
@@ -176,7 +177,7 @@ final class DicomPixelDecoder {
                 out.add(frags.toArray(new long[0][]));
                 return out;
             }
-            if (ts.pixels() == TransferSyntax.Pixels.JPEG) {
+            if (ts.isJpeg()) {
                 List<long[]> current = new ArrayList<>();
                 for (long[] f : frags) {
                     boolean soi = f[1] >= 2 && r.u8(f[0]) == 0xFF && r.u8(f[0] + 1) == 0xD8;
