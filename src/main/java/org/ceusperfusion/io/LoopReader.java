@@ -68,6 +68,9 @@ public final class LoopReader {
         if (isAvi(head)) {
             return AviLoopReader.read(path);
         }
+        if (Mp4LoopReader.looksLikeMp4(head)) {
+            return Mp4LoopReader.read(path);
+        }
         if (DicomParser.looksLikeDicom(head)) {
             return DicomLoopReader.read(path, readAll(path));
         }

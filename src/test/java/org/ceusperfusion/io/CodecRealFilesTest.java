@@ -23,4 +23,37 @@ class CodecRealFilesTest {
         }
         System.out.printf("jpeglossless-rgb frame-1 mean %.4f%n", RealData.frame1Mean(ll));
     }
+
+    @Test
+    void h264Mp4HasTenFramesAt76MsInDisplayOrder() {
+        CineLoop mp4 = open(RealData.video("echo_h264.mp4"));
+        CineLoop raw = open(RealData.echo("raw-rgb"));
+        assertEquals("MP4", mp4.metadata().format());
+        assertEquals("container", mp4.metadata().timingSource());
+        assertEquals(600, mp4.width());
+        assertEquals(430, mp4.height());
+        assertEquals(10, mp4.frameCount());
+        assertArrayEquals(CineLoop.regularTimes(10, 0.076), mp4.timesS(), 1e-6);
+        double m = RealData.frame1Mean(mp4);
+        System.out.printf("echo_h264.mp4 frame-1 mean %.4f, times %s%n", m, java.util.Arrays.toString(mp4.timesS()));
+        assertEquals(RealData.ECHO_FRAME1_MEAN, m, 0.8);
+        for (int i = 0; i < 10; i++) {
+            // display order: frame i is closest to the lossless frame i, not to any other
+            double own = meanAbsDiff(raw.frame(i), mp4.frame(i));
+            for (int j = 0; j < 10; j++) {
+                if (j != i) {
+                    assertTrue(own < meanAbsDiff(raw.frame(j), mp4.frame(i)), "frame " + i + " vs " + j);
+                }
+            }
+            assertTrue(own < 3, "H.264 crf 18 error of frame " + i + ": " + own);
+        }
+    }
+
+    static double meanAbsDiff(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += Math.abs(a[i] - b[i]);
+        }
+        return s / a.length;
+    }
 }
