@@ -78,7 +78,7 @@ public final class LoopReader {
             return TiffLoopReader.read(path);
         }
         if (isAvi(head)) {
-            return AviLoopReader.read(path);
+            return AviLoopReader.read(path, budget);
         }
         if (Mp4LoopReader.looksLikeMp4(head)) {
             return Mp4LoopReader.read(path);

@@ -56,4 +56,43 @@ class CodecRealFilesTest {
         }
         return s / a.length;
     }
+
+    @Test
+    void pngInAviEqualsTheUncompressedDicomAndStreamsAboveTheBudget() {
+        CineLoop png = open(RealData.video("echo_png.avi"));
+        CineLoop raw = open(RealData.echo("raw-rgb"));
+        assertEquals("MPNG", png.metadata().transferSyntax());
+        assertEquals("container", png.metadata().timingSource());
+        assertEquals(10, png.frameCount());
+        assertArrayEquals(CineLoop.regularTimes(10, 0.076), png.timesS(), 1e-9);
+        for (int i = 0; i < 10; i++) {
+            assertTrue(RealData.maxAbsDiff(raw.frame(i), png.frame(i)) < 1e-3, "PNG frame " + i);
+        }
+        System.out.printf("echo_png.avi frame-1 mean %.4f%n", RealData.frame1Mean(png));
+        CineLoop streamed = LoopReader.open(RealData.video("echo_png.avi"), LoadOptions.NONE, 3L * 600 * 430 * 4);
+        assertEquals("streamed", streamed.metadata().tags().get("frames"));
+        for (int i = 9; i >= 0; i--) {
+            assertArrayEquals(png.frame(i), streamed.frame(i), "streamed PNG frame " + i);
+        }
+    }
+
+    @Test
+    void imageJAviStreamsThroughItsVirtualStackAboveTheBudget() {
+        CineLoop mem = open(RealData.video("echo_raw_gray8.avi"));
+        CineLoop streamed = LoopReader.open(RealData.video("echo_raw_gray8.avi"), LoadOptions.NONE, 2L * 600 * 430 * 4);
+        assertEquals("memory", mem.metadata().tags().get("frames"));
+        assertEquals("streamed", streamed.metadata().tags().get("frames"));
+        assertEquals(10, streamed.frameCount());
+        for (int i = 0; i < 10; i++) {
+            assertArrayEquals(mem.frame(i), streamed.frame(i), "frame " + i);
+        }
+    }
+
+    @Test
+    void mpeg4Part2AviIsACleanUnsupportedCodecError() {
+        org.ceusperfusion.InputException e = assertThrows(org.ceusperfusion.InputException.class,
+                () -> open(RealData.video("echo_mpeg4part2.avi")));
+        assertTrue(e.getMessage().contains("unsupported AVI codec FMP4 (MPEG-4 part 2)"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(RealData.video("echo_mpeg4part2.avi").toString() + ": "));
+    }
 }
