@@ -86,8 +86,16 @@ public final class LoopReader {
         if (DicomParser.looksLikeDicom(head)) {
             return DicomLoopReader.read(path, fileBytes(path, budget), budget);
         }
+        return fallback(path, head, BioFormatsReader.loader());
+    }
+
+    /** Formats we do not read go to Bio-Formats when it is on the class path. */
+    static CineLoop fallback(Path path, byte[] head, ClassLoader loader) {
+        if (BioFormatsReader.available(loader)) {
+            return BioFormatsReader.read(path, loader);
+        }
         throw new InputException(path.toString(), "not a cine loop: unrecognised format (first bytes "
-                + firstBytes(head) + ")");
+                + firstBytes(head) + "); inside Fiji, Bio-Formats may read it");
     }
 
     private static void checkOptions(String source, LoadOptions options) {
