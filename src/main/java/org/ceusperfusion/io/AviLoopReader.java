@@ -129,7 +129,7 @@ final class AviLoopReader {
             }
             return new Decoded(w, h, colour, FrameSource.of(all), false);
         }
-        CachedFrameSource src = new CachedFrameSource(n, grey, CachedFrameSource.capacity(frameBytes, budget));
+        CachedFrameSource src = new CachedFrameSource(source, n, grey, CachedFrameSource.capacity(frameBytes, budget));
         src.frame(n - 1);
         return new Decoded(w, h, colour, src, true);
     }

@@ -60,7 +60,7 @@ final class DicomLoopReader {
                 format.maxValue(), palette);
         long frameBytes = MemoryGuard.decodedBytes(1, format.columns(), format.rows());
         boolean stream = frameBytes * format.frames() > budgetBytes;
-        FrameSource frames = stream ? streamed(format.frames(), grey, frameBytes, budgetBytes)
+        FrameSource frames = stream ? streamed(source, format.frames(), grey, frameBytes, budgetBytes)
                 : inMemory(format.frames(), grey);
         DicomTiming.Timing timing = DicomTiming.of(ds, format.frames());
         List<UltrasoundRegion> regions = DicomCalibration.regions(ds);
@@ -88,8 +88,8 @@ final class DicomLoopReader {
     }
 
     /** Decodes the first and last frames now, so that most corrupt files fail before any analysis. */
-    private static FrameSource streamed(int n, IntFunction<float[]> grey, long frameBytes, long budgetBytes) {
-        CachedFrameSource src = new CachedFrameSource(n, grey, CachedFrameSource.capacity(frameBytes, budgetBytes));
+    private static FrameSource streamed(String source, int n, IntFunction<float[]> grey, long frameBytes, long budgetBytes) {
+        CachedFrameSource src = new CachedFrameSource(source, n, grey, CachedFrameSource.capacity(frameBytes, budgetBytes));
         src.frame(n - 1);
         src.frame(0);
         return src;

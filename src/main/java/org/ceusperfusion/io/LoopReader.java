@@ -61,7 +61,7 @@ public final class LoopReader {
         try {
             loop = readByFormat(path, head, budgetBytes);
         } catch (InputException e) {
-            throw e;
+            throw oneLine(e);
         } catch (OutOfMemoryError e) {
             throw new InputException(source, "loop too large for the available memory (raise -Xmx)", e);
         } catch (RuntimeException e) {
@@ -96,6 +96,16 @@ public final class LoopReader {
         }
         throw new InputException(path.toString(), "not a cine loop: unrecognised format (first bytes "
                 + firstBytes(head) + "); inside Fiji, Bio-Formats may read it");
+    }
+
+    /** Messages may quote file contents: keep them to one printable line. */
+    private static InputException oneLine(InputException e) {
+        String msg = e.getMessage();
+        if (msg.chars().allMatch(c -> c >= ' ' && c != 0x7F)) {
+            return e;
+        }
+        String what = msg.substring(Math.min(msg.length(), e.source().length() + 2)).replaceAll("\\p{Cntrl}+", " ");
+        return new InputException(e.source(), what, e);
     }
 
     private static void checkOptions(String source, LoadOptions options) {

@@ -82,10 +82,12 @@ enum TransferSyntax {
                 return ts;
             }
         }
+        String shown = uid.length() <= 64 && uid.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9')) ? uid
+                : "\"" + uid.replaceAll("[^ -~]", "?").substring(0, Math.min(64, uid.length())) + "\" (not a UID)";
         if (uid.startsWith("1.2.840.10008.1.2.4.")) {
-            throw new InputException(source, "unsupported transfer syntax " + uid + " (compressed)");
+            throw new InputException(source, "unsupported transfer syntax " + shown + " (compressed)");
         }
-        throw new InputException(source, "unsupported transfer syntax " + uid + " (unknown)");
+        throw new InputException(source, "unsupported transfer syntax " + shown + " (unknown)");
     }
 
     /** Throws the user-facing error for a syntax whose pixels this reader cannot decode. */
