@@ -28,6 +28,12 @@ import org.jcodec.scale.AWTUtil;
  * Frames become luminance {@code 0.299 R + 0.587 G + 0.114 B} of the decoder's RGB output.
  */
 final class Mp4LoopReader {
+    static {
+        // JCodec logs to standard output by default, which would mix with the CLI's output
+        org.jcodec.common.logging.Logger.addSink(message -> { });
+        org.jcodec.common.logging.Logger.setLevel(org.jcodec.common.logging.LogLevel.ERROR);
+    }
+
     private Mp4LoopReader() {
     }
 
