@@ -1,17 +1,34 @@
 package org.ceusperfusion.io;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.ceusperfusion.InputException;
 
 /**
- * Bounds-checked random access to the bytes of a file held in memory. Every read that would pass the
- * end of the data throws an {@link InputException} naming the byte offset, so corrupt lengths never
- * cause an {@link ArrayIndexOutOfBoundsException}.
+ * Bounds-checked random access to the bytes of a file, held in a heap array or memory-mapped (mapped
+ * files of any size live outside the Java heap, in chunks of 1 GiB). Every read that would pass the end
+ * of the data throws an {@link InputException} naming the byte offset, so corrupt lengths never cause
+ * an {@link IndexOutOfBoundsException}.
  */
 final class ByteReader {
-    private final byte[] data;
+    private static final int CHUNK_BITS = 30;
+    private static final long CHUNK_MASK = (1L << CHUNK_BITS) - 1;
+
+    private final ByteBuffer[] chunks;
+    private final long length;
     private final String source;
     private final boolean bigEndian;
+
+    private ByteReader(ByteBuffer[] chunks, long length, String source, boolean bigEndian) {
+        this.chunks = chunks;
+        this.length = length;
+        this.source = source;
+        this.bigEndian = bigEndian;
+    }
 
     /**
      * @param data      the bytes
@@ -19,18 +36,33 @@ final class ByteReader {
      * @param bigEndian byte order of multi-byte values
      */
     ByteReader(byte[] data, String source, boolean bigEndian) {
-        this.data = data;
-        this.source = source;
-        this.bigEndian = bigEndian;
+        this(new ByteBuffer[] {ByteBuffer.wrap(data)}, data.length, source, bigEndian);
+    }
+
+    /**
+     * Maps a file read-only; the mapping holds no heap memory and is released by the garbage collector.
+     *
+     * @throws InputException when the file cannot be mapped
+     */
+    static ByteReader map(Path path) {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = ch.size();
+            int n = (int) ((size + CHUNK_MASK) >>> CHUNK_BITS);
+            ByteBuffer[] chunks = new ByteBuffer[Math.max(n, 1)];
+            chunks[0] = ByteBuffer.allocate(0);
+            for (int i = 0; i < n; i++) {
+                long start = (long) i << CHUNK_BITS;
+                chunks[i] = ch.map(FileChannel.MapMode.READ_ONLY, start, Math.min(1L << CHUNK_BITS, size - start));
+            }
+            return new ByteReader(chunks, size, path.toString(), false);
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(path.toString(), "cannot map file: " + e.getMessage(), e);
+        }
     }
 
     /** @return the same bytes read with another byte order */
     ByteReader withBigEndian(boolean big) {
-        return big == bigEndian ? this : new ByteReader(data, source, big);
-    }
-
-    byte[] data() {
-        return data;
+        return big == bigEndian ? this : new ByteReader(chunks, length, source, big);
     }
 
     String source() {
@@ -41,8 +73,8 @@ final class ByteReader {
         return bigEndian;
     }
 
-    int length() {
-        return data.length;
+    long length() {
+        return length;
     }
 
     /**
@@ -51,21 +83,25 @@ final class ByteReader {
      * @param what what is being read, for the error message
      */
     void require(long off, long len, String what) {
-        if (off < 0 || len < 0 || off + len > data.length) {
+        if (off < 0 || len < 0 || off + len > length) {
             throw new InputException(source, "truncated or corrupt file: " + what + " needs " + len
-                    + " bytes at byte " + off + " but the file ends at byte " + data.length);
+                    + " bytes at byte " + off + " but the file ends at byte " + length);
         }
+    }
+
+    private byte get(long off) {
+        return chunks[(int) (off >>> CHUNK_BITS)].get((int) (off & CHUNK_MASK));
     }
 
     int u8(long off) {
         require(off, 1, "a byte");
-        return data[(int) off] & 0xFF;
+        return get(off) & 0xFF;
     }
 
     int u16(long off) {
         require(off, 2, "a 16-bit value");
-        int a = data[(int) off] & 0xFF;
-        int b = data[(int) off + 1] & 0xFF;
+        int a = get(off) & 0xFF;
+        int b = get(off + 1) & 0xFF;
         return bigEndian ? (a << 8) | b : (b << 8) | a;
     }
 
@@ -90,15 +126,37 @@ final class ByteReader {
 
     /** @return the bytes as ASCII/Latin-1 text */
     String ascii(long off, int len) {
-        require(off, len, "text");
-        return new String(data, (int) off, len, StandardCharsets.ISO_8859_1);
+        return new String(copy(off, len), StandardCharsets.ISO_8859_1);
     }
 
     /** @return a copy of a byte range */
-    byte[] copy(long off, int len) {
+    byte[] copy(long off, long len) {
         require(off, len, "a byte range");
-        byte[] out = new byte[len];
-        System.arraycopy(data, (int) off, out, 0, len);
+        if (len > Integer.MAX_VALUE - 16) {
+            throw new InputException(source, "a value of " + len + " bytes at byte " + off + " is too large");
+        }
+        byte[] out = new byte[(int) len];
+        readInto(off, out, 0, out.length);
         return out;
+    }
+
+    /** Copies {@code len} bytes at {@code off} into {@code dest} from {@code destOff}. */
+    void readInto(long off, byte[] dest, int destOff, int len) {
+        require(off, len, "a byte range");
+        int done = 0;
+        while (done < len) {
+            long at = off + done;
+            ByteBuffer c = chunks[(int) (at >>> CHUNK_BITS)].duplicate();
+            int pos = (int) (at & CHUNK_MASK);
+            int n = Math.min(len - done, c.limit() - pos);
+            c.position(pos);
+            c.get(dest, destOff + done, n);
+            done += n;
+        }
+    }
+
+    /** @return the first {@code n} bytes, or all when the data are shorter */
+    byte[] head(int n) {
+        return copy(0, Math.min(n, length));
     }
 }

@@ -46,7 +46,7 @@ final class DicomDataset {
         if (e == null || e.length() == 0) {
             return null;
         }
-        String s = reader.ascii(e.offset(), e.length()).replace('\0', ' ').strip();
+        String s = reader.ascii(e.offset(), valueLength(e)).replace('\0', ' ').strip();
         return s.isEmpty() ? null : s;
     }
 
@@ -85,15 +85,22 @@ final class DicomDataset {
         if (e == null) {
             return new int[0];
         }
-        int[] w = new int[e.length() / 2];
+        int[] w = new int[valueLength(e) / 2];
         for (int i = 0; i < w.length; i++) {
             w[i] = reader.u16(e.offset() + 2L * i);
         }
         return w;
     }
 
+    /** Longest value read as text or numbers, bytes; longer (corrupt or pixel) values are cut there. */
+    private static final int MAX_VALUE_BYTES = 1 << 24;
+
+    private static int valueLength(DicomElement e) {
+        return (int) Math.min(e.length(), MAX_VALUE_BYTES);
+    }
+
     private double[] fixed(DicomElement e, int size, boolean signed) {
-        double[] v = new double[e.length() / size];
+        double[] v = new double[valueLength(e) / size];
         for (int i = 0; i < v.length; i++) {
             long off = e.offset() + (long) i * size;
             long raw = size == 2 ? reader.u16(off) : reader.u32(off);
@@ -106,7 +113,7 @@ final class DicomDataset {
     }
 
     private double[] floats(DicomElement e, int size) {
-        double[] v = new double[e.length() / size];
+        double[] v = new double[valueLength(e) / size];
         for (int i = 0; i < v.length; i++) {
             long off = e.offset() + (long) i * size;
             v[i] = size == 4 ? reader.f32(off) : reader.f64(off);
@@ -115,7 +122,7 @@ final class DicomDataset {
     }
 
     private double[] decimals(DicomElement e) {
-        String s = reader.ascii(e.offset(), e.length()).replace('\0', ' ');
+        String s = reader.ascii(e.offset(), valueLength(e)).replace('\0', ' ');
         List<Double> out = new ArrayList<>();
         for (String part : s.split("\\\\", -1)) {
             String p = part.strip();

@@ -15,11 +15,11 @@ import java.util.List;
  *                  empty for native data
  * @param offsetTable byte offsets of the frames from the basic offset table, empty when absent
  */
-record DicomElement(int tag, String vr, long offset, int length, List<DicomDataset> items,
+record DicomElement(int tag, String vr, long offset, long length, List<DicomDataset> items,
                     List<long[]> fragments, long[] offsetTable) {
 
     /** @return a plain element with a value */
-    static DicomElement value(int tag, String vr, long offset, int length) {
+    static DicomElement value(int tag, String vr, long offset, long length) {
         return new DicomElement(tag, vr, offset, length, List.of(), List.of(), new long[0]);
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.ceusperfusion.InputException;
 import org.ceusperfusion.cine.CineLoop;
 import org.ceusperfusion.cine.FrameSource;
@@ -16,6 +17,9 @@ import org.ceusperfusion.cine.UltrasoundRegion;
  * {@link DicomTiming}, pixel size follows {@link DicomCalibration}. The grey scale of the loop
  * ({@link LoopMetadata#maxGrey()}) is {@code 2^BitsStored − 1} for monochrome and colour data and 255
  * for PALETTE COLOR (palette luminance is scaled to 0..255).
+ *
+ * <p>Loops whose decoded frames exceed the memory budget ({@link MemoryGuard#defaultBudget()}) are
+ * decoded frame by frame on demand from the file (memory-mapped when large), native, RLE and JPEG alike.
  */
 final class DicomLoopReader {
     private DicomLoopReader() {
@@ -28,25 +32,40 @@ final class DicomLoopReader {
      * @throws InputException when the file cannot be read as a DICOM cine
      */
     static CineLoop read(Path path, byte[] data) {
+        return read(path, new ByteReader(data, path.toString(), false), MemoryGuard.defaultBudget());
+    }
+
+    /**
+     * @param path        the file
+     * @param file        its bytes, in memory or mapped
+     * @param budgetBytes decoded frames up to this size are held in memory; larger loops are decoded
+     *                    frame by frame on demand (tag {@code frames} = {@code streamed})
+     * @return the loop
+     * @throws InputException when the file cannot be read as a DICOM cine
+     */
+    static CineLoop read(Path path, ByteReader file, long budgetBytes) {
         String source = path.toString();
-        DicomParser.Parsed parsed = DicomParser.parse(data, source);
+        DicomParser.Parsed parsed = DicomParser.parse(file);
         DicomDataset ds = parsed.dataset();
         if (!ds.has(DicomDictionary.PIXEL_DATA)) {
             throw new InputException(source, "DICOM without pixel data (7FE0,0010): not an image, or truncated"
-                    + " (file ends at byte " + data.length + ")");
+                    + " (file ends at byte " + file.length() + ")");
         }
         PixelFormat format = PixelFormat.of(ds, source);
-        MemoryGuard.check(source, format.frames(), format.columns(), format.rows());
+        MemoryGuard.checkFrame(source, format.columns(), format.rows());
         DicomPixelDecoder decoder = new DicomPixelDecoder(ds, format, parsed.syntax());
         String photometric = decoder.outputPhotometric();
         PaletteLut palette = photometric.equals("PALETTE COLOR") ? PaletteLut.of(ds, source) : null;
-        float[][] frames = new float[format.frames()][];
-        for (int i = 0; i < frames.length; i++) {
-            frames[i] = PhotometricConverter.toGrey(decoder.frame(i), photometric, format.maxValue(), palette);
-        }
-        DicomTiming.Timing timing = DicomTiming.of(ds, frames.length);
+        IntFunction<float[]> grey = i -> PhotometricConverter.toGrey(decoder.frame(i), photometric,
+                format.maxValue(), palette);
+        long frameBytes = MemoryGuard.decodedBytes(1, format.columns(), format.rows());
+        boolean stream = frameBytes * format.frames() > budgetBytes;
+        FrameSource frames = stream ? streamed(source, format.frames(), grey, frameBytes, budgetBytes)
+                : inMemory(format.frames(), grey);
+        DicomTiming.Timing timing = DicomTiming.of(ds, format.frames());
         List<UltrasoundRegion> regions = DicomCalibration.regions(ds);
         Map<String, String> tags = new HashMap<>();
+        tags.put("frames", stream ? "streamed" : "memory");
         Double pixelSize = DicomCalibration.pixelSizeMm(ds, regions, tags);
         DicomDictionary.DESCRIPTIVE.forEach((name, tag) -> {
             String v = ds.string(tag);
@@ -57,7 +76,22 @@ final class DicomLoopReader {
         double maxGrey = palette != null ? 255 : format.maxValue();
         LoopMetadata meta = new LoopMetadata(source, "DICOM", maxGrey, format.photometric(),
                 parsed.syntax().uid(), timing.source(), regions, tags);
-        return new CineLoop(format.columns(), format.rows(), timing.timesS(), pixelSize, meta,
-                FrameSource.of(frames));
+        return new CineLoop(format.columns(), format.rows(), timing.timesS(), pixelSize, meta, frames);
+    }
+
+    private static FrameSource inMemory(int n, IntFunction<float[]> grey) {
+        float[][] frames = new float[n][];
+        for (int i = 0; i < n; i++) {
+            frames[i] = grey.apply(i);
+        }
+        return FrameSource.of(frames);
+    }
+
+    /** Decodes the first and last frames now, so that most corrupt files fail before any analysis. */
+    private static FrameSource streamed(String source, int n, IntFunction<float[]> grey, long frameBytes, long budgetBytes) {
+        CachedFrameSource src = new CachedFrameSource(source, n, grey, CachedFrameSource.capacity(frameBytes, budgetBytes));
+        src.frame(n - 1);
+        src.frame(0);
+        return src;
     }
 }

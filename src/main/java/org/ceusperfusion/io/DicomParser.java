@@ -49,7 +49,16 @@ final class DicomParser {
      *                        syntax whose pixels cannot be decoded
      */
     static Parsed parse(byte[] data, String source) {
-        return new DicomParser(source).parseFile(new ByteReader(data, source, false));
+        return parse(new ByteReader(data, source, false));
+    }
+
+    /**
+     * @param file the whole file, little-endian reader (in memory or mapped)
+     * @return the parsed file
+     * @throws InputException as {@link #parse(byte[], String)}
+     */
+    static Parsed parse(ByteReader file) {
+        return new DicomParser(file.source()).parseFile(file);
     }
 
     /** @return whether the bytes look like DICOM: {@code DICM} at 128, or a group 0002/0008 element first */
@@ -76,7 +85,7 @@ final class DicomParser {
     }
 
     private long dataStart(ByteReader le) {
-        byte[] d = le.data();
+        byte[] d = le.head(132);
         if (d.length >= 132 && le.ascii(128, 4).equals("DICM")) {
             return 132;
         }
@@ -152,7 +161,7 @@ final class DicomParser {
             return readSequence(ds, tag, vr, valuePos, len, itemReader, itemsExplicit, depth);
         }
         r.require(valuePos, len, "the value of " + DicomDictionary.name(tag) + " (element at byte " + pos + ")");
-        ds.put(DicomElement.value(tag, vr, valuePos, (int) len));
+        ds.put(DicomElement.value(tag, vr, valuePos, len));
         return valuePos + len;
     }
 

@@ -7,7 +7,7 @@ import org.ceusperfusion.InputException;
 
 /**
  * Extracts the raw sample values of each frame from DICOM pixel data: native (uncompressed, any
- * planar configuration, 8/16 bits, either byte order), RLE Lossless and JPEG Baseline.
+ * planar configuration, 8/16 bits, either byte order), RLE Lossless, JPEG (baseline, extended, lossless).
  * Output samples are interleaved ({@code p * samples + s}) and already masked to Bits Stored, with
  * signed values shifted by {@code 2^(BitsStored−1)} so that they run from 0 to {@code 2^BitsStored − 1}.
  */
@@ -56,6 +56,7 @@ final class DicomPixelDecoder {
     String outputPhotometric() {
         String pi = format.photometric();
         if (syntax.pixels() == TransferSyntax.Pixels.JPEG && format.samples() == 3) {
+            // the lossy decoder converts YCbCr to RGB; lossless samples stay in the header's colour model
             return "RGB";
         }
         return pi.equals("YBR_FULL_422") ? "YBR_FULL" : pi;
@@ -70,56 +71,55 @@ final class DicomPixelDecoder {
             case NATIVE:
                 return normalise(nativeFrame(index));
             case RLE: {
-                long[][] frags = frameFragments.get(index);
-                if (frags.length != 1) {
-                    return normalise(RleDecoder.decode(new ByteReader(concat(frags), reader.source(), false),
-                            0, totalLength(frags), format));
-                }
-                return normalise(RleDecoder.decode(reader.withBigEndian(false), frags[0][0], frags[0][1], format));
+                byte[] bytes = concat(frameFragments.get(index));
+                return normalise(RleDecoder.decode(new ByteReader(bytes, reader.source(), false), 0,
+                        bytes.length, format));
             }
             default:
                 return normalise(JpegFrameDecoder.decode(concat(frameFragments.get(index)), format,
-                        reader.source(), index));
+                        syntax.pixels() == TransferSyntax.Pixels.JPEG_LOSSLESS, reader.source(), index));
         }
     }
 
+    /** Copies the frame's bytes once (from memory or a mapped file), then unpacks the samples. */
     private int[] nativeFrame(int index) {
+        byte[] d = reader.copy(pixels.offset() + format.nativeFrameBytes() * index, format.nativeFrameBytes());
+        if (format.photometric().equals("YBR_FULL_422")) {
+            return expand422(d);
+        }
         int n = format.pixels();
         int spp = format.samples();
-        long base = pixels.offset() + format.nativeFrameBytes() * index;
-        if (format.photometric().equals("YBR_FULL_422")) {
-            return expand422(base);
-        }
         int[] out = new int[n * spp];
         boolean swap8 = reader.bigEndian() && format.bitsAllocated() == 8 && pixels.vr().equals("OW");
+        boolean eight = format.bitsAllocated() == 8;
+        boolean big = reader.bigEndian();
         for (int s = 0; s < spp; s++) {
             for (int p = 0; p < n; p++) {
-                long i = format.planar() ? (long) s * n + p : (long) p * spp + s;
-                out[p * spp + s] = sampleAt(base, i, swap8);
+                int i = format.planar() ? s * n + p : p * spp + s;
+                int v;
+                if (eight) {
+                    v = d[swap8 ? (i ^ 1) : i] & 0xFF;
+                } else {
+                    int a = d[2 * i] & 0xFF;
+                    int b = d[2 * i + 1] & 0xFF;
+                    v = big ? (a << 8) | b : (b << 8) | a;
+                }
+                out[p * spp + s] = v;
             }
         }
         return out;
     }
 
-    private int sampleAt(long base, long i, boolean swap8) {
-        if (format.bitsAllocated() == 8) {
-            long at = base + (swap8 ? (i ^ 1) : i);
-            return reader.data()[(int) at] & 0xFF;
-        }
-        return reader.u16(base + 2 * i);
-    }
-
     /** YBR_FULL_422: Y1 Y2 Cb Cr per pair of pixels → YBR_FULL samples. */
-    private int[] expand422(long base) {
+    private int[] expand422(byte[] d) {
         int n = format.pixels();
         int[] out = new int[n * 3];
-        byte[] d = reader.data();
         for (int p = 0; p < n; p += 2) {
-            long at = base + 2L * p;
-            int cb = d[(int) at + 2] & 0xFF;
-            int cr = d[(int) at + 3] & 0xFF;
+            int at = 2 * p;
+            int cb = d[at + 2] & 0xFF;
+            int cr = d[at + 3] & 0xFF;
             for (int k = 0; k < 2; k++) {
-                out[(p + k) * 3] = d[(int) at + k] & 0xFF;
+                out[(p + k) * 3] = d[at + k] & 0xFF;
                 out[(p + k) * 3 + 1] = cb;
                 out[(p + k) * 3 + 2] = cr;
             }
@@ -145,17 +145,9 @@ final class DicomPixelDecoder {
     private byte[] concat(long[][] frags) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (long[] f : frags) {
-            out.write(reader.data(), (int) f[0], (int) f[1]);
+            out.writeBytes(reader.copy(f[0], f[1]));
         }
         return out.toByteArray();
-    }
-
-    private static long totalLength(long[][] frags) {
-        long t = 0;
-        for (long[] f : frags) {
-            t += f[1];
-        }
-        return t;
     }
 
     /** Groups encapsulated fragments into frames. */
@@ -176,7 +168,7 @@ final class DicomPixelDecoder {
                 out.add(frags.toArray(new long[0][]));
                 return out;
             }
-            if (ts.pixels() == TransferSyntax.Pixels.JPEG) {
+            if (ts.isJpeg()) {
                 List<long[]> current = new ArrayList<>();
                 for (long[] f : frags) {
                     boolean soi = f[1] >= 2 && r.u8(f[0]) == 0xFF && r.u8(f[0] + 1) == 0xD8;

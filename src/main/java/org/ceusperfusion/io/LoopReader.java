@@ -27,6 +27,8 @@ import org.ceusperfusion.cine.LoopMetadata;
 public final class LoopReader {
     /** Largest file read into memory, bytes. */
     private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 64L;
+    /** Files larger than this are memory-mapped rather than read into the heap, bytes. */
+    private static final long MAP_ABOVE_BYTES = 64L << 20;
 
     private LoopReader() {
     }
@@ -42,14 +44,24 @@ public final class LoopReader {
      * @throws org.ceusperfusion.InputException naming the file and what is wrong when it cannot be read
      */
     public static CineLoop open(Path path, LoadOptions options) {
+        return open(path, options, MemoryGuard.defaultBudget());
+    }
+
+    /**
+     * As {@link #open(Path, LoadOptions)} with an explicit memory budget (tests simulate a small heap).
+     *
+     * @param budgetBytes decoded frames up to this size are held in memory; larger loops are streamed
+     *                    where the format allows it, and files above it are memory-mapped, not read
+     */
+    static CineLoop open(Path path, LoadOptions options, long budgetBytes) {
         String source = path.toString();
         checkOptions(source, options);
         byte[] head = head(path);
         CineLoop loop;
         try {
-            loop = readByFormat(path, head);
+            loop = readByFormat(path, head, budgetBytes);
         } catch (InputException e) {
-            throw e;
+            throw oneLine(e);
         } catch (OutOfMemoryError e) {
             throw new InputException(source, "loop too large for the available memory (raise -Xmx)", e);
         } catch (RuntimeException e) {
@@ -58,21 +70,42 @@ public final class LoopReader {
         return applyOptions(loop, options);
     }
 
-    private static CineLoop readByFormat(Path path, byte[] head) {
+    private static CineLoop readByFormat(Path path, byte[] head, long budget) {
         if (hasDicmMarker(head)) {
-            return DicomLoopReader.read(path, readAll(path));
+            return DicomLoopReader.read(path, fileBytes(path, budget), budget);
         }
         if (isTiff(head)) {
             return TiffLoopReader.read(path);
         }
         if (isAvi(head)) {
-            return AviLoopReader.read(path);
+            return AviLoopReader.read(path, budget);
+        }
+        if (Mp4LoopReader.looksLikeMp4(head)) {
+            return Mp4LoopReader.read(path);
         }
         if (DicomParser.looksLikeDicom(head)) {
-            return DicomLoopReader.read(path, readAll(path));
+            return DicomLoopReader.read(path, fileBytes(path, budget), budget);
+        }
+        return fallback(path, head, BioFormatsReader.loader());
+    }
+
+    /** Formats we do not read go to Bio-Formats when it is on the class path. */
+    static CineLoop fallback(Path path, byte[] head, ClassLoader loader) {
+        if (BioFormatsReader.available(loader)) {
+            return BioFormatsReader.read(path, loader);
         }
         throw new InputException(path.toString(), "not a cine loop: unrecognised format (first bytes "
-                + firstBytes(head) + ")");
+                + firstBytes(head) + "); inside Fiji, Bio-Formats may read it");
+    }
+
+    /** Messages may quote file contents: keep them to one printable line. */
+    private static InputException oneLine(InputException e) {
+        String msg = e.getMessage();
+        if (msg.chars().allMatch(c -> c >= ' ' && c != 0x7F)) {
+            return e;
+        }
+        String what = msg.substring(Math.min(msg.length(), e.source().length() + 2)).replaceAll("\\p{Cntrl}+", " ");
+        return new InputException(e.source(), what, e);
     }
 
     private static void checkOptions(String source, LoadOptions options) {
@@ -163,6 +196,20 @@ public final class LoopReader {
         } catch (IOException e) {
             throw new InputException(source, "cannot read file: " + e.getMessage(), e);
         }
+    }
+
+    /** @return the file in memory when it is smaller than both {@link #MAP_ABOVE_BYTES} and the budget, else mapped */
+    static ByteReader fileBytes(Path path, long budget) {
+        long size;
+        try {
+            size = Files.size(path);
+        } catch (IOException e) {
+            throw new InputException(path.toString(), "cannot read file: " + e.getMessage(), e);
+        }
+        if (size > Math.min(MAP_ABOVE_BYTES, budget)) {
+            return ByteReader.map(path);
+        }
+        return new ByteReader(readAll(path), path.toString(), false);
     }
 
     /** @return all bytes of a file, refusing files too large for one array */

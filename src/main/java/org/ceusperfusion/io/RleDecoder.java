@@ -61,8 +61,7 @@ final class RleDecoder {
             byte n = (byte) r.u8(p++);
             if (n >= 0) {
                 int count = Math.min(n + 1, dest.length - o);
-                r.require(p, count, "an RLE literal run");
-                System.arraycopy(r.data(), (int) p, dest, o, count);
+                r.readInto(p, dest, o, count);
                 o += count;
                 p += n + 1;
             } else if (n != -128) {
