@@ -82,6 +82,15 @@ public record MotionSettings(boolean correction, int searchPx, PixelWindow track
                 excludeFrames, on);
     }
 
+    /**
+     * @param spec {@code DX,DY} in pixels, e.g. {@code -100,0}
+     * @return {@code [dx, dy]}
+     * @throws InputException when it is not two integers
+     */
+    public static int[] parseOffset(String spec) {
+        return Ints.parse(spec, 2, "--bmode-offset", "DX,DY");
+    }
+
     /** @return {@code [dx, dy]} or {@code null} (a copy) */
     @Override
     public int[] bmodeOffset() {
