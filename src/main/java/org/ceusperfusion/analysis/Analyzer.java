@@ -10,12 +10,15 @@ import org.ceusperfusion.fit.FitResult;
 import org.ceusperfusion.fit.LevenbergMarquardtFitter;
 import org.ceusperfusion.model.BolusModel;
 import org.ceusperfusion.model.BolusModels;
+import org.ceusperfusion.motion.MotionCorrection;
+import org.ceusperfusion.motion.MotionResult;
+import org.ceusperfusion.motion.QualityAssessor;
+import org.ceusperfusion.motion.RoiQuality;
 import org.ceusperfusion.params.ParameterCalculator;
 import org.ceusperfusion.params.ParameterEstimates;
 import org.ceusperfusion.params.PerfusionParameter;
 import org.ceusperfusion.roi.RoiMask;
 import org.ceusperfusion.tic.Linearizer;
-import org.ceusperfusion.tic.TicExtractor;
 import org.ceusperfusion.tic.TimeIntensityCurve;
 
 /**
@@ -56,14 +59,16 @@ public final class Analyzer {
         }
         Linearizer linearizer = settings.linear() ? Linearizer.identity()
                 : Linearizer.logCompressed(settings.dynamicRangeDb(), loop.metadata().maxGrey());
-        List<TimeIntensityCurve> tics = TicExtractor.extract(loop, masks, linearizer);
+        MotionResult motion = MotionCorrection.run(loop, masks, linearizer, settings.motion());
+        List<TimeIntensityCurve> tics = motion.tics();
         QualityChecks quality = new QualityChecks(loop);
+        quality.checkFrames(motion);
 
         List<RoiAnalysis> results = new ArrayList<>();
         for (int i = 0; i < masks.size(); i++) {
             RoiMask mask = masks.get(i);
             RoiRole role = i < targets.size() ? RoiRole.TARGET : RoiRole.REFERENCE;
-            results.add(analyzeRoi(loop, mask, role, tics.get(i), model, linearizer, quality));
+            results.add(analyzeRoi(loop, mask, role, tics.get(i), model, linearizer, quality, motion));
         }
         if (reference != null) {
             results = withReferenceRatios(results);
@@ -72,15 +77,21 @@ public final class Analyzer {
     }
 
     private static RoiAnalysis analyzeRoi(CineLoop loop, RoiMask mask, RoiRole role, TimeIntensityCurve tic,
-                                          BolusModel model, Linearizer linearizer, QualityChecks quality) {
-        FitResult fit = new LevenbergMarquardtFitter().fit(model, tic.timesS(), tic.meanIntensity());
+                                          BolusModel model, Linearizer linearizer, QualityChecks quality,
+                                          MotionResult motion) {
+        double[][] kept = motion.selection().keep(tic.timesS(), tic.meanIntensity());
+        FitResult fit = new LevenbergMarquardtFitter().fit(model, kept[0], kept[1]);
         ParameterEstimates parameters = ParameterCalculator.compute(fit);
         double nonEnhancing = NonEnhancingWindow.fraction(loop, mask, linearizer, fit, parameters);
         quality.check(mask.name(), tic, fit, parameters);
+        RoiQuality roiQuality = QualityAssessor.assess(tic, motion.selection().used(), fit, motion.track(),
+                loop.pixelSizeMm());
+        quality.checkVerdict(mask.name(), roiQuality);
         int area = mask.area();
         Double px = loop.pixelSizeMm();
         Double areaMm2 = px == null ? null : area * px * px;
-        return new RoiAnalysis(mask.name(), role, area, areaMm2, tic, fit, parameters, nonEnhancing, Map.of());
+        return new RoiAnalysis(mask.name(), role, area, areaMm2, tic, fit, parameters, nonEnhancing, Map.of(),
+                motion.active() ? motion : null, roiQuality);
     }
 
     private static List<RoiAnalysis> withReferenceRatios(List<RoiAnalysis> rois) {
@@ -101,7 +112,7 @@ public final class Analyzer {
                 ratio.put(p, den == 0 || !Double.isFinite(den) || !Double.isFinite(num) ? Double.NaN : num / den);
             }
             out.add(new RoiAnalysis(r.name(), r.role(), r.areaPx(), r.areaMm2(), r.tic(), r.fit(),
-                    r.parameters(), r.nonEnhancingFraction(), ratio));
+                    r.parameters(), r.nonEnhancingFraction(), ratio, r.motion(), r.quality()));
         }
         return out;
     }

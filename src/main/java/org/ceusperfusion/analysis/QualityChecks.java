@@ -6,6 +6,8 @@ import java.util.Locale;
 import org.ceusperfusion.cine.CineLoop;
 import org.ceusperfusion.fit.FitResult;
 import org.ceusperfusion.fit.FitStatus;
+import org.ceusperfusion.motion.MotionResult;
+import org.ceusperfusion.motion.RoiQuality;
 import org.ceusperfusion.params.ParameterEstimates;
 import org.ceusperfusion.params.PerfusionParameter;
 import org.ceusperfusion.tic.TimeIntensityCurve;
@@ -46,6 +48,34 @@ final class QualityChecks {
         if (fit.hasParameters() && Double.isFinite(ttp) && (ttp <= t[0] || ttp >= t[t.length - 1])) {
             warnings.add("ROI " + roi + ": the fitted peak lies at the edge of the loop; the bolus may be cut off");
         }
+    }
+
+    /** Lists the frames left out of the fit (by reason) and the motion found. */
+    void checkFrames(MotionResult motion) {
+        java.util.Map<String, Integer> byReason = new java.util.TreeMap<>();
+        motion.selection().rejected().forEach(r -> byReason.merge(r.reason(), 1, Integer::sum));
+        byReason.forEach((reason, n) -> warnings.add(n + (n == 1 ? " frame" : " frames")
+                + " left out of the fit (" + reason + ")"));
+        if (motion.track() != null) {
+            warnings.add(String.format(Locale.ROOT, "motion correction (%s): RMS shift %.1f px, largest %.1f px",
+                    motion.track().method(), motion.track().rmsShiftPx(null), maxShift(motion)));
+        }
+    }
+
+    /** Warns when a ROI is not interpretable. */
+    void checkVerdict(String roi, RoiQuality q) {
+        if (!q.interpretable()) {
+            warnings.add("ROI " + roi + ": " + RoiQuality.NOT_INTERPRETABLE + " (" + String.join("; ", q.reasons())
+                    + ")");
+        }
+    }
+
+    private static double maxShift(MotionResult m) {
+        double max = 0;
+        for (int i = 0; i < m.track().size(); i++) {
+            max = Math.max(max, Math.hypot(m.track().dxPx()[i], m.track().dyPx()[i]));
+        }
+        return max;
     }
 
     List<String> warnings() {

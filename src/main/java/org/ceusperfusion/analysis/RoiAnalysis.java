@@ -2,6 +2,8 @@ package org.ceusperfusion.analysis;
 
 import java.util.Map;
 import org.ceusperfusion.fit.FitResult;
+import org.ceusperfusion.motion.MotionResult;
+import org.ceusperfusion.motion.RoiQuality;
 import org.ceusperfusion.params.ParameterEstimates;
 import org.ceusperfusion.params.PerfusionParameter;
 import org.ceusperfusion.tic.TimeIntensityCurve;
@@ -18,8 +20,18 @@ import org.ceusperfusion.tic.TimeIntensityCurve;
  * @param parameters           perfusion parameters with 95 % CIs
  * @param nonEnhancingFraction fraction of the ROI's pixels that never enhance significantly, 0..1 (NaN when unknown)
  * @param ratioToReference     target/reference ratio per parameter; empty for the reference ROI or without one
+ * @param motion               motion track and frame selection of the loop (shared by its ROIs), or {@code null}
+ * @param quality              quality flags and interpretability verdict, or {@code null} when not assessed
  */
 public record RoiAnalysis(String name, RoiRole role, int areaPx, Double areaMm2, TimeIntensityCurve tic,
                           FitResult fit, ParameterEstimates parameters, double nonEnhancingFraction,
-                          Map<PerfusionParameter, Double> ratioToReference) {
+                          Map<PerfusionParameter, Double> ratioToReference, MotionResult motion,
+                          RoiQuality quality) {
+
+    /** Without motion information or quality assessment. */
+    public RoiAnalysis(String name, RoiRole role, int areaPx, Double areaMm2, TimeIntensityCurve tic,
+                       FitResult fit, ParameterEstimates parameters, double nonEnhancingFraction,
+                       Map<PerfusionParameter, Double> ratioToReference) {
+        this(name, role, areaPx, areaMm2, tic, fit, parameters, nonEnhancingFraction, ratioToReference, null, null);
+    }
 }

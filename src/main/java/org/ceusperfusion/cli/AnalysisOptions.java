@@ -1,9 +1,11 @@
 package org.ceusperfusion.cli;
 
 import org.ceusperfusion.analysis.AnalysisSettings;
+import org.ceusperfusion.motion.MotionSettings;
+import org.ceusperfusion.motion.PixelWindow;
 import picocli.CommandLine.Option;
 
-/** Options on how a loop is analysed: linearisation and bolus model. */
+/** Options on how a loop is analysed: linearisation, bolus model, motion correction and frame rejection. */
 final class AnalysisOptions {
     @Option(names = "--dynamic-range", paramLabel = "DB",
             description = "Dynamic range of the log-compressed video in dB (default ${DEFAULT-VALUE}).",
@@ -27,7 +29,44 @@ final class AnalysisOptions {
             description = "Progress display: auto, bar, log or none.")
     String progress;
 
+    @Option(names = "--motion-correction", description = {"Estimate in-plane (breathing) motion and let the ROIs",
+            "follow the tissue; tracks the B-mode panel of side-by-side exports when there is one."})
+    boolean motionCorrection;
+
+    @Option(names = "--exclude-frames", paramLabel = "LIST",
+            description = "Frames left out of the fit, 1-based, e.g. 10-20,35.")
+    String excludeFrames;
+
+    @Option(names = "--bmode-offset", paramLabel = "DX,DY",
+            description = "Offset from the contrast panel to the B-mode panel, pixels (default: from the DICOM regions).")
+    String bmodeOffset;
+
+    @Option(names = "--track-region", paramLabel = "X,Y,W,H", description = "Window to track, pixels (default: around the ROI).")
+    String trackRegion;
+
+    @Option(names = "--motion-search", paramLabel = "PX", defaultValue = "15",
+            description = "Largest shift searched, pixels (default ${DEFAULT-VALUE}).")
+    int motionSearchPx = MotionSettings.DEFAULT_SEARCH_PX;
+
+    @Option(names = "--motion-reference", paramLabel = "FRAME",
+            description = "Frame the ROIs were drawn on, 1-based (default: the first; the most enhanced without B-mode).")
+    Integer motionReference;
+
+    @Option(names = "--similarity-threshold", paramLabel = "F", defaultValue = "0.6",
+            description = "Reject frames whose similarity is below F x the median (out-of-plane; default ${DEFAULT-VALUE}).")
+    double similarityFraction = MotionSettings.DEFAULT_SIMILARITY_FRACTION;
+
+    @Option(names = "--no-flash-detection", description = "Keep frames that look like flashes.")
+    boolean noFlashDetection;
+
     AnalysisSettings toSettings() {
-        return new AnalysisSettings(linear ? null : dynamicRangeDb, linear, model);
+        return new AnalysisSettings(linear ? null : dynamicRangeDb, linear, model, motionSettings());
+    }
+
+    MotionSettings motionSettings() {
+        PixelWindow region = trackRegion == null ? null : PixelWindow.parse(trackRegion, "--track-region");
+        int[] offset = bmodeOffset == null ? null : MotionSettings.parseOffset(bmodeOffset);
+        return new MotionSettings(motionCorrection, motionSearchPx, region, offset, motionReference,
+                similarityFraction, excludeFrames, !noFlashDetection);
     }
 }

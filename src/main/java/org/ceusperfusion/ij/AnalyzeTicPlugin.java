@@ -31,6 +31,9 @@ import org.ceusperfusion.roi.RoiMask;
  * {@value AnalysisTables#TITLE} (one row per ROI) and, with {@code save_to}, the files of
  * {@code ceus analyze --out}. Macro:
  * {@code run("Analyze TIC...", "dynamic_range=40 model=lognormal reference=liver save_to=[/tmp/out]");}
+ * With {@code motion_correction} the ROI is taken as drawn on the current frame and follows the tissue; its
+ * per-frame position is shown as an overlay (red on frames left out of the fit); {@code exclude=[10-20,35]}
+ * leaves frames out of the fit.
  */
 public class AnalyzeTicPlugin implements PlugIn {
     /** The menu command. */
@@ -51,8 +54,13 @@ public class AnalyzeTicPlugin implements PlugIn {
         PluginErrors.run(COMMAND, () -> {
             AnalyzeTicOptions options = macro != null ? AnalyzeTicOptions.fromMacro(macro) : ask();
             if (options != null) {
-                publish(imp, analyze(imp, imp.getRoi(), findReference(options.reference()), options.settings()),
-                        options.saveTo());
+                AnalysisSettings settings = options.settings();
+                if (options.motionCorrection()) {
+                    settings = settings.withMotion(settings.motion().withReferenceFrame(MotionOverlay.currentFrame(imp)));
+                }
+                LoopAnalysis analysis = analyze(imp, imp.getRoi(), findReference(options.reference()), settings);
+                MotionOverlay.show(imp, imp.getRoi(), analysis);
+                publish(imp, analysis, options.saveTo());
             }
         });
     }
@@ -107,13 +115,15 @@ public class AnalyzeTicPlugin implements PlugIn {
         gd.addChoice("Model", AnalyzeTicOptions.MODELS.toArray(new String[0]), d.model());
         gd.addChoice("Reference ROI (ROI Manager)", refs.toArray(new String[0]), refs.get(0));
         gd.addDirectoryField("Save_to folder (optional)", "");
+        gd.addCheckbox("Motion_correction (the ROI follows the tissue)", d.motionCorrection());
+        gd.addStringField("Exclude frames (e.g. 10-20,35)", "", 12);
         gd.addMessage("Target: the image's ROI (whole frame without one).");
         gd.showDialog();
         if (gd.wasCanceled()) {
             return null;
         }
         return new AnalyzeTicOptions(gd.getNextNumber(), gd.getNextBoolean(), gd.getNextChoice(),
-                gd.getNextChoice(), gd.getNextString());
+                gd.getNextChoice(), gd.getNextString(), gd.getNextBoolean(), gd.getNextString());
     }
 
     private static Roi findReference(String name) {

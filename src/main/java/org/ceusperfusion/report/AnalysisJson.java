@@ -12,13 +12,16 @@ import org.ceusperfusion.analysis.LoopAnalysis;
 import org.ceusperfusion.analysis.RoiAnalysis;
 import org.ceusperfusion.cine.UltrasoundRegion;
 import org.ceusperfusion.fit.FitResult;
+import org.ceusperfusion.motion.MotionJson;
 import org.ceusperfusion.params.ParameterEstimates;
 import org.ceusperfusion.params.PerfusionParameter;
 
 /**
  * {@link LoopAnalysis} → {@code analysis.json} (schema {@value #SCHEMA}, interfaces.md §5).
  *
- * <p>Top-level keys, in order: {@code schema, software, input, settings, warnings, rois}. Non-finite
+ * <p>Top-level keys, in order: {@code schema, software, input, settings, warnings, rois}, then {@code motion}
+ * (shifts, similarity, rejected frames; see {@link MotionJson}) when motion was corrected or frames were left
+ * out. Each ROI carries a {@code quality} object when assessed. Non-finite
  * numbers are written as {@code null}. The pieces ({@link #input}, {@link #roi}) are public so that
  * {@code comparison.json} and the {@code info} command reuse exactly the same objects.
  */
@@ -40,6 +43,8 @@ public final class AnalysisJson {
         JsonArray rois = new JsonArray();
         a.rois().forEach(r -> rois.add(roi(r)));
         o.add("rois", rois);
+        a.rois().stream().filter(r -> r.motion() != null).findFirst()
+                .ifPresent(r -> o.add("motion", MotionJson.motion(r.motion())));
         return o;
     }
 
@@ -98,6 +103,8 @@ public final class AnalysisJson {
         o.add("dynamicRangeDb", Json.num(s.dynamicRangeDb()));
         o.addProperty("linear", s.linear());
         o.addProperty("model", s.model());
+        o.addProperty("motionCorrection", s.motion().correction());
+        o.add("excludeFrames", Json.str(s.motion().excludeFrames()));
         FitResult fit = a.rois().isEmpty() ? null : a.rois().get(0).fit();
         if (fit != null && Double.isFinite(fit.windowStartS()) && Double.isFinite(fit.windowEndS())) {
             o.add("fitWindowS", Json.nums(new double[] {fit.windowStartS(), fit.windowEndS()}));
@@ -130,6 +137,9 @@ public final class AnalysisJson {
         o.add("ci95", ci);
         o.add("nonEnhancingFraction", Json.num(r.nonEnhancingFraction()));
         o.add("ratioToReference", ratios(r.ratioToReference()));
+        if (r.quality() != null) {
+            o.add("quality", MotionJson.quality(r.quality()));
+        }
         return o;
     }
 

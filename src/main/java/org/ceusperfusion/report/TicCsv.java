@@ -12,6 +12,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.ceusperfusion.analysis.LoopAnalysis;
 import org.ceusperfusion.analysis.RoiAnalysis;
+import org.ceusperfusion.motion.MotionResult;
+import org.ceusperfusion.motion.MotionTrack;
 
 /**
  * {@code tic.csv} (interfaces.md §4): one row per frame,
@@ -21,7 +23,9 @@ import org.ceusperfusion.analysis.RoiAnalysis;
  * frame. ROI columns hold the ROI-mean linear intensity (a.u.; raw grey when the data are linear), in
  * ROI order; the {@code _fit} columns hold the fitted curve at the frame time, empty when the ROI has
  * no usable fit. Numbers have 9 significant digits, {@code .} as decimal separator; missing values are
- * empty cells. Lines end with CRLF (RFC 4180).
+ * empty cells. Lines end with CRLF (RFC 4180). When motion was corrected or frames were left out of the fit,
+ * four more columns follow: {@code dx_px,dy_px,similarity} (the frame's shift and peak NCC; empty without
+ * correction) and {@code used} (1 when the fit used the frame, else 0; reasons in {@code analysis.json}).
  */
 public final class TicCsv {
     private TicCsv() {
@@ -32,7 +36,14 @@ public final class TicCsv {
         List<String> h = new ArrayList<>(List.of("frame", "time_s"));
         a.rois().forEach(r -> h.add(r.name()));
         a.rois().forEach(r -> h.add(r.name() + "_fit"));
+        if (motion(a) != null) {
+            h.addAll(List.of("dx_px", "dy_px", "similarity", "used"));
+        }
         return h;
+    }
+
+    private static MotionResult motion(LoopAnalysis a) {
+        return a.rois().stream().map(RoiAnalysis::motion).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     /** Writes the CSV as UTF-8 to {@code out} (flushed, not closed). */
@@ -69,6 +80,14 @@ public final class TicCsv {
             for (RoiAnalysis r : a.rois()) {
                 boolean ok = r.fit() != null && r.fit().hasParameters();
                 row.add(ok ? Num.csv(r.fit().valueAt(t[i])) : "");
+            }
+            MotionResult m = motion(a);
+            if (m != null) {
+                MotionTrack tr = m.track();
+                row.add(tr == null ? "" : Num.csv(tr.dxPx()[i]));
+                row.add(tr == null ? "" : Num.csv(tr.dyPx()[i]));
+                row.add(tr == null || !Double.isFinite(tr.similarity()[i]) ? "" : Num.csv(tr.similarity()[i]));
+                row.add(m.selection().isUsed(i) ? "1" : "0");
             }
             p.printRecord(row);
         }

@@ -1,0 +1,207 @@
+package org.ceusperfusion.motion;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.ceusperfusion.fit.FitResult;
+import org.ceusperfusion.tic.TimeIntensityCurve;
+
+/**
+ * Flags a ROI's curve and fit, and decides whether it is interpretable.
+ *
+ * <p>Flags (computed on the frames the fit used):
+ * <ul>
+ *   <li>{@code clipped}: mean clipped fraction &gt; {@value #CLIPPED_FRACTION}; {@code saturated}: &gt;
+ *       {@value #SATURATED_FRACTION};</li>
+ *   <li>{@code peak-at-edge}: the highest measured value (3-frame median) or the fitted peak lies at the first or
+ *       last used frame (the bolus is cut off);</li>
+ *   <li>{@code poor-fit}: R² &lt; {@value #POOR_R2}; {@code no-fit}: the fit gave no parameters;</li>
+ *   <li>{@code autocorrelated-residuals}: lag-1 autocorrelation of the residuals ρ1 &gt; {@value #MAX_RHO1}
+ *       (recirculation, uncorrected motion, a wrong model; white noise gives ρ1 ≈ 0, Durbin–Watson ≈ 2);</li>
+ *   <li>{@code motion}: RMS shift &gt; {@value #MOTION_MM} mm ({@value #MOTION_PX} px without pixel size), even
+ *       corrected, out-of-plane components are likely;</li>
+ *   <li>{@code frames-rejected}: more than {@value #REJECTED_FRACTION} of the frames were left out.</li>
+ * </ul>
+ * <p>NOT_INTERPRETABLE when any of: {@code no-fit}; {@code saturated}; R² &lt; {@value #UNUSABLE_R2};
+ * more than {@value #MAX_REJECTED_FRACTION} of the frames left out; {@code peak-at-edge} together with
+ * {@code poor-fit}; three or more flags at once.
+ */
+public final class QualityAssessor {
+    static final double CLIPPED_FRACTION = 0.05;
+    static final double SATURATED_FRACTION = 0.25;
+    static final double POOR_R2 = 0.8;
+    static final double UNUSABLE_R2 = 0.6;
+    static final double MAX_RHO1 = 0.5;
+    static final double MOTION_MM = 3.0;
+    static final double MOTION_PX = 10.0;
+    static final double REJECTED_FRACTION = 0.2;
+    static final double MAX_REJECTED_FRACTION = 0.5;
+    static final int MANY_FLAGS = 3;
+
+    private QualityAssessor() {
+    }
+
+    /**
+     * @param tic         the ROI's curve (all frames)
+     * @param used        per frame: used by the fit (loop-level selection)
+     * @param fit         the fit on the used frames
+     * @param track       the motion track, or {@code null}
+     * @param pixelSizeMm pixel size, or {@code null}
+     * @return flags and verdict
+     */
+    public static RoiQuality assess(TimeIntensityCurve tic, boolean[] used, FitResult fit, MotionTrack track,
+                                    Double pixelSizeMm) {
+        boolean[] keep = new boolean[tic.size()];
+        int kept = 0;
+        for (int i = 0; i < keep.length; i++) {
+            keep[i] = used[i] && Double.isFinite(tic.meanIntensity()[i]);
+            kept += keep[i] ? 1 : 0;
+        }
+        double clipped = meanOver(tic.clippedFraction(), keep);
+        boolean hasFit = fit != null && fit.hasParameters();
+        double r2 = hasFit ? fit.r2() : Double.NaN;
+        double[] res = hasFit ? residuals(tic, keep, fit) : new double[0];
+        double rho1 = lag1(res);
+        double dw = durbinWatson(res);
+        double rmsPx = track == null ? Double.NaN : track.rmsShiftPx(keep);
+        Double rmsMm = track == null || pixelSizeMm == null ? null : rmsPx * pixelSizeMm;
+        boolean edge = peakAtEdge(tic, keep, hasFit ? fit : null);
+        int rejected = tic.size() - kept;
+
+        List<String> flags = new ArrayList<>();
+        addIf(flags, clipped > CLIPPED_FRACTION, "clipped");
+        addIf(flags, clipped > SATURATED_FRACTION, "saturated");
+        addIf(flags, edge, "peak-at-edge");
+        addIf(flags, !hasFit, "no-fit");
+        addIf(flags, hasFit && r2 < POOR_R2, "poor-fit");
+        addIf(flags, rho1 > MAX_RHO1, "autocorrelated-residuals");
+        addIf(flags, rmsMm != null ? rmsMm > MOTION_MM : rmsPx > MOTION_PX, "motion");
+        addIf(flags, rejected > REJECTED_FRACTION * tic.size(), "frames-rejected");
+
+        List<String> reasons = new ArrayList<>();
+        addIf(reasons, !hasFit, "no usable fit" + (fit == null ? "" : " (" + fit.status() + ")"));
+        addIf(reasons, clipped > SATURATED_FRACTION, String.format(Locale.ROOT,
+                "%.0f %% of the ROI's pixels are clipped", 100 * clipped));
+        addIf(reasons, hasFit && r2 < UNUSABLE_R2, String.format(Locale.ROOT, "R² = %.3f", r2));
+        addIf(reasons, rejected > MAX_REJECTED_FRACTION * tic.size(), rejected + " of " + tic.size()
+                + " frames left out");
+        addIf(reasons, edge && hasFit && r2 < POOR_R2, "the bolus is cut off and poorly fitted");
+        addIf(reasons, reasons.isEmpty() && flags.size() >= MANY_FLAGS, flags.size() + " quality flags: "
+                + String.join(", ", flags));
+        return new RoiQuality(reasons.isEmpty(), flags, reasons, clipped, edge, r2, rho1, dw, rmsPx, rmsMm, kept,
+                rejected);
+    }
+
+    private static double meanOver(double[] v, boolean[] keep) {
+        double s = 0;
+        int n = 0;
+        for (int i = 0; i < v.length; i++) {
+            if (keep[i]) {
+                s += v[i];
+                n++;
+            }
+        }
+        return n == 0 ? 0 : s / n;
+    }
+
+    private static void addIf(List<String> list, boolean condition, String item) {
+        if (condition) {
+            list.add(item);
+        }
+    }
+
+    private static double[] residuals(TimeIntensityCurve tic, boolean[] keep, FitResult fit) {
+        List<Double> r = new ArrayList<>();
+        double[] t = tic.timesS();
+        double[] y = tic.meanIntensity();
+        for (int i = 0; i < keep.length; i++) {
+            if (keep[i] && t[i] >= fit.windowStartS() && t[i] <= fit.windowEndS()) {
+                r.add(y[i] - fit.valueAt(t[i]));
+            }
+        }
+        return r.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** @return lag-1 autocorrelation ρ1 = Σ e_i e_(i−1) / Σ e_i² of mean-removed residuals (NaN when &lt; 3) */
+    public static double lag1(double[] e) {
+        if (e.length < 3) {
+            return Double.NaN;
+        }
+        double m = 0;
+        for (double v : e) {
+            m += v / e.length;
+        }
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < e.length; i++) {
+            den += (e[i] - m) * (e[i] - m);
+            if (i > 0) {
+                num += (e[i] - m) * (e[i - 1] - m);
+            }
+        }
+        return den > 0 ? num / den : Double.NaN;
+    }
+
+    /** @return Durbin–Watson statistic Σ(e_i − e_(i−1))² / Σ e_i² (NaN when &lt; 3 residuals) */
+    public static double durbinWatson(double[] e) {
+        if (e.length < 3) {
+            return Double.NaN;
+        }
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < e.length; i++) {
+            den += e[i] * e[i];
+            if (i > 0) {
+                num += (e[i] - e[i - 1]) * (e[i] - e[i - 1]);
+            }
+        }
+        return den > 0 ? num / den : Double.NaN;
+    }
+
+    private static boolean peakAtEdge(TimeIntensityCurve tic, boolean[] keep, FitResult fit) {
+        int first = -1;
+        int last = -1;
+        int argmax = -1;
+        double max = Double.NEGATIVE_INFINITY;
+        double[] y = tic.meanIntensity();
+        int[] idx = java.util.stream.IntStream.range(0, keep.length).filter(i -> keep[i]).toArray();
+        if (idx.length < 3) {
+            return false;
+        }
+        first = idx[0];
+        last = idx[idx.length - 1];
+        for (int k = 0; k < idx.length; k++) {
+            double a = y[idx[Math.max(0, k - 1)]];
+            double b = y[idx[k]];
+            double c = y[idx[Math.min(idx.length - 1, k + 1)]];
+            double med = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+            if (med > max) {
+                max = med;
+                argmax = idx[k];
+            }
+        }
+        double[] t = tic.timesS();
+        if (fit != null) {
+            double ttp = fitPeak(fit, t[first], t[last]);
+            if (ttp <= t[first] || ttp >= t[last]) {
+                return true;
+            }
+        }
+        return argmax == first || argmax == last;
+    }
+
+    /** @return the time of the fitted curve's maximum over [t0, t1] on a 1000-point grid */
+    private static double fitPeak(FitResult fit, double t0, double t1) {
+        double best = Double.NEGATIVE_INFINITY;
+        double at = t0;
+        for (int i = 0; i <= 1000; i++) {
+            double t = t0 + (t1 - t0) * i / 1000.0;
+            double v = fit.valueAt(t);
+            if (v > best) {
+                best = v;
+                at = t;
+            }
+        }
+        return at;
+    }
+}

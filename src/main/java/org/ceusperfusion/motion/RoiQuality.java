@@ -1,0 +1,37 @@
+package org.ceusperfusion.motion;
+
+import java.util.List;
+
+/**
+ * Quality flags of one ROI and the verdict whether its numbers can be interpreted (rules:
+ * {@link QualityAssessor}). The fit status is unchanged by this verdict.
+ *
+ * @param interpretable   false: the ROI's parameters should not be read (status {@code NOT_INTERPRETABLE})
+ * @param flags           flag labels, e.g. {@code autocorrelated-residuals}
+ * @param reasons         why the ROI is not interpretable (empty when it is)
+ * @param clippedFraction mean fraction of clipped ROI pixels over the used frames, 0..1
+ * @param peakAtEdge      the measured or fitted peak lies at the first or last used frame
+ * @param r2              R² of the fit (NaN without one)
+ * @param residualLag1    lag-1 autocorrelation ρ1 of the fit residuals over the used frames (NaN without a fit)
+ * @param durbinWatson    Durbin–Watson statistic of the residuals (≈ 2(1 − ρ1); NaN without a fit)
+ * @param motionRmsPx     RMS shift magnitude over the used frames, pixels (NaN without motion correction)
+ * @param motionRmsMm     the same in mm, or {@code null} without pixel size or correction
+ * @param framesUsed      samples the fit used
+ * @param framesRejected  frames rejected (loop-level) plus frames the ROI had moved out of its panel
+ */
+public record RoiQuality(boolean interpretable, List<String> flags, List<String> reasons, double clippedFraction,
+                         boolean peakAtEdge, double r2, double residualLag1, double durbinWatson, double motionRmsPx,
+                         Double motionRmsMm, int framesUsed, int framesRejected) {
+    /** The status word written when {@link #interpretable()} is false. */
+    public static final String NOT_INTERPRETABLE = "NOT_INTERPRETABLE";
+
+    public RoiQuality {
+        flags = List.copyOf(flags);
+        reasons = List.copyOf(reasons);
+    }
+
+    /** @return {@code OK} or {@value #NOT_INTERPRETABLE} */
+    public String status() {
+        return interpretable ? "OK" : NOT_INTERPRETABLE;
+    }
+}
