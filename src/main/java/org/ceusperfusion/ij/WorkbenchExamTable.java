@@ -9,8 +9,8 @@ import org.ceusperfusion.InputException;
  * measured elsewhere (volume, necrosis, lesion diameters). Label, day and size data are edited in place.
  */
 final class WorkbenchExamTable extends AbstractTableModel {
-    static final String[] COLUMNS = {"Label", "Day", "Loop file", "Target ROI", "Reference ROI", "Volume (ml)",
-        "Necrosis (%)", "Diameters (mm)"};
+    static final String[] COLUMNS = {"Label", "Day", "Loop file", "Target ROI", "Reference ROI", "Vol. (ml)",
+        "Necr. (%)", "Diam. (mm)"};
     private final WorkbenchModel model;
     private final java.util.function.Consumer<String> onError;
 

@@ -41,7 +41,7 @@ public final class WorkbenchFrame extends JFrame {
     private final WorkbenchController controller;
     private final JTable examTable;
     private final JSpinner dynamicRange = new JSpinner(new SpinnerNumberModel(40.0, 1.0, 200.0, 1.0));
-    private final JCheckBox linear = new JCheckBox("Linear data (no log compression)");
+    private final JCheckBox linear = new JCheckBox("Linear data");
     private final JComboBox<String> model = new JComboBox<>(AnalyzeTicOptions.MODELS.toArray(new String[0]));
 
     WorkbenchFrame(WorkbenchController controller, WorkbenchExamTable exams, WorkbenchResults results,
@@ -55,7 +55,7 @@ public final class WorkbenchFrame extends JFrame {
         left.add(settingsPane(), BorderLayout.SOUTH);
         JSplitPane top = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, left, results.chartPane());
         top.setResizeWeight(0.5);
-        top.setDividerLocation(650);
+        top.setDividerLocation(720);
         JSplitPane main = new JSplitPane(JSplitPane.VERTICAL_SPLIT, top, results.tablesPane());
         main.setResizeWeight(0.55);
         main.setDividerLocation(440);
@@ -73,7 +73,7 @@ public final class WorkbenchFrame extends JFrame {
                 controller.closed();
             }
         });
-        setPreferredSize(new Dimension(1280, 820));
+        setPreferredSize(new Dimension(1280, 900));
         pack();
     }
 
@@ -102,10 +102,10 @@ public final class WorkbenchFrame extends JFrame {
         examTable.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         examTable.setRowHeight(22);
         examTable.setFillsViewportHeight(true);
-        examTable.getColumnModel().getColumn(0).setPreferredWidth(70);
-        examTable.getColumnModel().getColumn(1).setPreferredWidth(35);
-        examTable.getColumnModel().getColumn(3).setPreferredWidth(150);
-        examTable.getColumnModel().getColumn(4).setPreferredWidth(130);
+        int[] widths = {65, 35, 95, 175, 150, 62, 62, 72};
+        for (int k = 0; k < widths.length; k++) {
+            examTable.getColumnModel().getColumn(k).setPreferredWidth(widths[k]);
+        }
         JScrollPane sp = new JScrollPane(examTable);
         sp.setTransferHandler(new Drop());
         p.add(sp, BorderLayout.CENTER);
@@ -123,6 +123,7 @@ public final class WorkbenchFrame extends JFrame {
         ((JSpinner.DefaultEditor) dynamicRange.getEditor()).getTextField().setColumns(4);
         p.add(dynamicRange);
         p.add(new JLabel("dB"));
+        linear.setToolTipText("The grey values are already linear echo power (no log compression to undo)");
         p.add(linear);
         p.add(new JLabel("Model:"));
         p.add(model);
@@ -190,7 +191,9 @@ public final class WorkbenchFrame extends JFrame {
     }
 
     private static JButton button(String text, String tip, Runnable r) {
-        JButton b = new JButton(text);
+        int open = text.indexOf(" (");
+        JButton b = new JButton(open < 0 ? text : "<html><center>" + text.substring(0, open) + "<br><small>"
+                + text.substring(open + 2, text.length() - 1) + "</small></center></html>");
         b.setToolTipText(tip);
         b.addActionListener(e -> r.run());
         return b;

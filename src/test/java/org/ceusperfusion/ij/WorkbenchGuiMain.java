@@ -55,7 +55,7 @@ public final class WorkbenchGuiMain {
 
     private static void run(Path data, Path out, StringBuilder status) throws Exception {
         WorkbenchController c = get(WorkbenchController::open);
-        onEdt(() -> c.frame().setBounds(0, 0, 1280, 820));
+        onEdt(() -> c.frame().setBounds(0, 0, 1280, 900));
         onEdt(() -> c.addLoops(List.of(data.resolve("baseline.dcm"), data.resolve("day14.tif"))));
         await(c, status);
         onEdt(() -> {
@@ -86,7 +86,7 @@ public final class WorkbenchGuiMain {
         shot(c, "06-export.png");
 
         WorkbenchController reopened = get(WorkbenchController::open);
-        onEdt(() -> reopened.frame().setBounds(40, 40, 1280, 820));
+        onEdt(() -> reopened.frame().setBounds(40, 40, 1280, 900));
         onEdt(() -> reopened.openSession(out.resolve("session.ceus.json")));
         await(reopened, status);
         onEdt(() -> reopened.exportTo(out.resolve("reopened")));
