@@ -25,10 +25,10 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "LOOP", arity = "1..*", description = "Cine loops (two or more), baseline first.")
+    @Parameters(paramLabel = "LOOP", arity = "0..*", description = "Cine loops (two or more), baseline first.")
     List<Path> loops;
 
-    @Option(names = "--roi", paramLabel = "SPEC", required = true,
+    @Option(names = "--roi", paramLabel = "SPEC",
             description = "Target ROI: one for all loops, or one per loop in order.")
     List<String> roiSpecs;
 
@@ -49,8 +49,16 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     AnalysisOptions analysisOptions = new AnalysisOptions();
 
+    @Option(names = "--session", paramLabel = "FILE",
+            description = "Run a workbench session file (loops, ROIs, labels, days, settings) instead of LOOP/--roi.")
+    Path session;
+
     @Override
     public Integer call() throws Exception {
+        if (session != null) {
+            return runSession();
+        }
+        SessionCompare.requirePlainUsage(spec, loops, roiSpecs);
         int n = loops.size();
         if (n < 2) {
             throw new InputException(loops.get(0).toString(), "compare needs at least two loops, baseline first");
@@ -69,6 +77,17 @@ final class CompareCommand implements Callable<Integer> {
                     references == null ? null : references.get(i), volumes.get(i), necrosis.get(i), diameters.get(i)));
         }
         Comparison c = CompareRunner.run(list, loopOptions.toLoadOptions(), settings, outDir);
+        if (!analysisOptions.quiet) {
+            Summaries.printComparison(spec.commandLine().getOut(), c, outDir);
+        }
+        return ErrorHandler.OK;
+    }
+
+    private int runSession() throws java.io.IOException {
+        SessionCompare.rejectMixedUsage(spec, loops, roiSpecs, referenceSpecs);
+        SessionCompare.Loaded s = SessionCompare.load(session, spec.commandLine().getErr());
+        Comparison c = CompareRunner.run(s.exams(), loopOptions.toLoadOptions(),
+                s.session().settings().toAnalysisSettings(), outDir);
         if (!analysisOptions.quiet) {
             Summaries.printComparison(spec.commandLine().getOut(), c, outDir);
         }
