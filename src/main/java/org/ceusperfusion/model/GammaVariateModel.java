@@ -151,8 +151,13 @@ public final class GammaVariateModel implements BolusModel {
         return p[K] * Math.exp(a * Math.log(a * p[BETA]) - a);
     }
 
-    /** @return K giving peak enhancement {@code pe} for shape {@code a} and time scale {@code b} */
-    static double kForPeak(double pe, double a, double b) {
+    /**
+     * @param pe peak enhancement, a.u.
+     * @param a  shape α
+     * @param b  time scale β, s
+     * @return the K giving peak enhancement {@code pe}: {@code pe·e^α/(αβ)^α}
+     */
+    public static double kForPeak(double pe, double a, double b) {
         return pe * Math.exp(a - a * Math.log(a * b));
     }
 
