@@ -137,7 +137,7 @@ class ModelSelectorTest {
     static double[] sample(BolusModel m, double[] p, double[] t, double sd, Random rnd) {
         double[] y = new double[t.length];
         for (int i = 0; i < t.length; i++) {
-            y[i] = m.value(t[i], p) + sd * rnd.nextGaussian();
+            y[i] = m.value(t[i], p) + (sd > 0 ? sd * rnd.nextGaussian() : 0);
         }
         return y;
     }
