@@ -173,6 +173,22 @@ class NewBolusModelsTest {
         assertEquals(4, BolusModels.all().size());
     }
 
+    @Test
+    void quickselectMedianMatchesSorting() {
+        Random rnd = new Random(12);
+        for (int k = 0; k < 300; k++) {
+            int n = 1 + rnd.nextInt(60);
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = rnd.nextInt(4) == 0 ? rnd.nextInt(3) : rnd.nextGaussian();   // with ties
+            }
+            double[] s = v.clone();
+            java.util.Arrays.sort(s);
+            double expected = n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+            assertEquals(expected, CurveFeatures.median(v), 0.0, "n=" + n);
+        }
+    }
+
     static double[] randomParams(String label, Random rnd) {
         double o = 5 * rnd.nextGaussian();
         double t0 = 1 + 10 * rnd.nextDouble();
