@@ -67,7 +67,7 @@ public final class BolusModels {
         Supplier<BolusModel> f = MODELS.get(key);
         if (f == null && AUTO.equals(key)) {
             throw new IllegalArgumentException("'auto' is not a single bolus model: it selects among "
-                    + labels() + " per ROI (use ModelSelector)");
+                    + labels() + " per ROI and is handled by the model selection");
         }
         if (f == null) {
             throw new IllegalArgumentException("unknown bolus model '" + label + "' (expected one of "
