@@ -25,6 +25,12 @@ import org.ceusperfusion.model.BolusModel;
  * {@link BolusModel#alternativeStarts alternative starts} around it are tried in turn until one ends
  * {@code OK}; otherwise the lowest RSS wins.
  *
+ * <p>The fit window is explicit and recorded in the result: by default the
+ * {@linkplain FitWindowPolicy#FIRST_PASS first pass} ({@link FitWindow#detect}: the curve up to the
+ * local minimum before a recirculation rise, else the whole curve); {@link #withFitWindow} selects the
+ * whole curve, and {@link #fit(BolusModel, double[], double[], double, double, double[])} takes an
+ * explicit window.
+ *
  * <p>Times are seconds and may be irregular; the covariance is {@code s²(JᵀJ)⁻¹} with
  * {@code s² = RSS/(n − p)}.
  */
@@ -41,17 +47,21 @@ public final class LevenbergMarquardtFitter {
     private final double relativeTolerance;
     private final double parameterTolerance;
     private final boolean alternativeStarts;
+    private final FitWindowPolicy windowPolicy;
 
-    /** A fitter with the default settings and alternative starts enabled. */
+    /** A fitter with the default settings, alternative starts enabled and the first-pass window. */
     public LevenbergMarquardtFitter() {
-        this(DEFAULT_MAX_ITERATIONS, DEFAULT_RELATIVE_TOLERANCE, DEFAULT_PARAMETER_TOLERANCE, true);
+        this(DEFAULT_MAX_ITERATIONS, DEFAULT_RELATIVE_TOLERANCE, DEFAULT_PARAMETER_TOLERANCE, true,
+                FitWindowPolicy.FIRST_PASS);
     }
 
-    private LevenbergMarquardtFitter(int maxIterations, double relTol, double paramTol, boolean alternatives) {
+    private LevenbergMarquardtFitter(int maxIterations, double relTol, double paramTol, boolean alternatives,
+                                     FitWindowPolicy windowPolicy) {
         this.maxIterations = maxIterations;
         this.relativeTolerance = relTol;
         this.parameterTolerance = paramTol;
         this.alternativeStarts = alternatives;
+        this.windowPolicy = windowPolicy;
     }
 
     /**
@@ -62,7 +72,7 @@ public final class LevenbergMarquardtFitter {
         if (n < 1) {
             throw new IllegalArgumentException("max iterations must be at least 1, got " + n);
         }
-        return new LevenbergMarquardtFitter(n, relativeTolerance, parameterTolerance, alternativeStarts);
+        return new LevenbergMarquardtFitter(n, relativeTolerance, parameterTolerance, alternativeStarts, windowPolicy);
     }
 
     /**
@@ -74,12 +84,45 @@ public final class LevenbergMarquardtFitter {
         if (!(relTol > 0) || !(paramTol > 0)) {
             throw new IllegalArgumentException("tolerances must be positive, got " + relTol + ", " + paramTol);
         }
-        return new LevenbergMarquardtFitter(maxIterations, relTol, paramTol, alternativeStarts);
+        return new LevenbergMarquardtFitter(maxIterations, relTol, paramTol, alternativeStarts, windowPolicy);
     }
 
     /** @param enabled whether to retry from the model's alternative starts when the first start fails */
     public LevenbergMarquardtFitter withAlternativeStarts(boolean enabled) {
-        return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, enabled);
+        return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, enabled, windowPolicy);
+    }
+
+    /**
+     * @param policy which samples {@link #fit(BolusModel, double[], double[])} uses (default
+     *               {@link FitWindowPolicy#FIRST_PASS}); the window used is recorded in
+     *               {@link FitResult#windowStartS()} / {@link FitResult#windowEndS()}
+     * @throws IllegalArgumentException when {@code policy} is {@code null}
+     */
+    public LevenbergMarquardtFitter withFitWindow(FitWindowPolicy policy) {
+        if (policy == null) {
+            throw new IllegalArgumentException("fit window policy must not be null");
+        }
+        return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, alternativeStarts,
+                policy);
+    }
+
+    /** @return the fit window policy */
+    public FitWindowPolicy fitWindow() {
+        return windowPolicy;
+    }
+
+    /**
+     * The window this fitter's policy selects for a curve (what {@link #fit(BolusModel, double[], double[])}
+     * will use).
+     *
+     * @throws IllegalArgumentException when the arrays are {@code null} or of different lengths
+     */
+    public FitWindow windowFor(double[] timesS, double[] values) {
+        if (timesS == null || values == null || timesS.length != values.length) {
+            throw new IllegalArgumentException("times and values must be non-null arrays of equal length");
+        }
+        CleanCurve c = CleanCurve.of(timesS, values);
+        return windowPolicy == FitWindowPolicy.WHOLE_CURVE ? FitWindow.whole(c) : FitWindow.detectClean(c);
     }
 
     /** @return maximum iterations per start */
@@ -111,6 +154,47 @@ public final class LevenbergMarquardtFitter {
             throw new IllegalArgumentException("times and values must be non-null arrays of equal length");
         }
         CleanCurve c = CleanCurve.of(timesS, values);
+        if (windowPolicy == FitWindowPolicy.FIRST_PASS) {
+            FitWindow w = FitWindow.detectClean(c);
+            if (w.recirculation()) {
+                c = c.restrict(w.startS(), w.endS());
+            }
+        }
+        return fitCurve(model, c, start);
+    }
+
+    /**
+     * Fits on an explicit time window (the policy is ignored), from the model's initial guess or from
+     * {@code start}.
+     *
+     * @param startS first time included, s (inclusive)
+     * @param endS   last time included, s (inclusive)
+     * @param start  parameters in the model's order, or {@code null} for the model's initial guess
+     * @see #fit(BolusModel, double[], double[])
+     * @throws IllegalArgumentException when the arrays are {@code null} or of different lengths, or
+     *                                  {@code startS > endS}
+     */
+    public FitResult fit(BolusModel model, double[] timesS, double[] values, double startS, double endS,
+                         double[] start) {
+        if (timesS == null || values == null || timesS.length != values.length) {
+            throw new IllegalArgumentException("times and values must be non-null arrays of equal length");
+        }
+        if (!(startS <= endS)) {
+            throw new IllegalArgumentException("fit window start " + startS + " s is after its end " + endS + " s");
+        }
+        return fitCurve(model, CleanCurve.of(timesS, values).restrict(startS, endS), start);
+    }
+
+    /**
+     * Fits on an explicit time window from the model's initial guess.
+     *
+     * @see #fit(BolusModel, double[], double[], double, double, double[])
+     */
+    public FitResult fit(BolusModel model, double[] timesS, double[] values, double startS, double endS) {
+        return fit(model, timesS, values, startS, endS, null);
+    }
+
+    private FitResult fitCurve(BolusModel model, CleanCurve c, double[] start) {
         int k = model.parameterNames().size();
         if (c.n() < k + 1) {
             return FitResults.noFit(model, FitStatus.TOO_FEW_POINTS, c.n() + " finite samples for "
@@ -205,6 +289,22 @@ public final class LevenbergMarquardtFitter {
 
         int n() {
             return t.length;
+        }
+
+        /** @return the samples with {@code startS ≤ t ≤ endS} (the dropped count is kept) */
+        CleanCurve restrict(double startS, double endS) {
+            int a = 0;
+            while (a < t.length && t[a] < startS) {
+                a++;
+            }
+            int b = t.length;
+            while (b > a && t[b - 1] > endS) {
+                b--;
+            }
+            if (a == 0 && b == t.length) {
+                return this;
+            }
+            return new CleanCurve(Arrays.copyOfRange(t, a, b), Arrays.copyOfRange(y, a, b), dropped);
         }
 
         String note() {

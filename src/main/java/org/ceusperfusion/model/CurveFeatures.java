@@ -105,10 +105,56 @@ public record CurveFeatures(double[] smoothed, int window, double baseline, int 
         return 1.4826 * median(d) / Math.sqrt(2);
     }
 
-    /** Median; sorts {@code v} in place. */
+    /** Median by quickselect, O(n); reorders {@code v} in place. */
     static double median(double[] v) {
-        Arrays.sort(v);
         int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+        int k = n / 2;
+        double hi = select(v, k);
+        if (n % 2 == 1) {
+            return hi;
+        }
+        double lo = v[0];
+        for (int i = 1; i < k; i++) {   // after select, v[0..k-1] are the k smallest
+            lo = Math.max(lo, v[i]);
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    /** @return the k-th smallest element (0-based); partitions {@code v} around it (Hoare, median-of-3 pivot) */
+    private static double select(double[] v, int k) {
+        int lo = 0;
+        int hi = v.length - 1;
+        while (hi > lo) {
+            int mid = (lo + hi) >>> 1;
+            double a = v[lo];
+            double b = v[mid];
+            double c = v[hi];
+            double pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (v[i] < pivot) {
+                    i++;
+                }
+                while (v[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double tmp = v[i];
+                    v[i] = v[j];
+                    v[j] = tmp;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return v[k];
+            }
+        }
+        return v[k];
     }
 }

@@ -18,8 +18,15 @@ import org.ceusperfusion.model.BolusModel;
  * <p>Confidence intervals use the delta method: for each parameter P, the gradient
  * {@code g = ∂P/∂p} w.r.t. the model parameters is taken by central differences (step 1e-3 of each
  * parameter's standard error), {@code var = gᵀΣg} with Σ the fit covariance, and
- * {@code CI = P ± t_{0.975, n−p}·√var}. QOF (= 100·R²) is a property of the fit, not a function of
- * the parameters: its CI is {@code [NaN, NaN]}. Without a covariance every CI is {@code [NaN, NaN]}.
+ * {@code CI = P ± t_{0.975, n−p}·√var}. Without a covariance every CI except QOF's is {@code [NaN, NaN]}.
+ *
+ * <p>QOF (= 100·R²) is a property of the fit, not a function of the parameters. Its interval uses the
+ * large-sample variance of R² (Olkin &amp; Finn 1995, multiple-correlation approximation)
+ * {@code Var(R²) ≈ 4R²(1 − R²)²(n − k − 1)² / ((n² − 1)(n + 3))} with n the fitted samples and
+ * k = (number of model parameters) − 1 predictors: {@code QOF ± t_{0.975, n−p}·100·√Var}, clamped to
+ * [0, 100]. It is an approximation (the predictors of a nonlinear fit are not a linear design), meant
+ * to show how far QOF could move with another noise draw, not an exact interval.
+ * {@link BootstrapCi} gives percentile intervals by a seeded residual bootstrap instead.
  *
  * <pre>{@code
  * ParameterEstimates e = ParameterCalculator.compute(fit);
@@ -56,7 +63,7 @@ public final class ParameterCalculator {
         for (PerfusionParameter q : ALL) {
             if (q == PerfusionParameter.QOF) {
                 v.put(q, qof);
-                ci.put(q, new double[] {Double.NaN, Double.NaN});
+                ci.put(q, qofCi(fit.r2(), fit.samples(), p.length, tq));
                 continue;
             }
             double val = base[q.ordinal()];
@@ -65,6 +72,26 @@ public final class ParameterCalculator {
             ci.put(q, new double[] {val - tq * sd, val + tq * sd});
         }
         return new ParameterEstimates(v, ci);
+    }
+
+    /**
+     * 95 % interval of QOF = 100·R² from the Olkin–Finn large-sample variance of R².
+     *
+     * @param r2 R² of the fit
+     * @param n  samples fitted
+     * @param p  model parameters (k = p − 1 predictors)
+     * @param tq Student's t quantile
+     * @return {@code [lo, hi]} in %, clamped to [0, 100]; NaN bounds when R² or tq is not finite
+     */
+    static double[] qofCi(double r2, int n, int p, double tq) {
+        if (!Double.isFinite(r2) || !Double.isFinite(tq) || n < 2) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double r = Math.max(0, Math.min(1, r2));
+        double k = p - 1;
+        double var = 4 * r * Math.pow(1 - r, 2) * Math.pow(n - k - 1, 2) / (((double) n * n - 1) * (n + 3));
+        double half = tq * 100 * Math.sqrt(var);
+        return new double[] {Math.max(0, 100 * r2 - half), Math.min(100, 100 * r2 + half)};
     }
 
     /**

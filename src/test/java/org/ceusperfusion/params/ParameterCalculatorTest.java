@@ -92,8 +92,11 @@ class ParameterCalculatorTest {
         for (PerfusionParameter q : PerfusionParameter.values()) {
             double[] ci = e.ci(q);
             if (q == PerfusionParameter.QOF) {
-                assertTrue(Double.isNaN(ci[0]) && Double.isNaN(ci[1]));
+                // Olkin–Finn: Var(R²) ≈ 4R²(1−R²)²(n−k−1)²/((n²−1)(n+3)), k = 4 predictors
+                double se = Math.sqrt(4 * 0.97 * 0.03 * 0.03 * Math.pow(n - 5, 2) / ((n * (double) n - 1) * (n + 3)));
                 assertEquals(97, e.value(q), 1e-9);
+                assertEquals(97 - tq * 100 * se, ci[0], 1e-9);
+                assertEquals(97 + tq * 100 * se, ci[1], 1e-9);
             } else {
                 assertTrue(ci[0] < e.value(q) && e.value(q) < ci[1], q.label());
             }
@@ -133,6 +136,18 @@ class ParameterCalculatorTest {
         FitResult noR2 = new FitResult(m, FitStatus.TOO_FEW_POINTS, "", null, null, Double.NaN, Double.NaN, 3,
                 0, 0, 2);
         assertTrue(Double.isNaN(ParameterCalculator.compute(noR2).value(PerfusionParameter.QOF)));
+    }
+
+    @Test
+    void qofIntervalIsClampedToPercentRange() {
+        double[] ci = ParameterCalculator.qofCi(0.95, 8, 5, 2.5);   // SE shrinks like 1 − R² near 1
+        assertTrue(ci[0] < 95 && 95 < ci[1] && ci[1] <= 100, java.util.Arrays.toString(ci));
+        double[] low = ParameterCalculator.qofCi(0.01, 20, 5, 2.1);
+        assertTrue(low[0] == 0 && low[1] > 1, java.util.Arrays.toString(low));
+        double[] perfect = ParameterCalculator.qofCi(1.0, 200, 5, 1.97);
+        assertEquals(100, perfect[0]);
+        assertEquals(100, perfect[1]);
+        assertTrue(Double.isNaN(ParameterCalculator.qofCi(Double.NaN, 200, 5, 1.97)[0]));
     }
 
     @Test
