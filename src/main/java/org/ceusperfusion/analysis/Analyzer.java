@@ -7,9 +7,6 @@ import java.util.Map;
 import org.ceusperfusion.InputException;
 import org.ceusperfusion.cine.CineLoop;
 import org.ceusperfusion.fit.FitResult;
-import org.ceusperfusion.fit.LevenbergMarquardtFitter;
-import org.ceusperfusion.model.BolusModel;
-import org.ceusperfusion.model.BolusModels;
 import org.ceusperfusion.motion.MotionCorrection;
 import org.ceusperfusion.motion.MotionResult;
 import org.ceusperfusion.motion.QualityAssessor;
@@ -44,7 +41,7 @@ public final class Analyzer {
         if (targets.isEmpty()) {
             throw new InputException("--roi", "at least one target ROI is needed");
         }
-        BolusModel model = modelFor(settings.model());
+        RoiFitter fitter = new RoiFitter(settings.model());
         List<RoiMask> masks = new ArrayList<>(targets);
         if (reference != null) {
             masks.add(reference);
@@ -68,7 +65,7 @@ public final class Analyzer {
         for (int i = 0; i < masks.size(); i++) {
             RoiMask mask = masks.get(i);
             RoiRole role = i < targets.size() ? RoiRole.TARGET : RoiRole.REFERENCE;
-            results.add(analyzeRoi(loop, mask, role, tics.get(i), model, linearizer, quality, motion));
+            results.add(analyzeRoi(loop, mask, role, tics.get(i), fitter, linearizer, quality, motion));
         }
         if (reference != null) {
             results = withReferenceRatios(results);
@@ -77,10 +74,11 @@ public final class Analyzer {
     }
 
     private static RoiAnalysis analyzeRoi(CineLoop loop, RoiMask mask, RoiRole role, TimeIntensityCurve tic,
-                                          BolusModel model, Linearizer linearizer, QualityChecks quality,
+                                          RoiFitter fitter, Linearizer linearizer, QualityChecks quality,
                                           MotionResult motion) {
         double[][] kept = motion.selection().keep(tic.timesS(), tic.meanIntensity());
-        FitResult fit = new LevenbergMarquardtFitter().fit(model, kept[0], kept[1]);
+        RoiFitter.Outcome outcome = fitter.fit(kept[0], kept[1]);
+        FitResult fit = outcome.fit();
         ParameterEstimates parameters = ParameterCalculator.compute(fit);
         double nonEnhancing = NonEnhancingWindow.fraction(loop, mask, linearizer, fit, parameters);
         quality.check(mask.name(), tic, fit, parameters);
@@ -91,7 +89,7 @@ public final class Analyzer {
         Double px = loop.pixelSizeMm();
         Double areaMm2 = px == null ? null : area * px * px;
         return new RoiAnalysis(mask.name(), role, area, areaMm2, tic, fit, parameters, nonEnhancing, Map.of(),
-                motion.active() ? motion : null, roiQuality);
+                motion.active() ? motion : null, roiQuality, outcome.candidates());
     }
 
     private static List<RoiAnalysis> withReferenceRatios(List<RoiAnalysis> rois) {
@@ -112,16 +110,8 @@ public final class Analyzer {
                 ratio.put(p, den == 0 || !Double.isFinite(den) || !Double.isFinite(num) ? Double.NaN : num / den);
             }
             out.add(new RoiAnalysis(r.name(), r.role(), r.areaPx(), r.areaMm2(), r.tic(), r.fit(),
-                    r.parameters(), r.nonEnhancingFraction(), ratio, r.motion(), r.quality()));
+                    r.parameters(), r.nonEnhancingFraction(), ratio, r.motion(), r.quality(), r.modelCandidates()));
         }
         return out;
-    }
-
-    private static BolusModel modelFor(String label) {
-        try {
-            return BolusModels.fromLabel(label);
-        } catch (IllegalArgumentException e) {
-            throw new InputException("--model", e.getMessage());
-        }
     }
 }

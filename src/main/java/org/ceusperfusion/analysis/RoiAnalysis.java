@@ -1,6 +1,8 @@
 package org.ceusperfusion.analysis;
 
+import java.util.List;
 import java.util.Map;
+import org.ceusperfusion.fit.ModelSelector;
 import org.ceusperfusion.fit.FitResult;
 import org.ceusperfusion.motion.MotionResult;
 import org.ceusperfusion.motion.RoiQuality;
@@ -26,7 +28,19 @@ import org.ceusperfusion.tic.TimeIntensityCurve;
 public record RoiAnalysis(String name, RoiRole role, int areaPx, Double areaMm2, TimeIntensityCurve tic,
                           FitResult fit, ParameterEstimates parameters, double nonEnhancingFraction,
                           Map<PerfusionParameter, Double> ratioToReference, MotionResult motion,
-                          RoiQuality quality) {
+                          RoiQuality quality, List<ModelSelector.Candidate> modelCandidates) {
+
+    public RoiAnalysis {
+        modelCandidates = modelCandidates == null ? List.of() : List.copyOf(modelCandidates);
+    }
+
+    /** Without the scores of competing models (a single model was fitted). */
+    public RoiAnalysis(String name, RoiRole role, int areaPx, Double areaMm2, TimeIntensityCurve tic,
+                       FitResult fit, ParameterEstimates parameters, double nonEnhancingFraction,
+                       Map<PerfusionParameter, Double> ratioToReference, MotionResult motion, RoiQuality quality) {
+        this(name, role, areaPx, areaMm2, tic, fit, parameters, nonEnhancingFraction, ratioToReference, motion,
+                quality, List.of());
+    }
 
     /** Without motion information or quality assessment. */
     public RoiAnalysis(String name, RoiRole role, int areaPx, Double areaMm2, TimeIntensityCurve tic,

@@ -16,7 +16,7 @@ final class AnalysisOptions {
     boolean linear;
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = "lognormal",
-            description = "Bolus model: lognormal (default ${DEFAULT-VALUE}).")
+            description = "Bolus model: lognormal, gamma, ldrw, fpt, or auto (lowest AICc per ROI; default ${DEFAULT-VALUE}).")
     String model = "lognormal";
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")

@@ -12,6 +12,7 @@ import org.ceusperfusion.analysis.LoopAnalysis;
 import org.ceusperfusion.analysis.RoiAnalysis;
 import org.ceusperfusion.cine.UltrasoundRegion;
 import org.ceusperfusion.fit.FitResult;
+import org.ceusperfusion.fit.ModelSelector;
 import org.ceusperfusion.motion.MotionJson;
 import org.ceusperfusion.params.ParameterEstimates;
 import org.ceusperfusion.params.PerfusionParameter;
@@ -123,6 +124,9 @@ public final class AnalysisJson {
         o.addProperty("areaPx", r.areaPx());
         o.add("areaMm2", Json.num(r.areaMm2()));
         o.add("fit", fit(r.fit()));
+        if (!r.modelCandidates().isEmpty()) {
+            o.getAsJsonObject("fit").add("candidates", candidates(r.modelCandidates()));
+        }
         ParameterEstimates pe = r.parameters() == null ? ParameterEstimates.empty() : r.parameters();
         JsonObject values = new JsonObject();
         JsonObject units = new JsonObject();
@@ -141,6 +145,22 @@ public final class AnalysisJson {
             o.add("quality", MotionJson.quality(r.quality()));
         }
         return o;
+    }
+
+    /** The scores of every model tried by {@code --model auto}, best first. */
+    private static JsonArray candidates(List<ModelSelector.Candidate> list) {
+        JsonArray a = new JsonArray();
+        for (ModelSelector.Candidate c : list) {
+            JsonObject o = new JsonObject();
+            o.addProperty("model", c.model());
+            o.addProperty("status", c.status().name());
+            o.add("aicc", Json.num(c.aicc()));
+            o.add("deltaAicc", Json.num(c.deltaAicc()));
+            o.add("weight", Json.num(c.weight()));
+            o.add("r2", Json.num(c.r2()));
+            a.add(o);
+        }
+        return a;
     }
 
     private static JsonObject ratios(Map<PerfusionParameter, Double> ratios) {
