@@ -98,12 +98,21 @@ final class CompareJob {
             }
             LoopAnalysis a = analyses.apply(r.id());
             if (a == null) {
-                a = rows.analyze(r);
+                a = analyzeAgain(r);
             }
             exams.add(new ExamInput(label(r, i), r.number("day"), a, null, positive(r, "volume_ml"),
                     necrosis(r), r.diametersMm()));
         }
         return exams;
+    }
+
+    /** Analyses a row of another shard or job in memory; its failure reads as in the row's own run. */
+    private LoopAnalysis analyzeAgain(ManifestRow r) {
+        try {
+            return rows.analyze(r);
+        } catch (RuntimeException e) {
+            throw new InputException("row " + r.id(), "cannot be compared: " + RowJob.message(e), e);
+        }
     }
 
     /** @return the row's label, or {@code baseline} for the first exam, {@code D<day>}, {@code exam<n>} */
