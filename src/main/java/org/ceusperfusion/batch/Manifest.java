@@ -97,6 +97,47 @@ public record Manifest(Path path, List<ManifestRow> rows) {
         return rows;
     }
 
+    /** File extensions {@link #ofFolder} takes as cine loops. */
+    public static final List<String> LOOP_EXTENSIONS = List.of(".dcm", ".dicom", ".tif", ".tiff", ".avi");
+
+    /**
+     * A manifest for every loop file of a folder (by extension, {@link #LOOP_EXTENSIONS}, sorted by name),
+     * all with the same ROIs; the id of a row is its file name.
+     *
+     * @param folder       the folder
+     * @param roi          the target ROI spec of every row
+     * @param referenceRoi the reference ROI spec, or {@code null}
+     * @return the manifest (its path is a virtual {@code folder/manifest.csv}, the base of relative ROI files)
+     * @throws InputException when the folder is missing or holds no loop file
+     */
+    public static Manifest ofFolder(Path folder, String roi, String referenceRoi) {
+        if (!Files.isDirectory(folder)) {
+            throw new InputException(folder.toString(), "folder not found");
+        }
+        List<Path> loops;
+        try (var s = Files.list(folder)) {
+            loops = s.filter(Files::isRegularFile).filter(p -> LOOP_EXTENSIONS.stream()
+                    .anyMatch(e -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(e)))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new InputException(folder.toString(), "cannot list folder: " + e.getMessage(), e);
+        }
+        if (loops.isEmpty()) {
+            throw new InputException(folder.toString(), "no cine loop (" + String.join(", ", LOOP_EXTENSIONS)
+                    + ") in this folder");
+        }
+        List<ManifestRow> rows = new ArrayList<>();
+        for (Path loop : loops) {
+            Map<String, String> f = new LinkedHashMap<>();
+            f.put("id", loop.getFileName().toString());
+            f.put("loop", loop.getFileName().toString());
+            f.put("roi", roi == null ? "" : roi);
+            f.put("reference_roi", referenceRoi == null ? "" : referenceRoi);
+            rows.add(new ManifestRow(rows.size(), loop.getFileName().toString(), loop.toAbsolutePath(), f));
+        }
+        return new Manifest(folder.resolve("manifest.csv"), rows);
+    }
+
     /**
      * @param id a row id or a patient name
      * @return the folder name used under {@code --out}: characters other than letters, digits and
