@@ -131,7 +131,7 @@ final class CompareJob {
                 : day != null ? "D" + BigDecimal.valueOf(day).stripTrailingZeros().toPlainString() : "exam" + (position + 1);
     }
 
-    private static Double positive(ManifestRow r, String column) {
+    static Double positive(ManifestRow r, String column) {
         Double v = r.number(column);
         if (v != null && !(v > 0)) {
             throw new InputException(r.source(column), "must be positive, got " + v);
@@ -139,7 +139,7 @@ final class CompareJob {
         return v;
     }
 
-    private static Double necrosis(ManifestRow r) {
+    static Double necrosis(ManifestRow r) {
         Double v = r.number("necrosis_pct");
         if (v != null && !(v >= 0 && v <= 100)) {
             throw new InputException(r.source("necrosis_pct"), "must be between 0 and 100, got " + v);

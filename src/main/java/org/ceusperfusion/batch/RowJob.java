@@ -67,12 +67,21 @@ final class RowJob {
         if (row.loop() == null) {
             throw new InputException(row.source("loop"), "no loop file given");
         }
+        checkExamColumns(row);
         AnalysisSettings settings = RowSettings.analysis(row, options.settings());
         LoadOptions load = RowSettings.load(row, options.load());
         var targets = RowSettings.targets(row, manifestDir);
         var reference = RowSettings.reference(row, manifestDir);
         CineLoop loop = LoopReader.open(row.loop(), load);
         return Analyzer.analyze(loop, LoopReader.sha256(row.loop()), targets, reference, settings);
+    }
+
+    /** Checks the columns used by comparisons, so that a bad value is reported on its own row. */
+    static void checkExamColumns(ManifestRow row) {
+        row.number("day");
+        CompareJob.positive(row, "volume_ml");
+        CompareJob.necrosis(row);
+        row.diametersMm();
     }
 
     /** @return an error result carrying the one-line reason */
