@@ -94,6 +94,27 @@ class WorkflowTest {
         assertTrue(r.output.contains("shard 1/2") && r.output.contains("shard 2/2"), r.output);
     }
 
+    @Test
+    void slurmArrayScriptOnARealSingleNodeCluster() throws Exception {
+        if (onPath("slurmctld") == null || onPath("munged") == null) {
+            fail("real SLURM is not installed: install the Debian packages 'slurm-wlm' and 'munge'"
+                    + " (apt-get install -y slurm-wlm munge)");
+        }
+        if (!"root".equals(System.getProperty("user.name"))) {
+            fail("workflows/slurm/test-local-slurm.sh starts munged, slurmctld and slurmd and must run as root");
+        }
+        Path out = data.resolve("real-slurm");
+        Path work = Files.createDirectories(data.resolve("real-slurm-work"));
+        Result r = exec(work, Map.of("SLURM_TEST_DIR", data.resolve("slurm-state").toString(),
+                        "SLURM_TEST_TIMEOUT", "150"),
+                "sh", Path.of("workflows/slurm/test-local-slurm.sh").toAbsolutePath().toString(),
+                manifest.toString(), out.toString(), "2", ceus.toString());
+        assertEquals(0, r.exit, r.output);
+        assertTrue(r.output.contains("shard 1/2") && r.output.contains("shard 2/2"), r.output);
+        assertArrayEquals(expected, Files.readAllBytes(out.resolve("summary.csv")),
+                "summary merged after a real SLURM array = plain batch");
+    }
+
     /**
      * Stands in for {@code sbatch}: logs its arguments, runs an array job's tasks one after the other with
      * SLURM_ARRAY_TASK_ID/MIN/MAX/COUNT set, runs other jobs at once, prints a job id ({@code --parsable}).
