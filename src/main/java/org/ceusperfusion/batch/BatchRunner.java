@@ -1,11 +1,12 @@
 package org.ceusperfusion.batch;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -60,17 +61,14 @@ public final class BatchRunner {
      * @throws IOException when the summary cannot be written
      */
     public BatchResult run(Manifest manifest, Listener listener, AtomicBoolean cancel) throws IOException {
-        Path dir = manifest.path().toAbsolutePath().getParent();
-        RowJob rowJob = new RowJob(options, dir);
-        CompareJob compareJob = new CompareJob(options, rowJob);
+        RowJob rowJob = new RowJob(options, manifest.path().toAbsolutePath().getParent());
         List<ManifestRow> rows = selectedRows(manifest);
         Map<String, List<ManifestRow>> patients = selectedPatients(manifest);
         Progress progress = new Progress(listener, rows.size() + patients.size());
         Map<String, LoopAnalysis> kept = new ConcurrentHashMap<>();
         Map<String, String> failed = new ConcurrentHashMap<>();
-        java.util.Set<String> keep = new java.util.HashSet<>();
+        Set<String> keep = new HashSet<>();
         patients.values().forEach(l -> l.forEach(r -> keep.add(r.id())));
-
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), Math.max(1, rows.size())));
         try {
             List<Supplier<ItemResult>> rowTasks = new ArrayList<>();
@@ -78,7 +76,7 @@ public final class BatchRunner {
                 rowTasks.add(() -> {
                     RowJob.Outcome o = rowJob.run(r);
                     if (o.analysis() != null && keep.contains(r.id())) {
-                        kept.put(r.id(), o.analysis());
+                        kept.put(r.id(), o.analysis()); // kept in memory for this run's comparisons only
                     }
                     if (!o.result().ok()) {
                         failed.put(r.id(), o.result().message());
@@ -86,20 +84,28 @@ public final class BatchRunner {
                     return o.result();
                 });
             }
-            List<ItemResult> results = runAll(pool, rowTasks, progress, cancel, rows.stream().map(RowJob::cancelled).toList());
-            List<Supplier<ItemResult>> cmpTasks = new ArrayList<>();
-            List<Supplier<ItemResult>> cmpCancelled = new ArrayList<>();
-            for (Map.Entry<String, List<ManifestRow>> p : patients.entrySet()) {
-                cmpTasks.add(() -> compareJob.run(p.getKey(), p.getValue(), kept::get, failed::get));
-                cmpCancelled.add(() -> new ItemResult(Manifest.compareId(p.getKey()), false, "cancelled", "",
-                        Map.of("row", Integer.toString(p.getValue().get(0).rowNumber()), "patient", p.getKey()), false));
-            }
-            results.addAll(runAll(pool, cmpTasks, progress, cancel, cmpCancelled));
+            List<ItemResult> results = runAll(pool, rowTasks, progress, cancel,
+                    rows.stream().map(RowJob::cancelled).toList());
+            results.addAll(compareAll(pool, new CompareJob(options, rowJob), patients, kept, failed, progress, cancel));
             Summary.writeResults(options.summaryPath(), results);
             return new BatchResult(results, options.summaryPath());
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static List<ItemResult> compareAll(ExecutorService pool, CompareJob job,
+                                               Map<String, List<ManifestRow>> patients, Map<String, LoopAnalysis> kept,
+                                               Map<String, String> failed, Progress progress, AtomicBoolean cancel) {
+        List<Supplier<ItemResult>> tasks = new ArrayList<>();
+        List<Supplier<ItemResult>> cancelled = new ArrayList<>();
+        for (Map.Entry<String, List<ManifestRow>> p : patients.entrySet()) {
+            tasks.add(() -> job.run(p.getKey(), p.getValue(), kept::get, failed::get));
+            cancelled.add(() -> new ItemResult(Manifest.compareId(p.getKey()), false,
+                    "compare:" + p.getKey() + ": cancelled", "",
+                    Map.of("row", Integer.toString(p.getValue().get(0).rowNumber()), "patient", p.getKey()), false));
+        }
+        return runAll(pool, tasks, progress, cancel, cancelled);
     }
 
     private static List<ItemResult> runAll(ExecutorService pool, List<Supplier<ItemResult>> tasks, Progress progress,

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -65,7 +64,9 @@ public record Manifest(Path path, List<ManifestRow> rows) {
                             + "' (header: " + String.join(",", header.keySet()) + ")");
                 }
             }
-            return new Manifest(file, rows(file, parser));
+            Manifest m = new Manifest(file, rows(file, parser));
+            m.checkComparisonFolders();
+            return m;
         } catch (IOException e) {
             throw new InputException(file.toString(), "cannot read manifest: " + e.getMessage(), e);
         } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
@@ -95,6 +96,19 @@ public record Manifest(Path path, List<ManifestRow> rows) {
             rows.add(new ManifestRow(index, id, loop.isEmpty() ? null : dir.resolve(loop).normalize(), fields));
         }
         return rows;
+    }
+
+    /** Refuses manifests where a comparison's folder would clash with a row's or another patient's. */
+    private void checkComparisonFolders() {
+        Map<String, String> used = new HashMap<>();
+        rows.forEach(r -> used.put(folderName(r.id()), "row '" + r.id() + "'"));
+        for (String p : patients().keySet()) {
+            String clash = used.put(compareFolder(p), "patient '" + p + "'");
+            if (clash != null) {
+                throw new InputException(path.toString(), "the comparison of patient '" + p + "' would be written to '"
+                        + compareFolder(p) + "', the folder of " + clash + "; rename one of them");
+            }
+        }
     }
 
     /** File extensions {@link #ofFolder} takes as cine loops. */
@@ -176,12 +190,5 @@ public record Manifest(Path path, List<ManifestRow> rows) {
     /** @return {@code compare-<patient>}, the comparison's folder name */
     public static String compareFolder(String patient) {
         return folderName("compare-" + patient);
-    }
-
-    /** @return the ids of rows, for messages */
-    Set<String> ids() {
-        Set<String> s = new java.util.LinkedHashSet<>();
-        rows.forEach(r -> s.add(r.id()));
-        return s;
     }
 }

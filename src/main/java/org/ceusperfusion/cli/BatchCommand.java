@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.ceusperfusion.InputException;
 import org.ceusperfusion.batch.BatchOptions;
 import org.ceusperfusion.batch.BatchResult;
 import org.ceusperfusion.batch.BatchRunner;
@@ -72,6 +73,12 @@ final class BatchCommand implements Callable<Integer> {
         BatchProgress.Mode mode = analysisOptions.quiet ? BatchProgress.Mode.NONE
                 : BatchProgress.mode(analysisOptions.progress, System.console() != null);
         Manifest manifest = Manifest.read(manifestPath);
+        List<String> known = manifest.itemIds();
+        for (String id : onlyIds) {
+            if (!known.contains(id)) {
+                throw new InputException("--only " + id, "no such row id or compare:<patient> in " + manifestPath);
+            }
+        }
         BatchResult result = new BatchRunner(options).run(manifest,
                 new BatchProgress(spec.commandLine().getErr(), mode), new AtomicBoolean());
         if (!analysisOptions.quiet) {

@@ -137,6 +137,17 @@ class BatchCommandTest {
         assertEquals(2, d.exit());
         assertTrue(d.err().contains("same id"), d.err());
 
+        Path clash = data.resolve("clash.csv");
+        Files.writeString(clash, "id,patient,loop,roi\ncompare-Q,,other.tif,rect:1,1,4,4\n"
+                + "q1,Q,other.tif,rect:1,1,4,4\nq2,Q,other.tif,rect:1,1,4,4\n");
+        BatchFixtures.Run c = BatchFixtures.ceus("batch", clash.toString(), "--out", o.toString());
+        assertEquals(2, c.exit());
+        assertTrue(c.err().contains("the folder of row 'compare-Q'"), c.err());
+
+        BatchFixtures.Run only = BatchFixtures.ceus("batch", manifest.toString(), "--out", o.toString(), "--only", "nobody");
+        assertEquals(2, only.exit());
+        assertTrue(only.err().contains("--only nobody: no such row id"), only.err());
+
         BatchFixtures.Run shard = BatchFixtures.ceus("batch", manifest.toString(), "--out", o.toString(), "--shard", "3/2");
         assertEquals(2, shard.exit());
         assertFalse(Files.exists(o), "nothing written for bad input");
