@@ -1,24 +1,49 @@
-// CEUS Perfusion: analyse every DICOM loop of a folder with the same ROI, one output folder per loop.
-// Headless: xvfb-run -a java -jar ij.jar -ijpath <repository> -batch plugins/CEUS_Batch_Example.ijm /path/to/loops
-// (For thousands of loops, sharding and resuming, prefer the CLI: ./ceus batch manifest.csv)
+// CEUS Perfusion: batch from a macro with the Batch... command (the same core as ./ceus batch).
+//
+// Argument (optional): "<input> <output folder>" where <input> is a manifest .csv or a folder of loops;
+// without it, the bundled manifest test-data/demo.csv (two exams of one patient) is run.
+// Headless: xvfb-run -a java -jar ij.jar -ijpath <repository> -batch plugins/CEUS_Batch_Example.ijm "[in] [out]"
+//
+// A manifest has one row per loop (columns loop, roi; optional id, patient, label, day, reference_roi,
+// dynamic_range_db, frame_interval_s, model, volume_ml, necrosis_pct, diameters_mm); rows of one patient
+// are also compared in day order. A folder runs every .dcm/.tif/.avi with the same roi=[...].
+// Esc cancels; with "resume" complete items are skipped. Every loop gets its own output folder and
+// summary.csv lists each item with status ok or error (a bad loop never stops the batch).
 
-dir = getArgument();
-if (dir == "")
-    dir = getDirectory("Choose a folder of cine loops");
-if (!endsWith(dir, File.separator))
-    dir = dir + File.separator;
-setBatchMode(true);
-files = getFileList(dir);
-for (i = 0; i < files.length; i++) {
-    if (!endsWith(toLowerCase(files[i]), ".dcm"))
-        continue;
-    name = substring(files[i], 0, lengthOf(files[i]) - 4);
-    run("Open Cine Loop...", "open=[" + dir + files[i] + "]");
-    makeOval(40, 27, 40, 30);          // the same target ROI on every loop
-    Roi.setName("tumour");
-    run("Analyze TIC...", "dynamic_range=40 model=lognormal save_to=[" + dir + "ceus-" + name + "]");
-    print(files[i] + ": " + Table.getString("Status", 0, "CEUS Perfusion")
-        + ", AUC = " + Table.get("AUC", 0, "CEUS Perfusion"));
-    close();
+self = getInfo("macro.filepath");
+if (self != "" && self != "null")
+    root = File.getParent(File.getParent(self));
+else
+    root = File.getParent(getDirectory("plugins"));
+arg = getArgument();
+input = root + File.separator + "test-data" + File.separator + "demo.csv";
+out = getDirectory("temp") + "ceus-batch-example";
+if (arg != "") {
+    parts = split(arg, " ");
+    input = parts[0];
+    if (parts.length > 1)
+        out = parts[1];
 }
+
+options = "input=[" + input + "] output=[" + out + "] dynamic_range=40 model=lognormal threads=2 resume";
+if (File.isDirectory(input))
+    options = options + " roi=[tumour=oval:40,27,40,30]";   // a folder: the same target ROI on every loop
+setBatchMode(true);
+run("Batch...", options);
+
+// One table row per item, as summary.csv: id, status, message, output, PE, AUC, TTP, mTT.
+n = Table.size("CEUS Batch");
+failed = 0;
+for (i = 0; i < n; i++) {
+    id = Table.getString("id", i, "CEUS Batch");
+    status = Table.getString("status", i, "CEUS Batch");
+    if (status == "ok")
+        print(id + ": ok, AUC = " + Table.get("AUC", i, "CEUS Batch") + ", folder " + out + File.separator
+            + Table.getString("output", i, "CEUS Batch"));
+    else {
+        print(id + ": error: " + Table.getString("message", i, "CEUS Batch"));
+        failed++;
+    }
+}
+print("CEUS batch: " + n + " items, " + failed + " failed; summary " + out + File.separator + "summary.csv");
 setBatchMode(false);
