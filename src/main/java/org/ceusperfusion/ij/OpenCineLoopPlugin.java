@@ -6,6 +6,7 @@ import ij.plugin.PlugIn;
 import java.nio.file.Path;
 import org.ceusperfusion.InputException;
 import org.ceusperfusion.cine.CineLoop;
+import org.ceusperfusion.io.ColourBarLine;
 import org.ceusperfusion.io.LoadOptions;
 import org.ceusperfusion.io.LoopReader;
 
@@ -13,7 +14,9 @@ import org.ceusperfusion.io.LoopReader;
  * {@code Plugins > CEUS Perfusion > Open Cine Loop...}: reads a loop with CEUS Perfusion's own readers
  * (correct frame times, palette → luminance, compressed DICOM, video) and shows it as a time series.
  *
- * <p>Macro: {@code run("Open Cine Loop...", "open=[/path/loop.dcm]");}
+ * <p>Macro: {@code run("Open Cine Loop...", "open=[/path/loop.dcm]");} — add
+ * {@code colour_bar=[x0,y0,x1,y1]} (low end to high end of the scanner's colour bar, stored-frame pixels)
+ * to measure colour pixels by their position on the bar instead of luminance.
  */
 public class OpenCineLoopPlugin implements PlugIn {
     /** The menu command. */
@@ -31,7 +34,9 @@ public class OpenCineLoopPlugin implements PlugIn {
             }
             return;
         }
-        PluginErrors.run(COMMAND, () -> open(Path.of(path), LoadOptions.NONE).show());
+        String bar = options != null ? options.string("colour_bar", null) : null;
+        PluginErrors.run(COMMAND, () -> open(Path.of(path), bar == null ? LoadOptions.NONE
+                : LoadOptions.NONE.withColourBar(ColourBarLine.parse(bar, "colour_bar="))).show());
     }
 
     private static String choose() {

@@ -57,6 +57,11 @@ final class AviLoopReader {
      * @throws InputException when the file is not an AVI that can be decoded
      */
     static CineLoop read(Path path, long budgetBytes) {
+        return read(path, budgetBytes, GreyConversion.LUMINANCE);
+    }
+
+    /** As {@link #read(Path, long)}, colour frames converted as {@code conversion} says. */
+    static CineLoop read(Path path, long budgetBytes, GreyConversion conversion) {
         String source = path.toString();
         AviHeader header = AviHeader.read(path);
         String codec = header.codec().toUpperCase(Locale.ROOT);
@@ -64,7 +69,8 @@ final class AviLoopReader {
             throw new InputException(source, "unsupported AVI codec " + header.codec() + " (" + UNSUPPORTED.get(codec)
                     + "); convert it to MJPEG, PNG or uncompressed AVI, e.g. ffmpeg -i in.avi -c:v mjpeg -q:v 2 out.avi");
         }
-        Decoded d = IMAGEIO_CODECS.contains(codec) ? imageIo(path, budgetBytes) : imageJ(path, header, budgetBytes);
+        Decoded d = IMAGEIO_CODECS.contains(codec) ? imageIo(path, budgetBytes, conversion)
+                : imageJ(path, header, budgetBytes, conversion);
         double dt = header.frameIntervalS();
         boolean timed = dt > 0 && Double.isFinite(dt);
         double[] times = CineLoop.regularTimes(d.frames.frameCount(), timed ? dt : DicomTiming.FALLBACK_INTERVAL_S);
@@ -81,7 +87,7 @@ final class AviLoopReader {
     private record Decoded(int width, int height, String colour, FrameSource frames, boolean streamed) {
     }
 
-    private static Decoded imageJ(Path path, AviHeader header, long budget) {
+    private static Decoded imageJ(Path path, AviHeader header, long budget, GreyConversion conversion) {
         String source = path.toString();
         boolean large = fileSize(path) > budget / 4;
         AVI_Reader reader = new AVI_Reader();
@@ -94,11 +100,14 @@ final class AviLoopReader {
         String colour = stack.getProcessor(1) instanceof ij.process.ColorProcessor ? "RGB" : "grey";
         int w = stack.getWidth();
         int h = stack.getHeight();
-        IntFunction<float[]> grey = i -> ImageJFrames.grey(stack.getProcessor(i + 1));
+        ij.process.ImageProcessor first = stack.getProcessor(1);
+        RgbToGrey rgbToGrey = conversion.resolve(source, ImageJFrames.isColour(first), colour, w, h,
+                () -> ImageJFrames.packedRgb(first));
+        IntFunction<float[]> grey = i -> ImageJFrames.grey(stack.getProcessor(i + 1), rgbToGrey);
         return frames(source, w, h, colour, stack.getSize(), grey, budget);
     }
 
-    private static Decoded imageIo(Path path, long budget) {
+    private static Decoded imageIo(Path path, long budget, GreyConversion conversion) {
         String source = path.toString();
         ByteReader file = LoopReader.fileBytes(path, budget);
         List<long[]> chunks = AviChunks.videoFrames(file);
@@ -106,13 +115,15 @@ final class AviLoopReader {
         BufferedImage first = image.apply(0);
         int w = first.getWidth();
         int h = first.getHeight();
+        RgbToGrey rgbToGrey = conversion.resolve(source, ImageFrames.isColour(first), "grey", w, h,
+                () -> first.getRGB(0, 0, w, h, null, 0, w));
         IntFunction<float[]> grey = i -> {
             BufferedImage img = image.apply(i);
             if (img.getWidth() != w || img.getHeight() != h) {
                 throw new InputException(source, "AVI frame " + (i + 1) + " is " + img.getWidth() + "x"
                         + img.getHeight() + ", frame 1 is " + w + "x" + h);
             }
-            return ImageFrames.grey(img);
+            return ImageFrames.grey(img, rgbToGrey);
         };
         String colour = first.getColorModel().getNumColorComponents() == 1 ? "grey" : "RGB";
         return frames(source, w, h, colour, chunks.size(), grey, budget);

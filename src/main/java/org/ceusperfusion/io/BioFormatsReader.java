@@ -54,6 +54,11 @@ final class BioFormatsReader {
      * @throws InputException when Bio-Formats cannot read the file as a single-channel time series
      */
     static CineLoop read(Path path, ClassLoader loader) {
+        return read(path, loader, GreyConversion.LUMINANCE);
+    }
+
+    /** As {@link #read(Path, ClassLoader)}, RGB planes converted as {@code conversion} says. */
+    static CineLoop read(Path path, ClassLoader loader, GreyConversion conversion) {
         String source = path.toString();
         Object reader = null;
         try {
@@ -63,7 +68,7 @@ final class BioFormatsReader {
             Class<?> storeType = Class.forName("loci.formats.meta.MetadataStore", true, loader);
             reader.getClass().getMethod("setMetadataStore", storeType).invoke(reader, meta);
             call(reader, "setId", new Class<?>[] {String.class}, source);
-            return readSeries0(source, reader, meta);
+            return readSeries0(source, reader, meta, conversion);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw cause instanceof InputException ie ? ie
@@ -76,7 +81,8 @@ final class BioFormatsReader {
         }
     }
 
-    private static CineLoop readSeries0(String source, Object reader, Object meta) throws ReflectiveOperationException {
+    private static CineLoop readSeries0(String source, Object reader, Object meta, GreyConversion conversion)
+            throws ReflectiveOperationException {
         int w = (Integer) call(reader, "getSizeX", new Class<?>[0]);
         int h = (Integer) call(reader, "getSizeY", new Class<?>[0]);
         int n = (Integer) call(reader, "getImageCount", new Class<?>[0]);
@@ -94,13 +100,22 @@ final class BioFormatsReader {
         }
         MemoryGuard.check(source, n, w, h);
         float[][] frames = new float[n][];
+        RgbToGrey rgbToGrey = null;
+        float max = type <= 1 ? 255 : 65535;
         for (int i = 0; i < n; i++) {
             byte[] bytes = (byte[]) call(reader, "openBytes", new Class<?>[] {int.class}, i);
-            frames[i] = grey(bytes, w * h, rgb, interleaved, type, little);
+            if (conversion.usesColourBar()) {
+                float[] s = samples(bytes, w * h, Math.min(rgb, 3), interleaved, type, little);
+                rgbToGrey = rgbToGrey != null ? rgbToGrey : conversion.resolve(source, rgb >= 3 && type <= 3,
+                        rgb + " sample(s) of " + PIXEL_TYPES[type], w, h, () -> GreyConversion.pack(s, max));
+                frames[i] = rgbToGrey.grey(GreyConversion.pack(s, max));
+            } else {
+                frames[i] = grey(bytes, w * h, rgb, interleaved, type, little);
+            }
         }
         String[] timing = new String[1];
         double[] times = times(meta, n, timing);
-        double maxGrey = type == 1 || type == 0 ? 255 : type == 2 || type == 3 ? 65535 : ImageJFrames.maxValue(frames);
+        double maxGrey = type == 1 || type == 0 || conversion.usesColourBar() ? 255 : type == 2 || type == 3 ? 65535 : ImageJFrames.maxValue(frames);
         Map<String, String> tags = new HashMap<>();
         tags.put("frames", "memory");
         tags.put("bioFormatsFormat", String.valueOf(call(reader, "getFormat", new Class<?>[0])));
@@ -123,6 +138,21 @@ final class BioFormatsReader {
             g[p] = samples >= 3 ? PhotometricConverter.luminance(s[0], s[1], s[2]) : s[0];
         }
         return g;
+    }
+
+    /** @return interleaved RGB samples of a plane with {@code samples} (3) components per pixel */
+    private static float[] samples(byte[] bytes, int pixels, int samples, boolean interleaved, int type, boolean little) {
+        int size = type <= 1 ? 1 : type <= 3 ? 2 : type == 7 ? 8 : 4;
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(little ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        float[] out = new float[3 * pixels];
+        for (int p = 0; p < pixels; p++) {
+            for (int c = 0; c < 3; c++) {
+                int component = Math.min(c, samples - 1);
+                int index = interleaved ? p * samples + component : component * pixels + p;
+                out[3 * p + c] = sample(b, index * size, type);
+            }
+        }
+        return out;
     }
 
     private static float sample(ByteBuffer b, int at, int type) {

@@ -44,6 +44,15 @@ final class DicomLoopReader {
      * @throws InputException when the file cannot be read as a DICOM cine
      */
     static CineLoop read(Path path, ByteReader file, long budgetBytes) {
+        return read(path, file, budgetBytes, GreyConversion.LUMINANCE);
+    }
+
+    /**
+     * As {@link #read(Path, ByteReader, long)}, colour pixels converted as {@code conversion} says.
+     *
+     * @throws InputException also when a colour bar is asked for on a loop that is not RGB or YBR_FULL
+     */
+    static CineLoop read(Path path, ByteReader file, long budgetBytes, GreyConversion conversion) {
         String source = path.toString();
         DicomParser.Parsed parsed = DicomParser.parse(file);
         DicomDataset ds = parsed.dataset();
@@ -56,8 +65,11 @@ final class DicomLoopReader {
         DicomPixelDecoder decoder = new DicomPixelDecoder(ds, format, parsed.syntax());
         String photometric = decoder.outputPhotometric();
         PaletteLut palette = photometric.equals("PALETTE COLOR") ? PaletteLut.of(ds, source) : null;
+        RgbToGrey colour = conversion.resolve(source, PhotometricConverter.isColour(photometric), photometric,
+                format.columns(), format.rows(),
+                () -> PhotometricConverter.packedRgb(decoder.frame(0), photometric, format.maxValue()));
         IntFunction<float[]> grey = i -> PhotometricConverter.toGrey(decoder.frame(i), photometric,
-                format.maxValue(), palette);
+                format.maxValue(), palette, colour);
         long frameBytes = MemoryGuard.decodedBytes(1, format.columns(), format.rows());
         boolean stream = frameBytes * format.frames() > budgetBytes;
         FrameSource frames = stream ? streamed(source, format.frames(), grey, frameBytes, budgetBytes)
@@ -73,7 +85,7 @@ final class DicomLoopReader {
                 tags.put(name, v);
             }
         });
-        double maxGrey = palette != null ? 255 : format.maxValue();
+        double maxGrey = palette != null || conversion.usesColourBar() ? 255 : format.maxValue();
         LoopMetadata meta = new LoopMetadata(source, "DICOM", maxGrey, format.photometric(),
                 parsed.syntax().uid(), timing.source(), regions, tags);
         return new CineLoop(format.columns(), format.rows(), timing.timesS(), pixelSize, meta, frames);

@@ -14,6 +14,22 @@ final class ImageFrames {
     private ImageFrames() {
     }
 
+    /** @return whether the image has colour: three or more bands, or indexed colour */
+    static boolean isColour(BufferedImage img) {
+        return img.getColorModel() instanceof IndexColorModel || img.getRaster().getNumBands() >= 3;
+    }
+
+    /**
+     * @return row-major grey values, colour ({@link #isColour}) converted by {@code colour} from the
+     *         image's sRGB pixels
+     */
+    static float[] grey(BufferedImage img, RgbToGrey colour) {
+        if (colour != RgbToGrey.LUMINANCE && isColour(img)) {
+            return colour.grey(img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth()));
+        }
+        return grey(img);
+    }
+
     /** @return row-major grey values */
     static float[] grey(BufferedImage img) {
         int w = img.getWidth();

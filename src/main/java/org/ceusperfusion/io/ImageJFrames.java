@@ -11,7 +11,8 @@ import java.awt.image.ColorModel;
 /**
  * Converts the planes of an ImageJ stack into grey frames: 8-bit and 16-bit as stored (8-bit with a
  * colour LUT through the LUT to luminance), 32-bit float as stored, RGB to luminance
- * {@code 0.299 R + 0.587 G + 0.114 B}. No ImageJ GUI classes are used.
+ * {@code 0.299 R + 0.587 G + 0.114 B}, or, with a colour bar ({@link RgbToGrey}), RGB and colour-LUT
+ * planes to their position on the bar. No ImageJ GUI classes are used.
  */
 final class ImageJFrames {
     private ImageJFrames() {
@@ -19,15 +20,47 @@ final class ImageJFrames {
 
     /** @return one grey frame per stack plane */
     static float[][] grey(ImageStack stack) {
+        return grey(stack, RgbToGrey.LUMINANCE);
+    }
+
+    /** @return one grey frame per stack plane, colour converted by {@code colour} */
+    static float[][] grey(ImageStack stack, RgbToGrey colour) {
         float[][] frames = new float[stack.getSize()][];
         for (int i = 0; i < frames.length; i++) {
-            frames[i] = grey(stack.getProcessor(i + 1));
+            frames[i] = grey(stack.getProcessor(i + 1), colour);
         }
         return frames;
     }
 
+    /** @return whether the plane is colour: RGB, or 8-bit with a colour LUT */
+    static boolean isColour(ImageProcessor ip) {
+        return ip instanceof ColorProcessor || (ip instanceof ByteProcessor && ip.isColorLut());
+    }
+
+    /** @return packed {@code 0xRRGGBB} pixels of a colour plane (see {@link #isColour}) */
+    static int[] packedRgb(ImageProcessor ip) {
+        if (ip instanceof ColorProcessor) {
+            return (int[]) ip.getPixels();
+        }
+        byte[] px = (byte[]) ip.getPixels();
+        ColorModel cm = ip.getColorModel();
+        int[] rgb = new int[px.length];
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] = cm.getRGB(px[i] & 0xFF) & 0xFFFFFF;
+        }
+        return rgb;
+    }
+
     /** @return row-major grey values of one plane */
     static float[] grey(ImageProcessor ip) {
+        return grey(ip, RgbToGrey.LUMINANCE);
+    }
+
+    /** @return row-major grey values of one plane, colour converted by {@code colour} */
+    static float[] grey(ImageProcessor ip, RgbToGrey colour) {
+        if (colour != RgbToGrey.LUMINANCE && isColour(ip)) {
+            return colour.grey(packedRgb(ip));
+        }
         int n = ip.getWidth() * ip.getHeight();
         float[] g = new float[n];
         if (ip instanceof ColorProcessor) {

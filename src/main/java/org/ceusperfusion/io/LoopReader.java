@@ -59,7 +59,7 @@ public final class LoopReader {
         byte[] head = head(path);
         CineLoop loop;
         try {
-            loop = readByFormat(path, head, budgetBytes);
+            loop = readByFormat(path, head, budgetBytes, GreyConversion.of(options));
         } catch (InputException e) {
             throw oneLine(e);
         } catch (OutOfMemoryError e) {
@@ -67,32 +67,59 @@ public final class LoopReader {
         } catch (RuntimeException e) {
             throw new InputException(source, "cannot read loop: " + e, e);
         }
-        return applyOptions(loop, options);
+        return applyOptions(tagGreyConversion(loop, GreyConversion.of(options)), options);
     }
 
-    private static CineLoop readByFormat(Path path, byte[] head, long budget) {
+    /**
+     * Records how colour became grey in the tag {@code greyConversion}: {@code colour-bar x0,y0-x1,y1}
+     * with a colour bar, {@code luminance} for other colour loops, nothing for grey loops.
+     */
+    private static CineLoop tagGreyConversion(CineLoop loop, GreyConversion grey) {
+        String pi = loop.metadata().photometric();
+        boolean colour = pi != null && (pi.startsWith("RGB") || pi.startsWith("YBR") || pi.equals("PALETTE COLOR")
+                || pi.equals("indexed"));
+        if (!grey.usesColourBar() && !colour) {
+            return loop;
+        }
+        Map<String, String> tags = new HashMap<>(loop.metadata().tags());
+        tags.put(GreyConversion.TAG, grey.tag());
+        return withTags(loop, tags, loop.pixelSizeMm());
+    }
+
+    private static CineLoop withTags(CineLoop loop, Map<String, String> tags, Double pixelSizeMm) {
+        LoopMetadata m = loop.metadata();
+        LoopMetadata withTags = new LoopMetadata(m.path(), m.format(), m.maxGrey(), m.photometric(),
+                m.transferSyntax(), m.timingSource(), m.regions(), tags);
+        return new CineLoop(loop.width(), loop.height(), loop.timesS(), pixelSizeMm, withTags, framesOf(loop));
+    }
+
+    private static CineLoop readByFormat(Path path, byte[] head, long budget, GreyConversion grey) {
         if (hasDicmMarker(head)) {
-            return DicomLoopReader.read(path, fileBytes(path, budget), budget);
+            return DicomLoopReader.read(path, fileBytes(path, budget), budget, grey);
         }
         if (isTiff(head)) {
-            return TiffLoopReader.read(path);
+            return TiffLoopReader.read(path, grey);
         }
         if (isAvi(head)) {
-            return AviLoopReader.read(path, budget);
+            return AviLoopReader.read(path, budget, grey);
         }
         if (Mp4LoopReader.looksLikeMp4(head)) {
-            return Mp4LoopReader.read(path);
+            return Mp4LoopReader.read(path, grey);
         }
         if (DicomParser.looksLikeDicom(head)) {
-            return DicomLoopReader.read(path, fileBytes(path, budget), budget);
+            return DicomLoopReader.read(path, fileBytes(path, budget), budget, grey);
         }
-        return fallback(path, head, BioFormatsReader.loader());
+        return fallback(path, head, BioFormatsReader.loader(), grey);
     }
 
     /** Formats we do not read go to Bio-Formats when it is on the class path. */
     static CineLoop fallback(Path path, byte[] head, ClassLoader loader) {
+        return fallback(path, head, loader, GreyConversion.LUMINANCE);
+    }
+
+    private static CineLoop fallback(Path path, byte[] head, ClassLoader loader, GreyConversion grey) {
         if (BioFormatsReader.available(loader)) {
-            return BioFormatsReader.read(path, loader);
+            return BioFormatsReader.read(path, loader, grey);
         }
         throw new InputException(path.toString(), "not a cine loop: unrecognised format (first bytes "
                 + firstBytes(head) + "); inside Fiji, Bio-Formats may read it");
@@ -133,11 +160,7 @@ public final class LoopReader {
         if (options.pixelSizeMm() != null) {
             Map<String, String> tags = new HashMap<>(out.metadata().tags());
             tags.put("pixelSizeSource", "option");
-            LoopMetadata m = out.metadata();
-            LoopMetadata withTags = new LoopMetadata(m.path(), m.format(), m.maxGrey(), m.photometric(),
-                    m.transferSyntax(), m.timingSource(), m.regions(), tags);
-            out = new CineLoop(out.width(), out.height(), out.timesS(), options.pixelSizeMm(), withTags,
-                    framesOf(out));
+            out = withTags(out, tags, options.pixelSizeMm());
         }
         return out;
     }

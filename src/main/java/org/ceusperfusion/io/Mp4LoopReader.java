@@ -52,6 +52,11 @@ final class Mp4LoopReader {
      * @throws InputException when the file cannot be demultiplexed or decoded
      */
     static CineLoop read(Path path) {
+        return read(path, GreyConversion.LUMINANCE);
+    }
+
+    /** As {@link #read(Path)}, the decoder's RGB converted as {@code conversion} says. */
+    static CineLoop read(Path path, GreyConversion conversion) {
         String source = path.toString();
         try (FileChannelWrapper ch = NIOUtils.readableChannel(path.toFile())) {
             FrameGrab grab = FrameGrab.createFrameGrab(ch);
@@ -62,14 +67,15 @@ final class Mp4LoopReader {
                 throw new InputException(source, "MP4 without a readable video track");
             }
             MemoryGuard.check(source, declared, size.getWidth(), size.getHeight());
-            return decode(source, grab, declared, meta);
+            return decode(source, grab, declared, meta, conversion);
         } catch (IOException | JCodecException e) {
             throw new InputException(source, "cannot read MP4: " + e.getMessage(), e);
         }
     }
 
-    private static CineLoop decode(String source, FrameGrab grab, int declared, DemuxerTrackMeta meta)
-            throws IOException {
+    private static CineLoop decode(String source, FrameGrab grab, int declared, DemuxerTrackMeta meta,
+                                   GreyConversion conversion) throws IOException {
+        RgbToGrey rgbToGrey = null;
         List<float[]> frames = new ArrayList<>();
         List<Double> stamps = new ArrayList<>();
         int width = -1;
@@ -84,7 +90,11 @@ final class Mp4LoopReader {
                 throw new InputException(source, "MP4 frame " + (frames.size() + 1) + " changes size to "
                         + img.getWidth() + "x" + img.getHeight());
             }
-            frames.add(luminance(img));
+            int[] rgb = img.getRGB(0, 0, width, height, null, 0, width);
+            if (rgbToGrey == null) {
+                rgbToGrey = conversion.resolve(source, true, "RGB", width, height, () -> rgb);
+            }
+            frames.add(rgbToGrey.grey(rgb));
             stamps.add(p.getTimestamp());
         }
         if (frames.isEmpty()) {
@@ -137,13 +147,6 @@ final class Mp4LoopReader {
 
     static float[] luminance(BufferedImage img) {
         int w = img.getWidth();
-        int h = img.getHeight();
-        int[] rgb = img.getRGB(0, 0, w, h, null, 0, w);
-        float[] g = new float[rgb.length];
-        for (int i = 0; i < g.length; i++) {
-            int c = rgb[i];
-            g[i] = PhotometricConverter.luminance((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF);
-        }
-        return g;
+        return RgbToGrey.LUMINANCE.grey(img.getRGB(0, 0, w, img.getHeight(), null, 0, w));
     }
 }

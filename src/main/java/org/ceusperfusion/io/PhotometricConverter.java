@@ -3,7 +3,8 @@ package org.ceusperfusion.io;
 /**
  * Turns decoded samples into grey values: MONOCHROME2 as stored, MONOCHROME1 inverted, RGB and
  * YBR_FULL (converted to RGB first) to luminance {@code 0.299 R + 0.587 G + 0.114 B}, PALETTE COLOR
- * through its palette to luminance.
+ * through its palette to luminance. With a colour bar ({@link RgbToGrey}), RGB and YBR_FULL pixels are
+ * scaled to 8 bits per component and measured on the bar instead.
  */
 final class PhotometricConverter {
     private PhotometricConverter() {
@@ -22,6 +23,17 @@ final class PhotometricConverter {
      * @return one grey value per pixel
      */
     static float[] toGrey(int[] samples, String photometric, int maxValue, PaletteLut palette) {
+        return toGrey(samples, photometric, maxValue, palette, RgbToGrey.LUMINANCE);
+    }
+
+    /**
+     * As {@link #toGrey(int[], String, int, PaletteLut)}, with colour (RGB, YBR_FULL) converted by
+     * {@code colour} unless it is {@link RgbToGrey#LUMINANCE}.
+     */
+    static float[] toGrey(int[] samples, String photometric, int maxValue, PaletteLut palette, RgbToGrey colour) {
+        if (colour != RgbToGrey.LUMINANCE && isColour(photometric)) {
+            return colour.grey(packedRgb(samples, photometric, maxValue));
+        }
         switch (photometric) {
             case "MONOCHROME1": {
                 float[] g = new float[samples.length];
@@ -49,6 +61,25 @@ final class PhotometricConverter {
                 return g;
             }
         }
+    }
+
+    /** @return whether the samples are three colour components (RGB or YBR_FULL) */
+    static boolean isColour(String photometric) {
+        return photometric.equals("RGB") || photometric.equals("YBR_FULL");
+    }
+
+    /** @return packed 8-bit {@code 0xRRGGBB} pixels of RGB or YBR_FULL samples on a {@code 0..maxValue} scale */
+    static int[] packedRgb(int[] samples, String photometric, int maxValue) {
+        if (photometric.equals("RGB")) {
+            return GreyConversion.pack(samples, maxValue);
+        }
+        float[] rgb = new float[samples.length];
+        float[] one = new float[3];
+        for (int p = 0; p < samples.length / 3; p++) {
+            ybrToRgb(samples[3 * p], samples[3 * p + 1], samples[3 * p + 2], maxValue, one);
+            System.arraycopy(one, 0, rgb, 3 * p, 3);
+        }
+        return GreyConversion.pack(rgb, maxValue);
     }
 
     private static float[] rgbToGrey(int[] s) {

@@ -52,6 +52,11 @@ final class TiffLoopReader {
      * @throws InputException when ImageJ cannot read the file or it has more than one varying dimension
      */
     static CineLoop read(Path path) {
+        return read(path, GreyConversion.LUMINANCE);
+    }
+
+    /** As {@link #read(Path)}, colour planes converted as {@code conversion} says. */
+    static CineLoop read(Path path, GreyConversion conversion) {
         String source = path.toString();
         ImagePlus imp = open(path);
         int varying = (imp.getNChannels() > 1 ? 1 : 0) + (imp.getNSlices() > 1 ? 1 : 0)
@@ -61,7 +66,10 @@ final class TiffLoopReader {
                     + imp.getNSlices() + " slices and " + imp.getNFrames() + " frames: only one dimension may vary");
         }
         MemoryGuard.check(source, imp.getStackSize(), imp.getWidth(), imp.getHeight());
-        float[][] frames = ImageJFrames.grey(imp.getStack());
+        ij.process.ImageProcessor first = imp.getStack().getProcessor(1);
+        RgbToGrey rgbToGrey = conversion.resolve(source, ImageJFrames.isColour(first), imp.getBitDepth() + "-bit grey",
+                imp.getWidth(), imp.getHeight(), () -> ImageJFrames.packedRgb(first));
+        float[][] frames = ImageJFrames.grey(imp.getStack(), rgbToGrey);
         Map<String, String> tags = new HashMap<>();
         Calibration cal = imp.getCalibration();
         String[] timingSource = new String[1];
@@ -71,7 +79,7 @@ final class TiffLoopReader {
             tags.put("pixelSizeSource", "TiffCalibration");
         }
         int type = imp.getType();
-        double maxGrey = type == ImagePlus.GRAY16 ? 65535 : type == ImagePlus.GRAY32
+        double maxGrey = conversion.usesColourBar() ? 255 : type == ImagePlus.GRAY16 ? 65535 : type == ImagePlus.GRAY32
                 ? ImageJFrames.maxValue(frames) : 255;
         String colour = type == ImagePlus.COLOR_RGB ? "RGB" : type == ImagePlus.COLOR_256 ? "indexed"
                 : "grey" + imp.getBitDepth();

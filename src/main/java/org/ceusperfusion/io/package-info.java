@@ -23,8 +23,16 @@
  *   <li>anything else — Bio-Formats by reflection when it is on the class path (Fiji), else an
  *       "unrecognised format; inside Fiji, Bio-Formats may read it" error.</li>
  * </ul>
- * Colour becomes luminance {@code 0.299 R + 0.587 G + 0.114 B}; {@link org.ceusperfusion.io.ColourBarMapping}
- * maps colour-coded pixels to their position on the scanner's colour bar instead. Loops whose decoded
+ * Colour becomes luminance {@code 0.299 R + 0.587 G + 0.114 B}. With a colour bar
+ * ({@link org.ceusperfusion.io.LoadOptions#withColourBar}, CLI {@code --colour-bar x0,y0,x1,y1}, ImageJ
+ * {@code colour_bar=[x0,y0,x1,y1]}: a line from the bar's low end to its high end in stored-frame pixels),
+ * every reader measures colour pixels (RGB, YBR, colour LUT) by the position of their nearest colour on
+ * the bar sampled in frame 1 ({@link org.ceusperfusion.io.ColourBarMapping}, 0..255) instead; a loop that
+ * is not colour is an error. Loop tags: {@code greyConversion} ({@code luminance} or
+ * {@code colour-bar x0,y0-x1,y1}, colour loops only), {@code frames} ({@code memory} or {@code streamed}),
+ * {@code pixelSizeSource}. DICOM ultrasound regions (bounds, spatial format, data type, physical deltas
+ * converted to mm) are kept in {@link org.ceusperfusion.cine.LoopMetadata#regions()} and printed by
+ * {@code ceus info}. Loops whose decoded
  * frames exceed a quarter of the heap are decoded frame by frame on demand (DICOM, AVI), from a
  * memory-mapped file when it is large. Every failure is an {@link org.ceusperfusion.InputException}
  * naming the file in one line and, for corrupt data, the byte offset.

@@ -130,6 +130,35 @@ final class DicomBuilder {
         return this;
     }
 
+    /**
+     * Encapsulated pixel data as scanners write it: a basic offset table holding the byte offset of
+     * each frame's item (from the first fragment item), then one fragment per frame, each padded to an
+     * even length with a trailing zero byte.
+     */
+    DicomBuilder encapsulatedWithOffsets(byte[]... frames) {
+        ByteArrayOutputStream items = new ByteArrayOutputStream();
+        ByteBuffer offsets = buf(4 * frames.length, false);
+        for (byte[] f : frames) {
+            offsets.putInt(items.size());
+            byte[] even = f.length % 2 == 0 ? f : java.util.Arrays.copyOf(f, f.length + 1);
+            ByteBuffer i = buf(8, false);
+            i.putShort((short) 0xFFFE).putShort((short) 0xE000).putInt(even.length);
+            items.write(i.array(), 0, 8);
+            items.write(even, 0, even.length);
+        }
+        ByteArrayOutputStream v = new ByteArrayOutputStream();
+        ByteBuffer h = buf(8, false);
+        h.putShort((short) 0xFFFE).putShort((short) 0xE000).putInt(4 * frames.length);
+        v.write(h.array(), 0, 8);
+        v.write(offsets.array(), 0, 4 * frames.length);
+        v.writeBytes(items.toByteArray());
+        ByteBuffer e = buf(8, false);
+        e.putShort((short) 0xFFFE).putShort((short) 0xE0DD).putInt(0);
+        v.write(e.array(), 0, 8);
+        writeElement(body, DicomDictionary.PIXEL_DATA, "OB", v.toByteArray(), true, false, true);
+        return this;
+    }
+
     /** @return a Part-10 file: preamble, DICM, meta header with the transfer syntax, data set */
     byte[] build() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
