@@ -55,6 +55,11 @@ public final class ComparisonReport {
         ChartExport.writePng(drawing(c), pngWidth(), pngHeight(), PNG_SCALE, out);
     }
 
+    /** @return the page as an RGB image, {@link #pngWidth()} × {@link #pngHeight()} pixels (what report.png holds) */
+    public static java.awt.image.BufferedImage image(Comparison c) {
+        return ChartExport.render(drawing(c), pngWidth(), pngHeight(), PNG_SCALE);
+    }
+
     /** @return PNG width, pixels */
     public static int pngWidth() {
         return (int) Math.round(WIDTH_PT * PNG_SCALE);
