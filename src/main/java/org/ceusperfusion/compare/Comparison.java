@@ -16,7 +16,8 @@ public record Comparison(List<ExamInput> exams, List<ExamEstimates> estimates, L
                          Response response, List<String> warnings, ComparisonOptions options) {
     /** How the CIs of changes were computed, written into the results. */
     public static final String CI_METHOD = "delta method on the log ratio, exams independent; per-exam CIs "
-            + "widened to the heteroscedasticity- and autocorrelation-consistent (Newey-West) fit covariance";
+            + "widened to the widest of the fit's own, a Newey-West HAC (HC3) and a speckle variance-model "
+            + "sandwich covariance";
 
     public Comparison {
         exams = List.copyOf(exams);

@@ -41,7 +41,7 @@ class CompareAcceptanceTest {
 
     static SyntheticLoopSpec common() {
         return SyntheticLoopSpec.defaults().withSize(128, 96).withPixelSizeMm(0.4)
-                .withTiming(FrameTiming.regular(5, 300)).withDynamicRangeDb(45)
+                .withTiming(FrameTiming.regular(4, 260)).withDynamicRangeDb(45)
                 .withNormal(Ellipse.ofBox(8, 68, 26, 20), BolusSpec.of(1200, Math.log(12), 0.5, 4)
                         .withVariation(0.1, AmplitudeVariation.SMOOTH))
                 .withBackgroundPower(25).withSpeckle(SpeckleMode.CORRELATED_2X2).withNoiseFloor(2, true);
