@@ -86,6 +86,8 @@ class CompareAcceptanceTest {
         assertEquals(truePe, change("PE").get("pct").getAsDouble(), 6, "PE change, percentage points");
         double lo = auc.getAsJsonArray("ci95").get(0).getAsDouble();
         double hi = auc.getAsJsonArray("ci95").get(1).getAsDouble();
+        System.out.printf("acceptance: AUC change %.2f %% [%.2f, %.2f] (truth %.2f); PE change %.2f %% (truth %.2f)%n",
+                pct, lo, hi, trueAuc, change("PE").get("pct").getAsDouble(), truePe);
         assertTrue(lo <= trueAuc && trueAuc <= hi, "AUC truth " + trueAuc + " outside [" + lo + ", " + hi + "]");
     }
 
@@ -95,6 +97,8 @@ class CompareAcceptanceTest {
                 .get("nonEnhancingFraction").getAsDouble();
         double ne1 = json.getAsJsonArray("exams").get(1).getAsJsonObject().getAsJsonObject("roi")
                 .get("nonEnhancingFraction").getAsDouble();
+        System.out.printf("acceptance: non-enhancing %.4f (truth %.4f), %.4f (truth %.4f)%n", ne0,
+                base.tumour().nonEnhancingFraction(), ne1, d14.tumour().nonEnhancingFraction());
         assertEquals(base.tumour().nonEnhancingFraction(), ne0, 0.08);
         assertEquals(d14.tumour().nonEnhancingFraction(), ne1, 0.10);
     }
