@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.ceusperfusion.InputException;
 import org.ceusperfusion.analysis.AnalysisSettings;
 import org.ceusperfusion.compare.Comparison;
+import org.ceusperfusion.compare.ComparisonOptions;
 import org.ceusperfusion.roi.RoiMask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code ceus compare LOOP1 LOOP2 [...]}: baseline versus follow-up exams, with size, volume and necrosis. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Analyses each loop and compares every follow-up with the baseline (the first loop):",
-                "percent change of every parameter with its 95 % CI, non-enhancing fraction, volume, necrosis,",
+                "percent change of every parameter with its 95 %% CI, non-enhancing fraction, volume, necrosis,",
                 "RECIST-like size and perfusion response. Writes comparison.json, comparison.csv, report.pdf,",
                 "report.png and analysis-<label>.json per exam into --out."})
 final class CompareCommand implements Callable<Integer> {
@@ -72,11 +73,15 @@ final class CompareCommand implements Callable<Integer> {
         List<Double> volumes = exams.volumesMl(n);
         List<Double> necrosis = exams.necrosisPct(n);
         List<double[]> diameters = exams.diametersMm(n);
+        List<Boolean> newLesions = exams.newLesions(n);
+        List<double[]> ellipsoid = exams.volumeDiametersMm(n);
+        ComparisonOptions options = exams.comparisonOptions();
         for (int i = 0; i < n; i++) {
             list.add(new CompareRunner.Exam(loops.get(i), labels.get(i), days.get(i), targets.get(i),
-                    references == null ? null : references.get(i), volumes.get(i), necrosis.get(i), diameters.get(i)));
+                    references == null ? null : references.get(i), volumes.get(i), necrosis.get(i), diameters.get(i),
+                    newLesions.get(i), ellipsoid.get(i)));
         }
-        Comparison c = CompareRunner.run(list, loopOptions.toLoadOptions(), settings, outDir);
+        Comparison c = CompareRunner.run(list, loopOptions.toLoadOptions(), settings, options, outDir);
         if (!analysisOptions.quiet) {
             Summaries.printComparison(spec.commandLine().getOut(), c, outDir);
         }

@@ -3,11 +3,15 @@ package org.ceusperfusion.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.ceusperfusion.InputException;
+import org.ceusperfusion.compare.ComparisonOptions;
+import org.ceusperfusion.compare.ExamLists;
+import org.ceusperfusion.compare.RecistLike;
 import picocli.CommandLine.Option;
 
 /**
- * The per-exam options of {@code compare}: labels, days, volumes, necrosis and lesion diameters, each a
- * comma list with one entry per loop (an empty entry means unknown).
+ * The per-exam options of {@code compare}: labels, days, volumes, necrosis, lesion diameters, new
+ * lesions and ellipsoid diameters, each a list with one entry per loop (an empty entry means unknown),
+ * plus the response options (diameter SD, perfusion rule, Monte Carlo seed).
  */
 final class ExamListOptions {
     @Option(names = "--labels", paramLabel = "L1,L2,...", description = "Exam labels (default baseline, D<day> or exam<n>).")
@@ -19,12 +23,61 @@ final class ExamListOptions {
     @Option(names = "--volume-ml", paramLabel = "V1,V2,...", description = "Tumour volume per exam, ml (from CT/MR).")
     String volumesMl;
 
-    @Option(names = "--necrosis-pct", paramLabel = "N1,N2,...", description = "Necrosis per exam, % (from CT/MR).")
+    @Option(names = "--necrosis-pct", paramLabel = "N1,N2,...", description = "Necrosis per exam, %% (from CT/MR).")
     String necrosisPct;
 
     @Option(names = "--diameters-mm", paramLabel = "\"a,b;c,d\"",
             description = "Target-lesion diameters per exam, mm: lesions by ',', exams by ';'.")
     String diametersMm;
+
+    @Option(names = {"--new-lesions", "--new-lesion"}, paramLabel = "F1,F2,...",
+            description = "New lesion seen at each exam: 1/0 or yes/no (a new lesion at a follow-up is PD).")
+    String newLesions;
+
+    @Option(names = "--volume-diameters-mm", paramLabel = "\"L,W,H;L,W,H\"",
+            description = "Three tumour diameters per exam, mm, for an ellipsoid volume pi/6*L*W*H when --volume-ml is absent.")
+    String volumeDiametersMm;
+
+    @Option(names = "--diameter-sd", paramLabel = "MM", defaultValue = "1.5",
+            description = "SD of one diameter measurement, mm (default ${DEFAULT-VALUE}).")
+    double diameterSdMm = RecistLike.DEFAULT_SD_MM;
+
+    @Option(names = "--response-parameter", paramLabel = "P", defaultValue = "AUC",
+            description = "Parameter of the perfusion rule (default ${DEFAULT-VALUE}).")
+    String responseParameter = "AUC";
+
+    @Option(names = "--response-threshold", paramLabel = "PCT", defaultValue = "-40",
+            description = "Responder when the change is below this percentage (default ${DEFAULT-VALUE}: a decrease of more than 40 percent).")
+    double responseThresholdPct = -40;
+
+    @Option(names = "--response-day", paramLabel = "DAY", defaultValue = "30",
+            description = "Day at which the rule was validated, or 'none' (default ${DEFAULT-VALUE}, STIC).")
+    String responseDay = "30";
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "20140794",
+            description = "Seed of the Monte Carlo size-response probabilities (default ${DEFAULT-VALUE}).")
+    long seed = 20140794L;
+
+    /** @return the response options */
+    ComparisonOptions comparisonOptions() {
+        return ExamLists.options(responseParameter, responseThresholdPct, responseDay, diameterSdMm, seed);
+    }
+
+    /** @return the new-lesion flag of each of {@code n} exams */
+    List<Boolean> newLesions(int n) {
+        return ExamLists.flags("--new-lesions", newLesions, n);
+    }
+
+    /** @return the ellipsoid diameters of each of {@code n} exams (three or none) */
+    List<double[]> volumeDiametersMm(int n) {
+        List<double[]> out = ExamLists.perExam("--volume-diameters-mm", volumeDiametersMm, n);
+        for (double[] d : out) {
+            if (d != null && d.length != 3) {
+                throw new InputException("--volume-diameters-mm", "give three diameters L,W,H per exam, got " + d.length);
+            }
+        }
+        return out;
+    }
 
     /** @return labels for {@code n} exams */
     List<String> labels(int n, List<Double> dayList) {
@@ -67,50 +120,17 @@ final class ExamListOptions {
     }
 
     List<double[]> diametersMm(int n) {
-        List<double[]> out = new ArrayList<>();
-        if (diametersMm == null) {
-            for (int i = 0; i < n; i++) {
-                out.add(null);
+        List<double[]> out = ExamLists.perExam("--diameters-mm", diametersMm, n);
+        for (double[] d : out) {
+            if (d != null && d.length > 5) {
+                throw new InputException("--diameters-mm", "at most 5 target lesions per exam, got " + d.length);
             }
-            return out;
-        }
-        String[] exams = diametersMm.split(";", -1);
-        if (exams.length != n) {
-            throw new InputException("--diameters-mm", "has " + exams.length + " exams (';'-separated), expected " + n);
-        }
-        for (String e : exams) {
-            if (e.isBlank()) {
-                out.add(null);
-                continue;
-            }
-            String[] parts = e.split(",");
-            if (parts.length > 5) {
-                throw new InputException("--diameters-mm", "at most 5 target lesions per exam, got " + parts.length);
-            }
-            double[] d = new double[parts.length];
-            for (int i = 0; i < parts.length; i++) {
-                d[i] = parse("--diameters-mm", parts[i]);
-                if (!(d[i] >= 0)) {
-                    throw new InputException("--diameters-mm", "diameters must be non-negative mm, got " + parts[i]);
-                }
-            }
-            out.add(d);
         }
         return out;
     }
 
     private static List<Double> numbers(String option, String value, int n) {
-        List<Double> out = new ArrayList<>();
-        if (value == null) {
-            for (int i = 0; i < n; i++) {
-                out.add(null);
-            }
-            return out;
-        }
-        for (String s : split(option, value, n)) {
-            out.add(s.isBlank() ? null : parse(option, s));
-        }
-        return out;
+        return ExamLists.numbers(option, value, n);
     }
 
     private static List<Double> positive(String option, List<Double> v) {
@@ -123,26 +143,6 @@ final class ExamListOptions {
     }
 
     private static List<String> split(String option, String value, int n) {
-        String[] parts = value.split(",", -1);
-        if (parts.length != n) {
-            throw new InputException(option, "has " + parts.length + " values, expected one per loop (" + n + ")");
-        }
-        List<String> out = new ArrayList<>();
-        for (String p : parts) {
-            out.add(p.trim());
-        }
-        return out;
-    }
-
-    private static double parse(String option, String s) {
-        try {
-            double d = Double.parseDouble(s.trim());
-            if (!Double.isFinite(d)) {
-                throw new NumberFormatException();
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw new InputException(option, "'" + s.trim() + "' is not a number");
-        }
+        return ExamLists.split(option, value, n);
     }
 }

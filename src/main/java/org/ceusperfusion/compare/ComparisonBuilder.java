@@ -7,12 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.ceusperfusion.InputException;
 import org.ceusperfusion.analysis.RoiAnalysis;
+import org.ceusperfusion.params.ParameterEstimates;
 import org.ceusperfusion.params.PerfusionParameter;
 
 /**
@@ -21,7 +20,9 @@ import org.ceusperfusion.params.PerfusionParameter;
  * <p>Exams are taken in the given order; the first is the baseline. Changes are listed from the
  * baseline to every follow-up, then — with more than two exams — between consecutive exams not already
  * listed (e.g. for A, B, C: A→B, A→C, B→C). Parameter changes are percent changes with a delta-method
- * 95 % CI ({@link PercentChange}); QOF is not compared. The response block judges the last exam.
+ * 95 % CI ({@link PercentChange}) from each exam's CIs widened by {@link RobustUncertainty}; QOF is not
+ * compared. With a reference ROI in both exams the change of every target/reference ratio is given too
+ * ({@link RatioEstimate}). The response block judges the last exam.
  *
  * <pre>{@code
  * Comparison c = ComparisonBuilder.compare(List.of(
@@ -48,24 +49,26 @@ public final class ComparisonBuilder {
      */
     public static Comparison compare(List<ExamInput> exams, ComparisonOptions options) {
         validate(exams);
+        List<ExamEstimates> est = exams.stream().map(ComparisonBuilder::estimates).toList();
+        double sd = options.diameterSdMm();
         List<ExamChange> changes = new ArrayList<>();
-        ExamInput base = exams.get(0);
         for (int i = 1; i < exams.size(); i++) {
-            changes.add(change(base, exams.get(i)));
+            changes.add(change(exams.get(0), est.get(0), exams.get(i), est.get(i), sd));
         }
         for (int i = 2; i < exams.size(); i++) {
-            changes.add(change(exams.get(i - 1), exams.get(i)));
+            changes.add(change(exams.get(i - 1), est.get(i - 1), exams.get(i), est.get(i), sd));
         }
+        ExamInput base = exams.get(0);
         ExamInput last = exams.get(exams.size() - 1);
-        List<String> warnings = settingsWarnings(exams);
+        ExamChange overall = changes.get(exams.size() - 2);
+        List<String> warnings = SettingsConsistency.warnings(exams);
         SizeResponse size = size(exams, options);
-        PerfusionResponse perfusion = perfusion(base, last, changes.get(exams.size() - 2), options.perfusionRule());
+        PerfusionResponse perfusion = perfusion(base, last, overall, options.perfusionRule());
         if (perfusion != null && perfusion.warning() != null) {
             warnings.add(perfusion.warning());
         }
-        String summary = Summary.sentence(exams, changes.get(exams.size() - 2), size, perfusion,
-                options.perfusionRule().parameter().label());
-        return new Comparison(exams, changes, new Response(size, perfusion, summary), warnings);
+        String summary = Summary.sentence(exams, overall, size, perfusion, options.perfusionRule().parameter().label());
+        return new Comparison(exams, est, changes, new Response(size, perfusion, summary), warnings, options);
     }
 
     private static void validate(List<ExamInput> exams) {
@@ -81,24 +84,61 @@ public final class ComparisonBuilder {
         }
     }
 
-    /** @return the changes from exam {@code a} to exam {@code b} */
+    /** @return the estimates a comparison uses for exam {@code e} (widened CIs, reference ratios) */
+    public static ExamEstimates estimates(ExamInput e) {
+        ParameterEstimates target = RobustUncertainty.widened(e.roi());
+        RoiAnalysis refRoi = e.reference();
+        if (refRoi == null) {
+            return new ExamEstimates(e.label(), target, null, null, Map.of());
+        }
+        ParameterEstimates ref = RobustUncertainty.widened(refRoi);
+        Map<PerfusionParameter, RatioEstimate> ratios = new EnumMap<>(PerfusionParameter.class);
+        for (PerfusionParameter p : PerfusionParameter.values()) {
+            if (p == PerfusionParameter.QOF) {
+                continue;
+            }
+            RatioEstimate r = RatioEstimate.of(target.value(p), target.ci(p), ref.value(p), ref.ci(p));
+            if (Double.isFinite(r.value())) {
+                ratios.put(p, r);
+            }
+        }
+        return new ExamEstimates(e.label(), target, ref, refRoi.name(), ratios);
+    }
+
+    /** @return the changes from exam {@code a} to exam {@code b}, with default options */
     public static ExamChange change(ExamInput a, ExamInput b) {
-        RoiAnalysis ra = a.roi();
-        RoiAnalysis rb = b.roi();
+        return change(a, estimates(a), b, estimates(b), ComparisonOptions.DEFAULT.diameterSdMm());
+    }
+
+    static ExamChange change(ExamInput a, ExamEstimates ea, ExamInput b, ExamEstimates eb, double diameterSdMm) {
         Map<PerfusionParameter, PercentChange> params = new EnumMap<>(PerfusionParameter.class);
         for (PerfusionParameter p : PerfusionParameter.values()) {
             if (p == PerfusionParameter.QOF) {
                 continue;
             }
-            PercentChange c = PercentChange.between(ra.parameters().value(p), ra.parameters().ci(p),
-                    rb.parameters().value(p), rb.parameters().ci(p));
+            PercentChange c = PercentChange.between(ea.target().value(p), ea.target().ci(p),
+                    eb.target().value(p), eb.target().ci(p));
             if (Double.isFinite(c.pct())) {
                 params.put(p, c);
             }
         }
-        Double ne = points(ra.nonEnhancingFraction(), rb.nonEnhancingFraction(), 100);
-        return new ExamChange(a.label(), b.label(), params, pct(a.volumeMl(), b.volumeMl()),
-                points(a.necrosisPct(), b.necrosisPct(), 1), ne, pct(a.sumDiametersMm(), b.sumDiametersMm()));
+        Map<PerfusionParameter, PercentChange> ratios = new EnumMap<>(PerfusionParameter.class);
+        for (Map.Entry<PerfusionParameter, RatioEstimate> r : ea.ratios().entrySet()) {
+            RatioEstimate rb = eb.ratio(r.getKey());
+            if (rb != null) {
+                ratios.put(r.getKey(), RatioEstimate.change(r.getValue(), rb));
+            }
+        }
+        Double ne = points(a.roi().nonEnhancingFraction(), b.roi().nonEnhancingFraction(), 100);
+        return new ExamChange(a.label(), b.label(), params, volumeChange(a.volume(), b.volume(), diameterSdMm),
+                points(a.necrosisPct(), b.necrosisPct(), 1), ne, pct(a.sumDiametersMm(), b.sumDiametersMm()), ratios);
+    }
+
+    private static PercentChange volumeChange(Volume a, Volume b, double sdMm) {
+        if (a == null || b == null || !(a.ml() > 0)) {
+            return null;
+        }
+        return PercentChange.fromLogSd(a.ml(), a.relativeSe(sdMm), b.ml(), b.relativeSe(sdMm));
     }
 
     private static Double pct(Double a, Double b) {
@@ -110,8 +150,12 @@ public final class ComparisonBuilder {
     }
 
     private static SizeResponse size(List<ExamInput> exams, ComparisonOptions o) {
+        boolean newLesion = exams.stream().skip(1).anyMatch(ExamInput::newLesion);
         boolean ends = exams.get(0).sumDiametersMm() != null && exams.get(exams.size() - 1).sumDiametersMm() != null;
-        return ends ? RecistLike.assess(RecistLike.diametersOf(exams), o.diameterSdMm(), o.seed()) : null;
+        if (!ends) {
+            return newLesion ? RecistLike.newLesionOnly(o.diameterSdMm()) : null;
+        }
+        return RecistLike.assess(RecistLike.diametersOf(exams), o.diameterSdMm(), o.seed(), newLesion);
     }
 
     /** @return the perfusion response of {@code last} under {@code rule}, or {@code null} when not computable */
@@ -151,34 +195,9 @@ public final class ComparisonBuilder {
                 + last.label() + "): no validated cut-off exists for that day";
     }
 
-    /** @return warnings for analysis settings that differ between exams */
+    /** @return warnings for acquisition and analysis settings that differ between exams */
     static List<String> settingsWarnings(List<ExamInput> exams) {
-        List<String> w = new ArrayList<>();
-        differ(w, exams, "dynamic range", e -> {
-            Double dr = e.analysis().settings().dynamicRangeDb();
-            return e.analysis().settings().linear() ? "linear" : fmt(dr) + " dB";
-        }, "amplitude parameters (PE, AUC, WiR, ...) are not comparable");
-        differ(w, exams, "model", e -> e.analysis().settings().model(), "parameters may differ by model alone");
-        double f0 = exams.get(0).analysis().input().frameIntervalS();
-        boolean frames = exams.stream().anyMatch(e -> Math.abs(e.analysis().input().frameIntervalS() - f0) > 0.01 * f0);
-        if (frames) {
-            differ(w, exams, "frame interval", e -> fmt(e.analysis().input().frameIntervalS()) + " s",
-                    "temporal sampling differs");
-        }
-        return w;
-    }
-
-    private static void differ(List<String> w, List<ExamInput> exams, String what, Function<ExamInput, String> value,
-                               String consequence) {
-        String first = value.apply(exams.get(0));
-        if (exams.stream().allMatch(e -> Objects.equals(value.apply(e), first))) {
-            return;
-        }
-        StringBuilder sb = new StringBuilder(what).append(" differs between exams (");
-        for (int i = 0; i < exams.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(exams.get(i).label()).append(' ').append(value.apply(exams.get(i)));
-        }
-        w.add(sb.append("): ").append(consequence).toString());
+        return SettingsConsistency.warnings(exams);
     }
 
     static String fmt(Double v) {

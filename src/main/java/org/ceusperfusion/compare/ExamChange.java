@@ -9,21 +9,34 @@ import org.ceusperfusion.params.PerfusionParameter;
  * @param from                  label of the earlier exam
  * @param to                    label of the later exam
  * @param parameters            percent change per perfusion parameter (those computable in both exams)
- * @param volumePct             volume change, %, or {@code null}
+ * @param volumeChange          volume change, % with 95 % CI (a point for entered volumes), or {@code null}
  * @param necrosisPctPoints     necrosis change, percentage points, or {@code null}
  * @param nonEnhancingPctPoints non-enhancing fraction change, percentage points {@code 100·(ne_b − ne_a)}, or {@code null}
  * @param sumDiametersPct       change of the sum of diameters, %, or {@code null}
+ * @param ratioChanges          percent change of the target/reference ratio per parameter; empty unless
+ *                              both exams have a reference ROI
  */
 public record ExamChange(String from, String to, Map<PerfusionParameter, PercentChange> parameters,
-                         Double volumePct, Double necrosisPctPoints, Double nonEnhancingPctPoints,
-                         Double sumDiametersPct) {
+                         PercentChange volumeChange, Double necrosisPctPoints, Double nonEnhancingPctPoints,
+                         Double sumDiametersPct, Map<PerfusionParameter, PercentChange> ratioChanges) {
 
     public ExamChange {
         parameters = Map.copyOf(parameters);
+        ratioChanges = Map.copyOf(ratioChanges);
     }
 
     /** @return the change of {@code p}, or {@code null} when not computable */
     public PercentChange parameter(PerfusionParameter p) {
         return parameters.get(p);
+    }
+
+    /** @return the change of the reference-normalised {@code p}, or {@code null} */
+    public PercentChange ratioChange(PerfusionParameter p) {
+        return ratioChanges.get(p);
+    }
+
+    /** @return the volume change, %, or {@code null} */
+    public Double volumePct() {
+        return volumeChange == null ? null : volumeChange.pct();
     }
 }

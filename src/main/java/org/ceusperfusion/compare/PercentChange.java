@@ -6,7 +6,8 @@ package org.ceusperfusion.compare;
  * <p>The CI comes from the delta method on the log ratio for independent exams: each exam's standard
  * error is its 95 % CI half-width / 1.96, {@code var(ln(b/a)) ≈ (SEa/a)² + (SEb/b)²}, and
  * {@code CI = 100·(exp(ln(b/a) ± 1.96·sd) − 1)}. The CI is NaN when either exam lacks a CI or when a
- * and b differ in sign or one is zero.
+ * and b differ in sign or one is zero. In a comparison the exams' CIs are the widened ones of
+ * {@link RobustUncertainty}.
  *
  * @param pct percent change, % (NaN when not computable)
  * @param lo  lower 95 % bound, %
@@ -25,8 +26,19 @@ public record PercentChange(double pct, double lo, double hi, double sdLogRatio)
      * @return the change
      */
     public static PercentChange between(double a, double[] ciA, double b, double[] ciB) {
+        return fromLogSd(a, relSe(a, ciA), b, relSe(b, ciB));
+    }
+
+    /**
+     * @param a       value at exam a
+     * @param relSeA  relative standard error of a ({@code SE/|a|}, ≈ SE of ln a), 0 for an exact value
+     * @param b       value at exam b
+     * @param relSeB  relative standard error of b
+     * @return the change with a CI from {@code sd = √(relSeA² + relSeB²)}
+     */
+    public static PercentChange fromLogSd(double a, double relSeA, double b, double relSeB) {
         double pct = a != 0 ? 100 * (b / a - 1) : Double.NaN;
-        double sd = Math.hypot(relSe(a, ciA), relSe(b, ciB));
+        double sd = Math.hypot(relSeA, relSeB);
         boolean ratioPositive = a != 0 && b != 0 && Math.signum(a) == Math.signum(b);
         if (!ratioPositive || !Double.isFinite(sd) || !Double.isFinite(pct)) {
             return new PercentChange(pct, Double.NaN, Double.NaN, Double.NaN);
@@ -46,5 +58,10 @@ public record PercentChange(double pct, double lo, double hi, double sdLogRatio)
     /** @return whether the CI is known */
     public boolean hasCi() {
         return Double.isFinite(lo) && Double.isFinite(hi);
+    }
+
+    /** @return whether {@code truthPct} lies inside the CI */
+    public boolean contains(double truthPct) {
+        return hasCi() && lo <= truthPct && truthPct <= hi;
     }
 }

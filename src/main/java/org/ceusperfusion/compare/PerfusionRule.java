@@ -19,15 +19,33 @@ public record PerfusionRule(PerfusionParameter parameter, double thresholdPct, D
             "STIC (Lassau 2014): AUC decrease > 40 % at day 30");
 
     public PerfusionRule {
-        if (!(thresholdPct > -100) || !Double.isFinite(thresholdPct)) {
-            throw new IllegalArgumentException("threshold must be above -100 %, got " + thresholdPct);
+        if (parameter == null) {
+            throw new org.ceusperfusion.InputException("--response-parameter", "a perfusion rule needs a parameter");
         }
+        if (!(thresholdPct > -100) || !Double.isFinite(thresholdPct)) {
+            throw new org.ceusperfusion.InputException("--response-threshold", "threshold must be above -100 %, got " + thresholdPct);
+        }
+    }
+
+    /**
+     * A rule from user options; the STIC values (AUC, −40 %, day 30) keep the STIC citation.
+     *
+     * @param parameter    the parameter judged
+     * @param thresholdPct threshold, % (&gt; −100)
+     * @param day          validated day, or {@code null}
+     * @return the rule
+     */
+    public static PerfusionRule of(PerfusionParameter parameter, double thresholdPct, Double day) {
+        if (parameter == STIC.parameter() && thresholdPct == STIC.thresholdPct() && java.util.Objects.equals(day, STIC.day())) {
+            return STIC;
+        }
+        return new PerfusionRule(parameter, thresholdPct, day, null);
     }
 
     /** @return the rule in words, including its citation */
     public String text() {
-        String dir = thresholdPct < 0 ? "decrease > " + fmt(-thresholdPct) : "increase < " + fmt(thresholdPct);
-        String own = parameter.label() + " " + dir + " %" + (day == null ? "" : " at day " + fmt(day));
+        String dir = thresholdPct < 0 ? "decrease > " + fmt(-thresholdPct) : "change < +" + fmt(thresholdPct);
+        String own = "user rule: " + parameter.label() + " " + dir + " %" + (day == null ? "" : " at day " + fmt(day));
         return citation == null || citation.isBlank() ? own : citation;
     }
 

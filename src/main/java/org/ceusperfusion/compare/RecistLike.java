@@ -9,9 +9,11 @@ import java.util.SplittableRandom;
 /**
  * RECIST-like size response from sums of target-lesion diameters measured on ultrasound.
  *
- * <p>Rules (RECIST 1.1 thresholds, applied to the last exam): CR when every diameter is 0; PD when the
- * sum is ≥ 20 % <em>and</em> ≥ 5 mm above the smallest sum of the earlier exams (baseline included);
- * otherwise PR when the sum is ≥ 30 % below baseline; otherwise SD. PD takes precedence over PR.
+ * <p>Rules (RECIST 1.1 thresholds, applied to the last exam): PD when a follow-up exam reported a new
+ * lesion (certain: probability 1); CR when every diameter is 0; PD when the sum is ≥ 20 % <em>and</em>
+ * ≥ 5 mm above the smallest sum of the earlier exams (baseline included); otherwise PR when the sum is
+ * ≥ 30 % below baseline; otherwise SD. PD takes precedence over PR. Threshold comparisons allow 1e-9 mm
+ * of rounding, so exactly +20 % and +5 mm is PD.
  *
  * <p>Uncertainty: each non-zero diameter is taken as the truth plus normal error of SD
  * {@code measurementSdMm} (default {@value #DEFAULT_SD_MM} mm); a seeded Monte Carlo of
@@ -28,6 +30,7 @@ public final class RecistLike {
     public static final double CONFIDENT = 0.9;
     /** Monte Carlo draws. */
     public static final int DRAWS = 20000;
+    private static final double EPS = 1e-9;
 
     private RecistLike() {
     }
@@ -47,10 +50,10 @@ public final class RecistLike {
             nadir = Math.min(nadir, sums[i]);
         }
         double last = sums[n - 1];
-        if (last - nadir >= 0.2 * nadir && last - nadir >= 5.0) {
+        if (last - nadir >= 0.2 * nadir - EPS && last - nadir >= 5.0 - EPS) {
             return SizeCategory.PD;
         }
-        if (last <= 0.7 * sums[0]) {
+        if (last <= 0.7 * sums[0] + EPS) {
             return SizeCategory.PR;
         }
         return SizeCategory.SD;
@@ -63,13 +66,27 @@ public final class RecistLike {
      * @return the category with its probabilities
      */
     public static SizeResponse assess(List<double[]> diametersMm, double sdMm, long seed) {
+        return assess(diametersMm, sdMm, seed, false);
+    }
+
+    /**
+     * As {@link #assess(List, double, long)}, with a new-lesion flag: when set the category is PD with
+     * probability 1 (a new lesion is not subject to diameter measurement error); the diameter changes
+     * are still reported.
+     *
+     * @param newLesion whether a follow-up exam reported a new lesion
+     */
+    public static SizeResponse assess(List<double[]> diametersMm, double sdMm, long seed, boolean newLesion) {
         if (diametersMm.size() < 2) {
+            if (newLesion) {
+                return newLesionOnly(sdMm);
+            }
             throw new IllegalArgumentException("a size response needs at least two exams with diameters");
         }
         double[] sums = diametersMm.stream().mapToDouble(RecistLike::sum).toArray();
         double[] last = diametersMm.get(diametersMm.size() - 1);
-        SizeCategory cat = categorize(sums, allZero(last));
-        Map<SizeCategory, Double> prob = simulate(diametersMm, sdMm, seed);
+        SizeCategory cat = newLesion ? SizeCategory.PD : categorize(sums, allZero(last));
+        Map<SizeCategory, Double> prob = newLesion ? certainPd() : simulate(diametersMm, sdMm, seed);
         double best = prob.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         int n = sums.length;
         double nadir = sums[0];
@@ -77,7 +94,21 @@ public final class RecistLike {
             nadir = Math.min(nadir, sums[i]);
         }
         return new SizeResponse(cat, prob, best < CONFIDENT, CRITERIA, pct(sums[0], sums[n - 1]),
-                pct(nadir, sums[n - 1]), sums[n - 1] - nadir, sdMm);
+                pct(nadir, sums[n - 1]), sums[n - 1] - nadir, sdMm, newLesion);
+    }
+
+    /** @return PD from a new lesion alone, without diameters */
+    static SizeResponse newLesionOnly(double sdMm) {
+        return new SizeResponse(SizeCategory.PD, certainPd(), false, CRITERIA, Double.NaN, Double.NaN, Double.NaN,
+                sdMm, true);
+    }
+
+    private static Map<SizeCategory, Double> certainPd() {
+        Map<SizeCategory, Double> prob = new EnumMap<>(SizeCategory.class);
+        for (SizeCategory c : SizeCategory.values()) {
+            prob.put(c, c == SizeCategory.PD ? 1.0 : 0.0);
+        }
+        return prob;
     }
 
     private static Map<SizeCategory, Double> simulate(List<double[]> diameters, double sdMm, long seed) {

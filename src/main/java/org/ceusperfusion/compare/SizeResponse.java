@@ -13,10 +13,11 @@ import java.util.Map;
  * @param pctFromNadir      change from the smallest earlier sum, %
  * @param mmFromNadir       change from the smallest earlier sum, mm
  * @param measurementSdMm   standard deviation assumed for one diameter measurement, mm
+ * @param newLesion         a follow-up exam reported a new lesion (PD whatever the diameters)
  */
 public record SizeResponse(SizeCategory category, Map<SizeCategory, Double> probability, boolean indeterminate,
                            String criteria, double pctFromBaseline, double pctFromNadir, double mmFromNadir,
-                           double measurementSdMm) {
+                           double measurementSdMm, boolean newLesion) {
 
     public SizeResponse {
         probability = Map.copyOf(probability);

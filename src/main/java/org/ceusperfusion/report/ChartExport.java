@@ -45,6 +45,18 @@ public final class ChartExport {
      */
     public static void writePng(Drawing d, int widthPx, int heightPx, double scale, OutputStream out)
             throws IOException {
+        BufferedImage img = render(d, widthPx, heightPx, scale);
+        if (!ImageIO.write(img, "png", out)) {
+            throw new IOException("no PNG writer available");
+        }
+    }
+
+    /**
+     * @param d     what to draw, in a {@code width/scale × height/scale} coordinate space
+     * @param scale pixels per drawing unit
+     * @return an RGB image of {@code widthPx × heightPx} pixels showing {@code d}
+     */
+    public static BufferedImage render(Drawing d, int widthPx, int heightPx, double scale) {
         BufferedImage img = new BufferedImage(widthPx, heightPx, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -58,9 +70,7 @@ public final class ChartExport {
         } finally {
             g.dispose();
         }
-        if (!ImageIO.write(img, "png", out)) {
-            throw new IOException("no PNG writer available");
-        }
+        return img;
     }
 
     /** Writes a PNG of {@code chart}, {@code widthPx × heightPx} pixels. */

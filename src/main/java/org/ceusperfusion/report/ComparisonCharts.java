@@ -31,8 +31,8 @@ public final class ComparisonCharts {
         for (ExamInput e : c.exams()) {
             curves.add(TicChart.Curve.of(ReportText.safe(e.label()), e.roi()));
         }
-        JFreeChart chart = TicChart.create("Time-intensity curves, ROI " + ReportText.safe(c.exams().get(0).roiName())
-                + " (dots: measured, lines: fit)", curves);
+        JFreeChart chart = TicChart.create("TICs, ROI " + ReportText.safe(c.exams().get(0).roiName())
+                + " (dots measured, lines fit)", curves);
         chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, 10));
         XYPlot plot = chart.getXYPlot();
         if (plot.getRenderer(1) instanceof XYLineAndShapeRenderer dots) {
@@ -64,7 +64,7 @@ public final class ComparisonCharts {
     public static JFreeChart timeline(Comparison c) {
         double[] x = examX(c);
         XYSeriesCollection rel = new XYSeriesCollection();
-        add(rel, "volume", x, c, e -> e.volumeMl(), true);
+        add(rel, "volume", x, c, ExamInput::volumeValueMl, true);
         add(rel, "sum of diameters", x, c, ExamInput::sumDiametersMm, true);
         add(rel, "AUC", x, c, e -> e.roi().parameters().value(PerfusionParameter.AUC), true);
         XYSeriesCollection abs = new XYSeriesCollection();
@@ -87,8 +87,8 @@ public final class ComparisonCharts {
             plot.add(subplot(abs, "% tumour", colour), 1);
         }
         shrinkAxes(plot);
-        JFreeChart chart = new JFreeChart("Timeline: size and AUC (% of baseline); necrosis (% of tumour)",
-                new Font("SansSerif", Font.BOLD, 9), plot, true);
+        JFreeChart chart = new JFreeChart("Timeline: size, AUC (% baseline); necrosis (%)",
+                new Font("SansSerif", Font.BOLD, 10), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         chart.getLegend().setItemFont(SMALL);
         return chart;

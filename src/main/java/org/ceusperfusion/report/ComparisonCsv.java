@@ -13,7 +13,10 @@ import org.apache.commons.csv.CSVPrinter;
 import org.ceusperfusion.analysis.RoiAnalysis;
 import org.ceusperfusion.compare.Comparison;
 import org.ceusperfusion.compare.ExamChange;
+import org.ceusperfusion.compare.ExamEstimates;
 import org.ceusperfusion.compare.ExamInput;
+import org.ceusperfusion.compare.RatioEstimate;
+import org.ceusperfusion.compare.Volume;
 import org.ceusperfusion.compare.PercentChange;
 import org.ceusperfusion.params.PerfusionParameter;
 
@@ -30,9 +33,17 @@ import org.ceusperfusion.params.PerfusionParameter;
  *     diameters and parameters are percent changes (CI from the delta method); necrosis and
  *     non-enhancing are changes in percentage points.</li>
  * </ul>
+ * After the parameters: {@code volume_ci_lo,volume_ci_hi} (ml for exams, % for changes),
+ * {@code new_lesion} ({@code true|false} for exams), then for every parameter {@code P} (QOF excluded)
+ * {@code P_ratio,P_ratio_ci_lo,P_ratio_ci_hi}: the target/reference ratio for exams and its percent
+ * change for changes (empty without a reference ROI). Exam rows give the analysis' own CIs; change
+ * CIs use the widened exam CIs ({@link Comparison#CI_METHOD}).
  * Empty cells mean "not available". Numbers use {@code .} and up to 9 significant digits.
  */
 public final class ComparisonCsv {
+    private static final List<PerfusionParameter> RATIOS = java.util.Arrays.stream(PerfusionParameter.values())
+            .filter(p -> p != PerfusionParameter.QOF).toList();
+
     private ComparisonCsv() {
     }
 
@@ -44,6 +55,12 @@ public final class ComparisonCsv {
             h.add(p.label());
             h.add(p.label() + "_ci_lo");
             h.add(p.label() + "_ci_hi");
+        }
+        h.addAll(List.of("volume_ci_lo", "volume_ci_hi", "new_lesion"));
+        for (PerfusionParameter p : RATIOS) {
+            h.add(p.label() + "_ratio");
+            h.add(p.label() + "_ratio_ci_lo");
+            h.add(p.label() + "_ratio_ci_hi");
         }
         return h;
     }
@@ -69,8 +86,8 @@ public final class ComparisonCsv {
     private static void write(Comparison c, Writer w) throws IOException {
         CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180);
         p.printRecord(header());
-        for (ExamInput e : c.exams()) {
-            p.printRecord(examRow(e));
+        for (int i = 0; i < c.exams().size(); i++) {
+            p.printRecord(examRow(c.exams().get(i), c.estimates(i), c.options().diameterSdMm()));
         }
         for (ExamChange ch : c.changes()) {
             p.printRecord(changeRow(ch));
@@ -78,16 +95,25 @@ public final class ComparisonCsv {
         p.flush();
     }
 
-    private static List<String> examRow(ExamInput e) {
+    private static List<String> examRow(ExamInput e, ExamEstimates est, double sdMm) {
         RoiAnalysis r = e.roi();
         double ne = r.nonEnhancingFraction();
+        Volume v = e.volume();
         List<String> row = new ArrayList<>(List.of("exam", e.label(), "", "", Num.csv(e.day()),
-                Num.csv(e.volumeMl()), Num.csv(e.necrosisPct()), Num.csv(e.sumDiametersMm()), Num.csv(100 * ne)));
+                Num.csv(e.volumeValueMl()), Num.csv(e.necrosisPct()), Num.csv(e.sumDiametersMm()), Num.csv(100 * ne)));
         for (PerfusionParameter p : PerfusionParameter.values()) {
             double[] ci = r.parameters().ci(p);
             row.add(Num.csv(r.parameters().value(p)));
             row.add(Num.csv(ci[0]));
             row.add(Num.csv(ci[1]));
+        }
+        double[] vci = v == null ? new double[] {Double.NaN, Double.NaN} : v.ci95(sdMm);
+        row.addAll(List.of(Num.csv(vci[0]), Num.csv(vci[1]), Boolean.toString(e.newLesion())));
+        for (PerfusionParameter p : RATIOS) {
+            RatioEstimate q = est.ratio(p);
+            row.add(q == null ? "" : Num.csv(q.value()));
+            row.add(q == null ? "" : Num.csv(q.lo()));
+            row.add(q == null ? "" : Num.csv(q.hi()));
         }
         return row;
     }
@@ -98,6 +124,14 @@ public final class ComparisonCsv {
                 Num.csv(ch.nonEnhancingPctPoints())));
         for (PerfusionParameter p : PerfusionParameter.values()) {
             PercentChange pc = ch.parameter(p);
+            row.add(pc == null ? "" : Num.csv(pc.pct()));
+            row.add(pc == null ? "" : Num.csv(pc.lo()));
+            row.add(pc == null ? "" : Num.csv(pc.hi()));
+        }
+        PercentChange vc = ch.volumeChange();
+        row.addAll(List.of(vc == null ? "" : Num.csv(vc.lo()), vc == null ? "" : Num.csv(vc.hi()), ""));
+        for (PerfusionParameter p : RATIOS) {
+            PercentChange pc = ch.ratioChange(p);
             row.add(pc == null ? "" : Num.csv(pc.pct()));
             row.add(pc == null ? "" : Num.csv(pc.lo()));
             row.add(pc == null ? "" : Num.csv(pc.hi()));

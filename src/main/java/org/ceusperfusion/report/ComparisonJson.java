@@ -5,6 +5,13 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import org.ceusperfusion.compare.Comparison;
+import org.ceusperfusion.compare.ComparisonOptions;
+import org.ceusperfusion.compare.ExamEstimates;
+import org.ceusperfusion.compare.PerfusionRule;
+import org.ceusperfusion.compare.RatioEstimate;
+import org.ceusperfusion.compare.RecistLike;
+import org.ceusperfusion.compare.Volume;
+import org.ceusperfusion.params.ParameterEstimates;
 import org.ceusperfusion.compare.ExamChange;
 import org.ceusperfusion.compare.ExamInput;
 import org.ceusperfusion.compare.PercentChange;
@@ -16,11 +23,17 @@ import org.ceusperfusion.params.PerfusionParameter;
 /**
  * {@link Comparison} → {@code comparison.json} (schema {@value #SCHEMA}, interfaces.md §6).
  *
- * <p>Top-level keys: {@code schema, software, exams, changes, response, warnings}. Each exam holds
- * {@code label, day, input, settings, roi, volumeMl, necrosisPct, sumDiametersMm, diametersMm}, where
- * {@code input}, {@code settings} and {@code roi} are exactly the objects of {@code analysis.json}
- * ({@link AnalysisJson}). Percent changes are {@code {"pct": .., "ci95": [lo, hi]}}; non-finite numbers
- * are {@code null}.
+ * <p>Top-level keys: {@code schema, software, options, exams, changes, response, warnings}.
+ * {@code options} records the perfusion rule (parameter, threshold %, day, citation), the diameter SD,
+ * the Monte Carlo seed and the CI method. Each exam holds {@code label, day, input, settings,
+ * scannerTags, roi, ci95Comparison} (the widened CIs the changes use), {@code referenceRoi,
+ * ratioToReference} ({@code {"AUC": {"value": .., "ci95": [..]}}}), {@code volumeMl, volumeSource}
+ * ({@code entered|ellipsoid}), {@code volumeCi95Ml, volumeDiametersMm, necrosisPct, sumDiametersMm,
+ * diametersMm, newLesion}, where {@code input}, {@code settings} and {@code roi} are exactly the objects
+ * of {@code analysis.json} ({@link AnalysisJson}). Each change holds {@code parameters} and
+ * {@code ratioToReference} as percent changes {@code {"pct": .., "ci95": [lo, hi]}}, {@code volumePct},
+ * {@code volume} (a percent change), {@code necrosisPctPoints, nonEnhancingPctPoints, sumDiametersPct}.
+ * Non-finite numbers are {@code null}.
  */
 public final class ComparisonJson {
     /** The schema identifier written into every file. */
@@ -34,8 +47,11 @@ public final class ComparisonJson {
         JsonObject o = new JsonObject();
         o.addProperty("schema", SCHEMA);
         o.add("software", Json.software());
+        o.add("options", options(c));
         JsonArray exams = new JsonArray();
-        c.exams().forEach(e -> exams.add(exam(e)));
+        for (int i = 0; i < c.exams().size(); i++) {
+            exams.add(exam(c.exams().get(i), c.estimates(i), c.options().diameterSdMm()));
+        }
         o.add("exams", exams);
         JsonArray changes = new JsonArray();
         c.changes().forEach(ch -> changes.add(change(ch)));
@@ -54,17 +70,75 @@ public final class ComparisonJson {
         return Json.toText(toJson(c));
     }
 
-    private static JsonObject exam(ExamInput e) {
+    private static JsonObject options(Comparison c) {
+        ComparisonOptions opt = c.options();
+        JsonObject o = new JsonObject();
+        PerfusionRule r = opt.perfusionRule();
+        JsonObject rule = new JsonObject();
+        rule.addProperty("parameter", r.parameter().label());
+        rule.add("thresholdPct", Json.num(r.thresholdPct()));
+        rule.add("day", Json.num(r.day()));
+        rule.add("citation", Json.str(r.citation()));
+        rule.addProperty("text", r.text());
+        o.add("perfusionRule", rule);
+        o.add("diameterSdMm", Json.num(opt.diameterSdMm()));
+        o.addProperty("monteCarloSeed", opt.seed());
+        o.addProperty("sizeCriteria", RecistLike.CRITERIA);
+        o.addProperty("ciMethod", Comparison.CI_METHOD);
+        return o;
+    }
+
+    private static JsonObject exam(ExamInput e, ExamEstimates est, double sdMm) {
         JsonObject o = new JsonObject();
         o.addProperty("label", e.label());
         o.add("day", Json.num(e.day()));
         o.add("input", AnalysisJson.input(e.analysis().input()));
         o.add("settings", AnalysisJson.settings(e.analysis()));
+        o.add("scannerTags", tags(e));
         o.add("roi", AnalysisJson.roi(e.roi()));
-        o.add("volumeMl", Json.num(e.volumeMl()));
+        o.add("ci95Comparison", cis(est.target()));
+        o.add("referenceRoi", Json.str(est.referenceName()));
+        o.add("ratioToReference", ratios(est));
+        Volume v = e.volume();
+        o.add("volumeMl", v == null ? JsonNull.INSTANCE : Json.num(v.ml()));
+        o.add("volumeSource", v == null ? JsonNull.INSTANCE : Json.str(v.source()));
+        o.add("volumeCi95Ml", v == null ? JsonNull.INSTANCE : Json.nums(v.ci95(sdMm)));
+        o.add("volumeDiametersMm", Json.nums(e.volumeDiametersMm()));
         o.add("necrosisPct", Json.num(e.necrosisPct()));
         o.add("sumDiametersMm", Json.num(e.sumDiametersMm()));
         o.add("diametersMm", Json.nums(e.diametersMm()));
+        o.addProperty("newLesion", e.newLesion());
+        return o;
+    }
+
+    private static JsonObject tags(ExamInput e) {
+        JsonObject o = new JsonObject();
+        for (String k : new String[] {"Manufacturer", "ManufacturerModelName", "TransducerData"}) {
+            o.add(k, Json.str(e.scannerTags().get(k)));
+        }
+        return o;
+    }
+
+    private static JsonObject cis(ParameterEstimates p) {
+        JsonObject o = new JsonObject();
+        for (PerfusionParameter q : PerfusionParameter.values()) {
+            double[] ci = p.ci(q);
+            o.add(q.label(), Double.isFinite(ci[0]) && Double.isFinite(ci[1]) ? Json.nums(ci) : JsonNull.INSTANCE);
+        }
+        return o;
+    }
+
+    private static JsonObject ratios(ExamEstimates est) {
+        JsonObject o = new JsonObject();
+        for (PerfusionParameter q : PerfusionParameter.values()) {
+            RatioEstimate r = est.ratio(q);
+            if (r != null) {
+                JsonObject x = new JsonObject();
+                x.add("value", Json.num(r.value()));
+                x.add("ci95", r.hasCi() ? Json.nums(new double[] {r.lo(), r.hi()}) : JsonNull.INSTANCE);
+                o.add(q.label(), x);
+            }
+        }
         return o;
     }
 
@@ -80,7 +154,16 @@ public final class ComparisonJson {
             }
         }
         o.add("parameters", params);
+        JsonObject ratios = new JsonObject();
+        for (PerfusionParameter p : PerfusionParameter.values()) {
+            PercentChange pc = ch.ratioChange(p);
+            if (pc != null) {
+                ratios.add(p.label(), percent(pc));
+            }
+        }
+        o.add("ratioToReference", ratios);
         o.add("volumePct", Json.num(ch.volumePct()));
+        o.add("volume", ch.volumeChange() == null ? JsonNull.INSTANCE : percent(ch.volumeChange()));
         o.add("necrosisPctPoints", Json.num(ch.necrosisPctPoints()));
         o.add("nonEnhancingPctPoints", Json.num(ch.nonEnhancingPctPoints()));
         o.add("sumDiametersPct", Json.num(ch.sumDiametersPct()));
@@ -111,6 +194,7 @@ public final class ComparisonJson {
         o.add("pctFromNadir", Json.num(s.pctFromNadir()));
         o.add("mmFromNadir", Json.num(s.mmFromNadir()));
         o.add("measurementSdMm", Json.num(s.measurementSdMm()));
+        o.addProperty("newLesion", s.newLesion());
         return o;
     }
 

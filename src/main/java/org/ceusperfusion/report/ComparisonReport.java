@@ -10,26 +10,22 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 import org.ceusperfusion.analysis.AnalysisSettings;
 import org.ceusperfusion.compare.Comparison;
 import org.ceusperfusion.compare.ExamInput;
-import org.ceusperfusion.compare.PercentChange;
-import org.ceusperfusion.compare.PerfusionResponse;
-import org.ceusperfusion.compare.SizeCategory;
-import org.ceusperfusion.compare.SizeResponse;
 import org.jfree.chart.JFreeChart;
 
 /**
  * The one-page comparison report, drawn with Java2D and JFreeChart onto any {@link Graphics2D}, so the
  * same code renders the vector PDF and the PNG.
  *
- * <p>Layout (A4 landscape, {@value #WIDTH_PT} × {@value #HEIGHT_PT} pt): title and exams; the summary
- * sentence in a tinted box; TICs of all exams with fits (left) beside the parameter table with % changes
- * and 95 % CIs (right); the timeline of volume, sum of diameters, AUC, necrosis and non-enhancing
- * fraction (left) beside the response block (right); warnings; a provenance footer (files, SHA-256
- * prefixes, settings, software version).
+ * <p>Layout (A4 landscape, {@value #WIDTH_PT} × {@value #HEIGHT_PT} pt, regions in {@link Layout}, none
+ * overlapping): title and exams; the summary sentence in a tinted box; top row: TICs of all exams with
+ * fits, the forest plot of % changes with 95 % CIs ({@link ChangeChart}, rule threshold marked), the
+ * response block with category probabilities; bottom row: the timeline of volume, sum of diameters,
+ * AUC, necrosis and non-enhancing fraction, and the parameter table; warnings (as many as fit, the
+ * rest counted); a provenance footer (files, SHA-256 prefixes, settings, software version).
  */
 public final class ComparisonReport {
     /** Page width, points (A4 landscape). */
@@ -59,6 +55,11 @@ public final class ComparisonReport {
         ChartExport.writePng(drawing(c), pngWidth(), pngHeight(), PNG_SCALE, out);
     }
 
+    /** @return the page as an RGB image, {@link #pngWidth()} × {@link #pngHeight()} pixels (what report.png holds) */
+    public static java.awt.image.BufferedImage image(Comparison c) {
+        return ChartExport.render(drawing(c), pngWidth(), pngHeight(), PNG_SCALE);
+    }
+
     /** @return PNG width, pixels */
     public static int pngWidth() {
         return (int) Math.round(WIDTH_PT * PNG_SCALE);
@@ -82,21 +83,46 @@ public final class ComparisonReport {
         ReportText.draw(g, title(c), M, M + 14);
         g.setFont(ReportText.font(Font.PLAIN, 8.5f));
         g.setColor(Color.DARK_GRAY);
-        ReportText.draw(g, subtitle(c), M, M + 27);
+        ReportText.draw(g, ReportText.fit(g, subtitle(c), WIDTH_PT - 2 * M), M, M + 27);
         summaryBox(g, c, new Rectangle2D.Double(M, 58, WIDTH_PT - 2 * M, 30));
-        double rightX = SPLIT + 10;
-        double rightW = WIDTH_PT - M - rightX;
-        JFreeChart tics = ComparisonCharts.tics(c);
-        tics.draw(g, new Rectangle2D.Double(M - 4, 94, SPLIT - M + 4, 222));
-        ParameterTable.draw(g, new Rectangle2D.Double(rightX, 98, rightW, 236), c,
-                c.response().perfusion() == null ? null : org.ceusperfusion.params.PerfusionParameter.AUC);
+        Layout l = Layout.of(c);
+        ComparisonCharts.tics(c).draw(g, l.tics());
+        ChangeChart.create(c).draw(g, l.forest());
+        ResponseBlock.draw(g, c, l.response());
         JFreeChart timeline = ComparisonCharts.timeline(c);
         if (timeline != null) {
-            timeline.draw(g, new Rectangle2D.Double(M - 4, 320, SPLIT - M + 4, 172));
+            timeline.draw(g, l.timeline());
         }
-        responseBlock(g, c, new Rectangle2D.Double(rightX, 318, rightW, 168));
-        double y = warnings(g, c, 500);
-        footer(g, c, Math.max(y + 4, 548));
+        ParameterTable.draw(g, l.table(), c, c.options().perfusionRule().parameter());
+        double footerTop = HEIGHT_PT - 10 - 8.0 * (c.exams().size() + 1);
+        double y = warnings(g, c, l.table().getMaxY() + 12, footerTop - 6);
+        footer(g, c, Math.max(y + 8, footerTop + 6));
+    }
+
+    /** The page's regions, in points; none overlaps another. */
+    record Layout(Rectangle2D tics, Rectangle2D forest, Rectangle2D response, Rectangle2D timeline,
+                  Rectangle2D table) {
+        static Layout of(Comparison c) {
+            double left = M - 4;
+            double col1 = 292;
+            double col2 = 252;
+            double topY = 94;
+            double topH = 206;
+            double x2 = left + col1 + 4;
+            double x3 = x2 + col2 + 6;
+            double bottomY = topY + topH + 6;
+            double bottomH = 190;
+            return new Layout(new Rectangle2D.Double(left, topY, col1, topH),
+                    new Rectangle2D.Double(x2, topY, col2, topH),
+                    new Rectangle2D.Double(x3, topY + 4, WIDTH_PT - M - x3, topH - 8),
+                    new Rectangle2D.Double(left, bottomY, col1, bottomH),
+                    new Rectangle2D.Double(x2 + 4, bottomY + 4, WIDTH_PT - M - x2 - 4, bottomH - 4));
+        }
+
+        /** @return every region, for overlap checks */
+        java.util.List<Rectangle2D> all() {
+            return java.util.List.of(tics, forest, response, timeline, table);
+        }
     }
 
     private static String subtitle(Comparison c) {
@@ -122,65 +148,7 @@ public final class ComparisonReport {
         ReportText.drawWrapped(g, c.response().summary(), r.getX() + 8, y, r.getWidth() - 16, 2);
     }
 
-    private static void responseBlock(Graphics2D g, Comparison c, Rectangle2D r) {
-        g.setColor(new Color(200, 200, 200));
-        g.setStroke(new BasicStroke(0.8f));
-        g.draw(new RoundRectangle2D.Double(r.getX(), r.getY(), r.getWidth(), r.getHeight(), 6, 6));
-        double x = r.getX() + 8;
-        double w = r.getWidth() - 16;
-        double y = r.getY() + 14;
-        g.setColor(Color.BLACK);
-        g.setFont(ReportText.font(Font.BOLD, 10));
-        ReportText.draw(g, "Response of " + c.exams().get(c.exams().size() - 1).label() + " vs "
-                + c.exams().get(0).label(), x, y);
-        y += 16;
-        SizeResponse s = c.response().size();
-        if (s == null) {
-            y = line(g, "Size: ", "no diameters for baseline and last exam", null, x, y, w);
-        } else {
-            String prob = String.format(Locale.ROOT, "P(CR) %.2f, P(PR) %.2f, P(SD) %.2f, P(PD) %.2f",
-                    s.probability(SizeCategory.CR), s.probability(SizeCategory.PR),
-                    s.probability(SizeCategory.SD), s.probability(SizeCategory.PD));
-            y = line(g, "Size: ", s.category() + (s.indeterminate() ? " (indeterminate)" : ""),
-                    s.indeterminate() ? new Color(200, 110, 0) : null, x, y, w);
-            y = detail(g, s.criteria() + "; sum of diameters " + Num.pct(s.pctFromBaseline()) + " vs baseline, "
-                    + Num.pct(s.pctFromNadir()) + " (" + ReportNumbers.signedMm(s.mmFromNadir())
-                    + ") vs smallest; " + prob + "; SD " + ReportNumbers.day(s.measurementSdMm())
-                    + " mm per diameter", x, y, w);
-        }
-        y += 4;
-        PerfusionResponse p = c.response().perfusion();
-        if (p == null) {
-            line(g, "Perfusion: ", "not computable (rule parameter missing)", null, x, y, w);
-            return;
-        }
-        Double pr = p.probability().get(PerfusionResponse.RESPONDER);
-        y = line(g, "Perfusion: ", p.category() + (p.indeterminate() ? " (indeterminate)" : ""),
-                p.indeterminate() ? new Color(200, 110, 0) : null, x, y, w);
-        PercentChange ch = p.change();
-        y = detail(g, "Change from baseline: " + Num.pct(ch.pct()) + (ch.hasCi() ? String.format(Locale.ROOT,
-                " (95 %% CI %+.1f to %+.1f %%)", ch.lo(), ch.hi()) : " (no CI)"), x, y, w);
-        detail(g, "Rule: " + p.rule() + (pr == null ? "" : String.format(Locale.ROOT,
-                "; probability the true change meets it: %.2f", pr)), x, y, w);
-    }
-
-    private static double line(Graphics2D g, String head, String value, Color colour, double x, double y, double w) {
-        g.setFont(ReportText.font(Font.BOLD, 9));
-        g.setColor(Color.BLACK);
-        ReportText.draw(g, head, x, y);
-        double hw = g.getFontMetrics().stringWidth(head);
-        g.setColor(colour == null ? new Color(20, 40, 90) : colour);
-        ReportText.draw(g, value, x + hw, y);
-        return y + 12;
-    }
-
-    private static double detail(Graphics2D g, String text, double x, double y, double w) {
-        g.setFont(ReportText.font(Font.PLAIN, 7.5f));
-        g.setColor(Color.DARK_GRAY);
-        return ReportText.drawWrapped(g, text, x, y, w, 4);
-    }
-
-    private static double warnings(Graphics2D g, Comparison c, double y) {
+    private static double warnings(Graphics2D g, Comparison c, double y, double maxY) {
         Set<String> all = new LinkedHashSet<>(c.warnings());
         for (ExamInput e : c.exams()) {
             e.analysis().warnings().forEach(w -> all.add(e.label() + ": " + w));
@@ -190,13 +158,16 @@ public final class ComparisonReport {
         }
         g.setFont(ReportText.font(Font.PLAIN, 7.5f));
         g.setColor(new Color(170, 80, 0));
+        double lh = g.getFontMetrics().getHeight();
+        int room = Math.max(1, (int) Math.floor((maxY - y) / lh) + 1);
         int shown = 0;
         for (String w : all) {
-            if (shown++ == 4) {
-                ReportText.draw(g, "(" + (all.size() - 4) + " more warnings in comparison.json)", M, y);
-                return y + 9;
+            if (shown == room - 1 && all.size() > room) {
+                ReportText.draw(g, "(" + (all.size() - shown) + " more warnings in comparison.json)", M, y);
+                return y + lh;
             }
             y = ReportText.drawWrapped(g, "Warning: " + w, M, y, WIDTH_PT - 2 * M, 1);
+            shown++;
         }
         return y;
     }

@@ -15,6 +15,7 @@ import org.ceusperfusion.compare.Comparison;
 import org.ceusperfusion.compare.ExamChange;
 import org.ceusperfusion.compare.ExamInput;
 import org.ceusperfusion.compare.PercentChange;
+import org.ceusperfusion.compare.RatioEstimate;
 import org.ceusperfusion.params.PerfusionParameter;
 
 /**
@@ -121,11 +122,26 @@ final class ParameterTable {
                 rows.add(new Row(p.label(), p.unit(), cells, pc == null ? "-" : change(pc), p == highlighted));
             }
         }
+        ratioRows(rows, c, highlighted);
         extra(rows, c, "Non-enh.", "%", e -> 100 * e.roi().nonEnhancingFraction(), ch.nonEnhancingPctPoints(), true);
-        extra(rows, c, "Volume", "ml", ExamInput::volumeMl, ch.volumePct(), false);
+        extra(rows, c, "Volume", "ml", ExamInput::volumeValueMl, ch.volumePct(), false);
         extra(rows, c, "Necrosis", "%", ExamInput::necrosisPct, ch.necrosisPctPoints(), true);
         extra(rows, c, "Sum diam.", "mm", ExamInput::sumDiametersMm, ch.sumDiametersPct(), false);
         return rows;
+    }
+
+    private static void ratioRows(List<Row> rows, Comparison c, PerfusionParameter p) {
+        if (p == null || !c.referenceNormalised()) {
+            return;
+        }
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < c.exams().size(); i++) {
+            RatioEstimate r = c.estimates(i).ratio(p);
+            cells.add(r == null ? "-" : Num.show(r.value()) + (r.hasCi()
+                    ? " [" + Num.brief(r.lo()) + ", " + Num.brief(r.hi()) + "]" : ""));
+        }
+        PercentChange pc = c.overall().ratioChange(p);
+        rows.add(new Row(p.label() + "/ref", "ratio", cells, pc == null ? "-" : change(pc), true));
     }
 
     private static void extra(List<Row> rows, Comparison c, String name, String unit, Function<ExamInput, Double> f,

@@ -67,7 +67,8 @@ class ComparisonWriterTest {
     void comparisonJsonFollowsTheSchema() {
         Comparison c = example();
         JsonObject j = Json.parse(ComparisonJson.toText(c));
-        assertEquals(List.of("schema", "software", "exams", "changes", "response", "warnings"), List.copyOf(j.keySet()));
+        assertEquals(List.of("schema", "software", "options", "exams", "changes", "response", "warnings"),
+                List.copyOf(j.keySet()));
         assertEquals("ceus-perfusion/comparison@1", j.get("schema").getAsString());
         JsonObject exam = j.getAsJsonArray("exams").get(1).getAsJsonObject();
         assertEquals("D14", exam.get("label").getAsString());
@@ -126,7 +127,8 @@ class ComparisonWriterTest {
         byte[] buf = new byte[4 << 20];
         String page = new String(buf, 0, inflater.inflate(buf), StandardCharsets.ISO_8859_1);
         assertTrue(page.contains("(CEUS perfusion follow-up: baseline -> D60) Tj"));
-        assertTrue(page.contains("(Size: ) Tj"));
+        assertTrue(page.contains("RECIST-like, US"), "size line");
+        assertTrue(page.contains("Change from baseline"), "forest plot title");
         assertTrue(page.contains("(a.u. s) Tj"));
         assertFalse(page.contains("?"), "a character the PDF font cannot show");
     }

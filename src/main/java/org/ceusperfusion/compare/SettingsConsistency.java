@@ -1,0 +1,101 @@
+package org.ceusperfusion.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.ceusperfusion.analysis.AnalysisSettings;
+
+/**
+ * Checks that the exams of a comparison were acquired and analysed alike, and warns, naming the
+ * differing values, when they were not.
+ *
+ * <p>Compared: dynamic range (or linear data), bolus model, frame interval (±1 %), pixel size (±1 %)
+ * and the DICOM tags Manufacturer, ManufacturerModelName and TransducerData (only values known in at
+ * least two exams are compared; an unknown value is shown as {@code ?}). Amplitudes (PE, AUC, WiR, ...)
+ * are not comparable across scanners, probes, presets or dynamic ranges: those warnings point to the
+ * reference-normalised changes when every exam has a reference ROI, and suggest adding one otherwise.
+ */
+final class SettingsConsistency {
+    /** Scanner tags compared, with the words used in warnings. */
+    static final String[][] TAGS = {
+        {"Manufacturer", "scanner manufacturer"},
+        {"ManufacturerModelName", "scanner model"},
+        {"TransducerData", "probe (TransducerData)"}};
+
+    private SettingsConsistency() {
+    }
+
+    /** @return one warning per differing setting, in a fixed order */
+    static List<String> warnings(List<ExamInput> exams) {
+        List<String> w = new ArrayList<>();
+        String amplitudes = amplitudeAdvice(exams);
+        differ(w, exams, "dynamic range", e -> {
+            AnalysisSettings s = e.analysis().settings();
+            return s.linear() ? "linear" : ComparisonBuilder.fmt(s.dynamicRangeDb()) + " dB";
+        }, amplitudes);
+        differ(w, exams, "model", e -> e.analysis().settings().model(), "parameters may differ by model alone");
+        differNumbers(w, exams, "frame interval", e -> e.analysis().input().frameIntervalS(), " s",
+                "temporal sampling differs: TTP, RT and WiR resolution differ");
+        differNumbers(w, exams, "pixel size", e -> e.analysis().input().pixelSizeMm(), " mm",
+                "zoom or depth differs; " + amplitudes);
+        for (String[] tag : TAGS) {
+            differTag(w, exams, tag[0], tag[1], amplitudes);
+        }
+        return w;
+    }
+
+    private static String amplitudeAdvice(List<ExamInput> exams) {
+        boolean refs = exams.stream().allMatch(e -> e.reference() != null);
+        String base = "absolute amplitude changes (PE, AUC, WiR, ...) are unsafe; ";
+        return base + (refs ? "use the reference-normalised changes (ratio to ROI '" + exams.get(0).reference().name()
+                + "')" : "add a reference ROI (--reference-roi) in every exam to compare reference-normalised values");
+    }
+
+    private static void differ(List<String> w, List<ExamInput> exams, String what, Function<ExamInput, String> value,
+                               String consequence) {
+        List<String> values = exams.stream().map(value).toList();
+        if (values.stream().distinct().count() > 1) {
+            w.add(message(exams, what, values, consequence));
+        }
+    }
+
+    private static void differNumbers(List<String> w, List<ExamInput> exams, String what,
+                                      Function<ExamInput, Double> value, String unit, String consequence) {
+        List<Double> v = exams.stream().map(value).toList();
+        List<Double> known = v.stream().filter(x -> x != null && Double.isFinite(x) && x > 0).toList();
+        if (known.size() < 2) {
+            return;
+        }
+        double lo = known.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double hi = known.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        if (hi - lo > 0.01 * lo) {
+            List<String> texts = v.stream().map(x -> x == null ? "?" : fmt(x) + unit).toList();
+            w.add(message(exams, what, texts, consequence));
+        }
+    }
+
+    private static void differTag(List<String> w, List<ExamInput> exams, String tag, String what, String consequence) {
+        List<String> v = exams.stream().map(e -> clean(e.scannerTags().get(tag))).toList();
+        List<String> known = v.stream().filter(x -> x != null).toList();
+        if (known.size() >= 2 && known.stream().distinct().count() > 1) {
+            w.add(message(exams, what, v.stream().map(x -> x == null ? "?" : x).toList(), consequence));
+        }
+    }
+
+    private static String clean(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static String message(List<ExamInput> exams, String what, List<String> values, String consequence) {
+        StringBuilder sb = new StringBuilder(what).append(" differs between exams (");
+        for (int i = 0; i < exams.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(exams.get(i).label()).append(' ').append(values.get(i));
+        }
+        return sb.append("): ").append(consequence).toString();
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+    }
+}

@@ -1,0 +1,121 @@
+package org.ceusperfusion.ij;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ceusperfusion.InputException;
+import org.ceusperfusion.analysis.AnalysisSettings;
+import org.ceusperfusion.compare.ComparisonOptions;
+import org.ceusperfusion.compare.ExamLists;
+import org.ceusperfusion.compare.RecistLike;
+
+/**
+ * The parameters of {@code Compare Exams...}, independent of how they were gathered (dialog or macro).
+ *
+ * <p>Macro keys: {@code exams=[t1,t2,...]} (image titles of open images, or loop files), or
+ * {@code baseline=[..] followup=[..]} (the follow-up may itself be a comma list); {@code labels},
+ * {@code days}, {@code volume_ml}, {@code necrosis_pct}, {@code new_lesions} (one entry per exam,
+ * comma-separated), {@code diameters_mm} and {@code volume_diameters_mm} ({@code "84,80;88,84"}: exams
+ * by {@code ;}); {@code reference} (ROI Manager name of the reference ROI: {@code NAME-<label>} when
+ * present, else {@code NAME}); {@code dynamic_range} (dB, default 40), {@code linear}, {@code model};
+ * {@code diameter_sd} (mm, 1.5); {@code response_parameter} (AUC), {@code response_threshold} (−40),
+ * {@code response_day} (30 or {@code none}); {@code save_to} (a folder; empty: do not save).
+ *
+ * @param exams      per exam an image title or a file path
+ * @param labels     exam labels, comma list or {@code null} (baseline, D&lt;day&gt;, exam&lt;n&gt;)
+ * @param days       comma list or {@code null}
+ * @param volumeMl   comma list or {@code null}
+ * @param necrosisPct comma list or {@code null}
+ * @param diametersMm {@code "a,b;c,d"} or {@code null}
+ * @param volumeDiametersMm {@code "L,W,H;L,W,H"} or {@code null}
+ * @param newLesions comma list of flags or {@code null}
+ * @param reference  ROI Manager name of the reference ROI, or {@code null}
+ * @param settings   linearisation and model
+ * @param comparison response options
+ * @param saveTo     output folder, or {@code null}
+ */
+public record CompareExamsOptions(List<String> exams, String labels, String days, String volumeMl,
+                                  String necrosisPct, String diametersMm, String volumeDiametersMm,
+                                  String newLesions, String reference, AnalysisSettings settings,
+                                  ComparisonOptions comparison, String saveTo) {
+
+    public CompareExamsOptions {
+        exams = List.copyOf(exams);
+        if (exams.size() < 2) {
+            throw new InputException("exams=", "give at least two exams (image titles or files), got " + exams.size());
+        }
+        reference = blankToNull(reference);
+        if (reference != null && reference.equalsIgnoreCase("none")) {
+            reference = null;
+        }
+        saveTo = blankToNull(saveTo);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /**
+     * @param m macro options
+     * @return the parameters; absent keys take their defaults
+     * @throws InputException when a value cannot be read
+     */
+    static CompareExamsOptions fromMacro(MacroOptions m) {
+        List<String> exams = new ArrayList<>();
+        String list = m.string("exams", null);
+        if (list != null) {
+            exams.addAll(items(list));
+        } else {
+            String base = m.string("baseline", null);
+            if (base != null) {
+                exams.add(base);
+            }
+            String follow = m.string("followup", null);
+            if (follow != null) {
+                exams.addAll(items(follow));
+            }
+        }
+        boolean linear = m.flag("linear");
+        AnalysisSettings settings = new AnalysisSettings(linear ? null : m.number("dynamic_range",
+                AnalysisSettings.DEFAULT_DYNAMIC_RANGE_DB), linear, m.string("model", "lognormal"));
+        ComparisonOptions options = ExamLists.options(m.string("response_parameter", "AUC"),
+                m.number("response_threshold", -40), m.string("response_day", "30"),
+                m.number("diameter_sd", RecistLike.DEFAULT_SD_MM), ComparisonOptions.DEFAULT.seed());
+        return new CompareExamsOptions(exams, m.string("labels", null), m.string("days", null),
+                m.string("volume_ml", null), m.string("necrosis_pct", null), m.string("diameters_mm", null),
+                m.string("volume_diameters_mm", null), m.string("new_lesions", null), m.string("reference", null),
+                settings, options, m.string("save_to", null));
+    }
+
+    /** @return the comma-separated items of {@code s}, trimmed, empty ones dropped */
+    static List<String> items(String s) {
+        List<String> out = new ArrayList<>();
+        for (String p : s.split(",")) {
+            if (!p.isBlank()) {
+                out.add(p.trim());
+            }
+        }
+        return out;
+    }
+
+    /** @return the label of each exam: given, else baseline, D&lt;day&gt; or exam&lt;n&gt; */
+    List<String> labelList() {
+        int n = exams.size();
+        if (labels != null && !labels.isBlank()) {
+            List<String> l = ExamLists.split("labels=", labels, n);
+            if (l.stream().anyMatch(String::isBlank) || l.stream().distinct().count() != n) {
+                throw new InputException("labels=", "labels must be non-empty and distinct: " + labels);
+            }
+            return l;
+        }
+        List<Double> d = ExamLists.numbers("days=", days, n);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(i == 0 ? "baseline" : d.get(i) != null ? "D" + fmt(d.get(i)) : "exam" + (i + 1));
+        }
+        return out;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}
