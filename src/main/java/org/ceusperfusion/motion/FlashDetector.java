@@ -5,16 +5,17 @@ import java.util.Arrays;
 /**
  * Finds flashes in the whole-frame mean brightness: short bursts that a bolus cannot produce.
  *
- * <p>Frame k is a flash when its mean m_k exceeds the median of the {@value #BEFORE} frames before it by more
- * than {@value #K} noise scales and by more than {@value #MIN_RELATIVE_JUMP} of that median, and the
- * brightness falls back by at least half of that jump within {@value #MAX_FLASH_FRAMES} frames (a bolus
- * rises and stays up; a flash, or a destruction flash, does not). The noise scale is
- * 1.4826·MAD of the frame-to-frame differences / √2. Up to {@value #MAX_FLASH_FRAMES} consecutive bright frames
- * are marked.
+ * <p>A run of 1 to {@value #MAX_FLASH_FRAMES} frames k..k+L−1 is a flash when its dimmest frame exceeds
+ * <em>both</em> the median of the {@value #SIDE} frames before the run and the median of the
+ * {@value #SIDE} frames after it by more than {@value #K} noise scales and by more than
+ * {@value #MIN_RELATIVE_JUMP} of the larger median. A bolus rises and stays up, so its frames never
+ * stand above the frames that follow them; a flash, or a destruction flash, does. The noise scale is
+ * 1.4826·MAD of the second differences of the frame means / √6, which a smooth bolus does not inflate.
+ * The shortest run that qualifies is marked.
  */
 public final class FlashDetector {
-    /** Frames before a candidate whose median is its baseline. */
-    public static final int BEFORE = 5;
+    /** Frames on each side of a candidate run whose medians are its baselines. */
+    public static final int SIDE = 5;
     /** Jump in noise scales. */
     public static final double K = 8;
     /** Jump relative to the baseline. */
@@ -32,45 +33,50 @@ public final class FlashDetector {
     public static boolean[] detect(double[] frameMean) {
         int n = frameMean.length;
         boolean[] flash = new boolean[n];
-        if (n < BEFORE + 2) {
+        if (n < 2 * SIDE + 1) {
             return flash;
         }
         double scale = noiseScale(frameMean);
-        for (int k = BEFORE; k < n; k++) {
-            double base = median(Arrays.copyOfRange(frameMean, k - BEFORE, k));
-            double jump = frameMean[k] - base;
-            if (!(jump > K * scale && jump > MIN_RELATIVE_JUMP * Math.abs(base))) {
-                continue;
+        for (int k = SIDE; k < n; k++) {
+            int length = flashLength(frameMean, k, scale);
+            for (int j = k; j < k + length; j++) {
+                flash[j] = true;
             }
-            int end = -1;
-            for (int j = k + 1; j <= Math.min(n - 1, k + MAX_FLASH_FRAMES); j++) {
-                if (frameMean[j] - base < 0.5 * jump) {
-                    end = j;
-                    break;
-                }
-            }
-            if (end > 0) {
-                for (int j = k; j < end; j++) {
-                    flash[j] = true;
-                }
-                k = end - 1;
-            }
+            k += Math.max(0, length - 1);
         }
         return flash;
     }
 
+    /** @return the length of the shortest flash starting at frame {@code k}, or 0 when there is none */
+    private static int flashLength(double[] m, int k, double scale) {
+        double before = median(Arrays.copyOfRange(m, k - SIDE, k));
+        double dimmest = Double.POSITIVE_INFINITY;
+        for (int length = 1; length <= MAX_FLASH_FRAMES && k + length <= m.length; length++) {
+            dimmest = Math.min(dimmest, m[k + length - 1]);
+            int afterEnd = Math.min(m.length, k + length + SIDE);
+            if (afterEnd - (k + length) < 2) {
+                return 0; // too close to the end to tell a flash from a rise
+            }
+            double after = median(Arrays.copyOfRange(m, k + length, afterEnd));
+            double base = Math.max(before, after);
+            double jump = dimmest - base;
+            if (jump > K * scale && jump > MIN_RELATIVE_JUMP * Math.abs(base)) {
+                return length;
+            }
+        }
+        return 0;
+    }
+
     private static double noiseScale(double[] m) {
-        double[] d = new double[m.length - 1];
+        double[] d = new double[m.length - 2];
         for (int i = 0; i < d.length; i++) {
-            d[i] = m[i + 1] - m[i];
+            d[i] = m[i + 2] - 2 * m[i + 1] + m[i];
         }
         double med = median(d.clone());
         for (int i = 0; i < d.length; i++) {
             d[i] = Math.abs(d[i] - med);
         }
-        double s = 1.4826 * median(d) / Math.sqrt(2);
-        double level = Math.abs(median(m.clone()));
-        return Math.max(s, 1e-9 * level);
+        return 1.4826 * median(d) / Math.sqrt(6);
     }
 
     static double median(double[] v) {

@@ -2,6 +2,7 @@ package org.ceusperfusion.motion;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,29 @@ class FrameRejectionTest {
             }
         }
         assertEquals(List.of(120, 150, 151), found);
+    }
+
+    @Test
+    void aNoisyBolusPeakIsNotAFlash() throws Exception {
+        // The bundled synthetic loops have no flash; their whole-frame mean rises through the bolus with
+        // speckle noise, which a rule comparing only with the frames before mistook for flashes.
+        java.nio.file.Path data = java.nio.file.Path.of(System.getProperty("ceus.projectDir", ".")).resolve("test-data");
+        for (String name : List.of("baseline.dcm", "day14.tif")) {
+            CineLoop loop = org.ceusperfusion.io.LoopReader.open(data.resolve(name), org.ceusperfusion.io.LoadOptions.NONE);
+            Linearizer lin = Linearizer.logCompressed(40, 255);
+            double[] mean = new double[loop.frameCount()];
+            for (int f = 0; f < mean.length; f++) {
+                double sum = 0;
+                for (float g : loop.frame(f)) {
+                    sum += lin.power(g);
+                }
+                mean[f] = sum / loop.width() / loop.height();
+            }
+            boolean[] flash = FlashDetector.detect(mean);
+            for (int f = 0; f < flash.length; f++) {
+                assertFalse(flash[f], name + ": frame " + (f + 1) + " is no flash");
+            }
+        }
     }
 
     @Test
