@@ -19,9 +19,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ceus analyze LOOP --roi SPEC ...}: TIC, fit, parameters with 95 % CI, non-enhancing fraction. */
-@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measures the time-intensity curve of each ROI on linear echo power, fits the bolus model",
-                "and writes the perfusion parameters with 95 % confidence intervals.",
+@Command(name = "analyze", header = "TIC, bolus fit and perfusion parameters with 95 %% CIs for each ROI of one loop.", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measures the time-intensity curve of each ROI on linear echo power, fits the bolus model and",
+                "reports the perfusion parameters with 95 %% confidence intervals and the non-enhancing fraction.",
                 "Writes analysis.json, tic.csv and tic.png into --out."})
 final class AnalyzeCommand implements Callable<Integer> {
     @Spec

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ceus batch MANIFEST.csv}: one analysis per manifest row, one comparison per patient, summary.csv. */
-@Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "batch", header = "Analyse every row of a manifest CSV (shards, resume); compare rows per patient.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Analyses every row of a manifest CSV (columns loop, roi; optional id, patient, label, day,",
                 "reference_roi, dynamic_range_db, frame_interval_s, model, volume_ml, necrosis_pct, diameters_mm)",
                 "into one folder per row, compares the rows of each patient in day order (compare-<patient>/),",

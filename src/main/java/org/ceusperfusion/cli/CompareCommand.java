@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ceus compare LOOP1 LOOP2 [...]}: baseline versus follow-up exams, with size, volume and necrosis. */
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "compare", header = "Baseline versus follow-up exams: changes with CIs, size, necrosis and response.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Analyses each loop and compares every follow-up with the baseline (the first loop):",
                 "percent change of every parameter with its 95 %% CI, non-enhancing fraction, volume, necrosis,",
                 "RECIST-like size and perfusion response. Writes comparison.json, comparison.csv, report.pdf,",

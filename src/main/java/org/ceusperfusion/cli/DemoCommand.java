@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code ceus demo}: the embedded default. Analyses the bundled baseline and day-14 synthetic loops listed
  * in {@code test-data/demo.csv}, compares them and writes the report into {@code ceus-demo/}.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", header = "Analyse and compare the bundled baseline and day-14 loops into ceus-demo/.", mixinStandardHelpOptions = true,
         description = {"Analyses the bundled baseline and day-14 synthetic loops (test-data/demo.csv),",
                 "compares them and writes the report into --out."})
 final class DemoCommand implements Callable<Integer> {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ceus info LOOP}: prints the loop's {@code input} section as JSON on stdout. */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(name = "info", header = "Print what was read from a loop (frames, times, size, calibration) as JSON.", mixinStandardHelpOptions = true,
         description = {"Reads a cine loop and prints what was read as JSON: format, frames, size, the time of",
                 "every frame, frame interval, pixel size, photometric interpretation, transfer syntax, regions."})
 final class InfoCommand implements Callable<Integer> {

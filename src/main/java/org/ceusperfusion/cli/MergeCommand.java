@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ceus merge [PART...] --out DIR}: joins the summaries of shards (or single jobs) into one summary.csv. */
-@Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "merge", header = "Join the summaries of batch shards into one summary.csv.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Joins batch summaries (the summary.shard-K-of-N.csv of each shard, or any partial",
                 "summaries) into DIR/summary.csv, ordered like an unsharded run: rows in manifest order, then",
                 "comparisons. Exit 0 when every item is ok, 1 when some failed, 2 when a part is missing,",
