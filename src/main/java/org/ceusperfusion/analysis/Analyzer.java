@@ -11,6 +11,7 @@ import org.ceusperfusion.motion.MotionCorrection;
 import org.ceusperfusion.motion.MotionResult;
 import org.ceusperfusion.motion.QualityAssessor;
 import org.ceusperfusion.motion.RoiQuality;
+import org.ceusperfusion.params.BootstrapCi;
 import org.ceusperfusion.params.ParameterCalculator;
 import org.ceusperfusion.params.ParameterEstimates;
 import org.ceusperfusion.params.PerfusionParameter;
@@ -65,7 +66,7 @@ public final class Analyzer {
         for (int i = 0; i < masks.size(); i++) {
             RoiMask mask = masks.get(i);
             RoiRole role = i < targets.size() ? RoiRole.TARGET : RoiRole.REFERENCE;
-            results.add(analyzeRoi(loop, mask, role, tics.get(i), fitter, linearizer, quality, motion));
+            results.add(analyzeRoi(loop, mask, role, tics.get(i), fitter, settings, linearizer, quality, motion));
         }
         if (reference != null) {
             results = withReferenceRatios(results);
@@ -74,12 +75,15 @@ public final class Analyzer {
     }
 
     private static RoiAnalysis analyzeRoi(CineLoop loop, RoiMask mask, RoiRole role, TimeIntensityCurve tic,
-                                          RoiFitter fitter, Linearizer linearizer, QualityChecks quality,
+                                          RoiFitter fitter, AnalysisSettings settings, Linearizer linearizer,
+                                          QualityChecks quality,
                                           MotionResult motion) {
         double[][] kept = motion.selection().keep(tic.timesS(), tic.meanIntensity());
         RoiFitter.Outcome outcome = fitter.fit(kept[0], kept[1]);
         FitResult fit = outcome.fit();
-        ParameterEstimates parameters = ParameterCalculator.compute(fit);
+        ParameterEstimates parameters = settings.bootstrapReplicates() > 0
+                ? BootstrapCi.compute(fit, kept[0], kept[1], settings.bootstrapReplicates(), settings.bootstrapSeed())
+                : ParameterCalculator.compute(fit);
         double nonEnhancing = NonEnhancingWindow.fraction(loop, mask, linearizer, fit, parameters);
         quality.check(mask.name(), tic, fit, parameters);
         RoiQuality roiQuality = QualityAssessor.assess(tic, motion.selection().used(), fit, motion.track(),

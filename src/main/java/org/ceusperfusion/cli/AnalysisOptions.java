@@ -19,6 +19,14 @@ final class AnalysisOptions {
             description = "Bolus model: lognormal, gamma, ldrw, fpt, or auto (lowest AICc per ROI; default ${DEFAULT-VALUE}).")
     String model = "lognormal";
 
+    @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "0",
+            description = "95 %% CIs from N seeded residual-bootstrap refits (percentiles) instead of the delta method.")
+    int bootstrap;
+
+    @Option(names = "--bootstrap-seed", paramLabel = "SEED", defaultValue = "1",
+            description = "Seed of the bootstrap (default ${DEFAULT-VALUE}).")
+    long bootstrapSeed = 1;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
 
@@ -60,7 +68,8 @@ final class AnalysisOptions {
     boolean noFlashDetection;
 
     AnalysisSettings toSettings() {
-        return new AnalysisSettings(linear ? null : dynamicRangeDb, linear, model, motionSettings());
+        return new AnalysisSettings(linear ? null : dynamicRangeDb, linear, model, motionSettings(), bootstrap,
+                bootstrapSeed);
     }
 
     MotionSettings motionSettings() {

@@ -106,6 +106,11 @@ public final class AnalysisJson {
         o.addProperty("model", s.model());
         o.addProperty("motionCorrection", s.motion().correction());
         o.add("excludeFrames", Json.str(s.motion().excludeFrames()));
+        o.addProperty("ciMethod", s.bootstrapReplicates() > 0 ? "residual-bootstrap" : "delta");
+        if (s.bootstrapReplicates() > 0) {
+            o.addProperty("bootstrapReplicates", s.bootstrapReplicates());
+            o.addProperty("bootstrapSeed", s.bootstrapSeed());
+        }
         FitResult fit = a.rois().isEmpty() ? null : a.rois().get(0).fit();
         if (fit != null && Double.isFinite(fit.windowStartS()) && Double.isFinite(fit.windowEndS())) {
             o.add("fitWindowS", Json.nums(new double[] {fit.windowStartS(), fit.windowEndS()}));

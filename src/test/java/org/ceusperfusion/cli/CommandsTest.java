@@ -61,6 +61,31 @@ class CommandsTest {
     }
 
     @Test
+    void bootstrapCisAreSeededAndRecorded() throws Exception {
+        Path loop = PROJECT.resolve("test-data/baseline.dcm");
+        String[] args = {"analyze", loop.toString(), "--roi", "tumour=oval:40,27,40,30", "--bootstrap", "40",
+                         "--quiet", "--out"};
+        JsonObject[] runs = new JsonObject[2];
+        for (int i = 0; i < 2; i++) {
+            Path out = tmp.resolve("boot" + i);
+            String[] a = java.util.Arrays.copyOf(args, args.length + 1);
+            a[args.length] = out.toString();
+            assertEquals(0, CliRun.of(a).exitCode());
+            runs[i] = Json.parse(Files.readString(out.resolve("analysis.json")));
+        }
+        JsonObject settings = runs[0].getAsJsonObject("settings");
+        assertEquals("residual-bootstrap", settings.get("ciMethod").getAsString());
+        assertEquals(40, settings.get("bootstrapReplicates").getAsInt());
+        JsonObject ci0 = runs[0].getAsJsonArray("rois").get(0).getAsJsonObject().getAsJsonObject("ci95");
+        JsonObject ci1 = runs[1].getAsJsonArray("rois").get(0).getAsJsonObject().getAsJsonObject("ci95");
+        assertEquals(ci0, ci1, "the same seed gives the same intervals");
+        double auc = runs[0].getAsJsonArray("rois").get(0).getAsJsonObject().getAsJsonObject("parameters")
+                .get("AUC").getAsDouble();
+        assertTrue(ci0.getAsJsonArray("AUC").get(0).getAsDouble() < auc
+                && auc < ci0.getAsJsonArray("AUC").get(1).getAsDouble(), ci0.toString());
+    }
+
+    @Test
     void helpAndVersion() {
         CliRun help = CliRun.of("--help");
         assertEquals(0, help.exitCode());
