@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "ceus", mixinStandardHelpOptions = true, versionProvider = CeusCli.VersionProvider.class,
         description = "CEUS Perfusion: perfusion parameters with 95 %% confidence intervals from contrast-enhanced"
                 + " ultrasound cine loops.",
-        subcommands = {InfoCommand.class, AnalyzeCommand.class, CompareCommand.class, DemoCommand.class,
+        subcommands = {InfoCommand.class, AnalyzeCommand.class, CompareCommand.class, MapCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 some batch items failed, 2 bad usage or input, 3 internal error."})
 public final class CeusCli implements Runnable {

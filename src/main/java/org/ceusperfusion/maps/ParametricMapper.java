@@ -113,7 +113,7 @@ public final class ParametricMapper {
         }
         double seconds = (System.nanoTime() - startNs) * 1e-9;
         return new ParametricMaps(w, h, loop.pixelSizeMm(), settings, model.name(), out.values(), out.ciLo(),
-                out.ciHi(), out.r2(), out.status(), mean, mapped, countTrue(mapped), units.count(), run.frameBin,
+                out.ciHi(), out.r2(), out.status(), mean, mapped, countTrue(mapped), units.count(), run.fitted.get(), run.frameBin,
                 run.t.length, seconds);
     }
 
@@ -163,6 +163,7 @@ public final class ParametricMapper {
         private final double[] greySum;
         private final MapProgress progress;
         private final AtomicInteger done = new AtomicInteger();
+        private final AtomicInteger fitted = new AtomicInteger();
         private final int frameBin;
         private final double[] t;
 
@@ -237,10 +238,12 @@ public final class ParametricMapper {
             int total = units.count();
             for (int c = next.getAndAdd(CHUNK); c < to; c = next.getAndAdd(CHUNK)) {
                 int end = Math.min(to, c + CHUNK);
+                int lm = 0;
                 for (int u = c; u < end; u++) {
                     curveOf(tile, u, y);
-                    uf.fitAndStore(y, units.pixels, units.start[u], units.start[u + 1]);
+                    lm += uf.fitAndStore(y, units.pixels, units.start[u], units.start[u + 1]) ? 1 : 0;
                 }
+                fitted.addAndGet(lm);
                 progress.progress(done.addAndGet(end - c), total);
             }
         }

@@ -28,14 +28,15 @@ import org.ceusperfusion.params.PerfusionParameter;
  * @param meanFrame    mean grey value of each pixel over all frames (the overlay's background)
  * @param mapped       whether each pixel was mapped (inside the ROI, or every pixel without one)
  * @param pixelsMapped number of mapped pixels
- * @param fits         number of curves fitted (pixels, or bins with {@code bin > 1})
+ * @param curves       number of curves processed (pixels, or bins with {@code bin > 1})
+ * @param fits         number of those curves fitted by Levenberg–Marquardt (the others showed no bolus)
  * @param frameBin     frames averaged into each sample of the fitted curves
  * @param samples      samples per fitted curve
  * @param seconds      wall-clock time of the mapping (reading the frames and fitting), s
  */
 public record ParametricMaps(int width, int height, Double pixelSizeMm, MapSettings settings, String modelName,
                              float[][] values, float[][] ciLo, float[][] ciHi, float[] r2, float[] status,
-                             float[] meanFrame, boolean[] mapped, int pixelsMapped, int fits, int frameBin, int samples,
+                             float[] meanFrame, boolean[] mapped, int pixelsMapped, int curves, int fits, int frameBin, int samples,
                              double seconds) {
 
     /** @return the parameters mapped, in image order */
@@ -75,6 +76,11 @@ public record ParametricMaps(int width, int height, Double pixelSizeMm, MapSetti
     /** @return curves fitted per second of {@link #seconds()} */
     public double fitsPerSecond() {
         return seconds > 0 ? fits / seconds : Double.NaN;
+    }
+
+    /** @return curves (fitted or screened) per second of {@link #seconds()} */
+    public double curvesPerSecond() {
+        return seconds > 0 ? curves / seconds : Double.NaN;
     }
 
     /** @return mapped pixels per second of {@link #seconds()} */

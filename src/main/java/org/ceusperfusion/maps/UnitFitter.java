@@ -63,11 +63,14 @@ final class UnitFitter {
     /**
      * Fits {@code y} (linear intensities at the loop's times) and writes the results at image pixels
      * {@code pixels[from..to)}.
+     *
+     * @return whether the curve was fitted (false when no bolus is visible)
      */
-    void fitAndStore(double[] y, int[] pixels, int from, int to) {
+    boolean fitAndStore(double[] y, int[] pixels, int from, int to) {
         FitStatus status;
         double r2 = Double.NaN;
-        if (!CurveFeatures.of(t, y).hasBolus()) {
+        boolean fitted = CurveFeatures.of(t, y).hasBolus();
+        if (!fitted) {
             status = FitStatus.NO_BOLUS;
         } else {
             FitResult fit = fitter.fit(model, t, y);
@@ -85,6 +88,7 @@ final class UnitFitter {
             java.util.Arrays.fill(scratchHi, Float.NaN);
         }
         store(pixels, from, to, status, r2);
+        return fitted;
     }
 
     private void compute(FitResult fit) {
