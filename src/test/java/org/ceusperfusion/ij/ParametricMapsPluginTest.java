@@ -62,12 +62,12 @@ class ParametricMapsPluginTest {
         // day 14: half the tumour is necrotic (generator truth); the perfused rim enhances, the core does not
         var spec = DemoLoops.day14();
         boolean[] tumour = spec.tumour().mask(imp.getWidth(), imp.getHeight());
-        boolean[] core = spec.core().mask(imp.getWidth(), imp.getHeight());
+        boolean[] coreMask = spec.core().mask(imp.getWidth(), imp.getHeight());
         boolean[] rim = new boolean[tumour.length];
         boolean[] necrotic = new boolean[tumour.length];
         for (int i = 0; i < rim.length; i++) {
-            rim[i] = tumour[i] && !core[i];
-            necrotic[i] = tumour[i] && core[i];
+            rim[i] = tumour[i] && !coreMask[i];
+            necrotic[i] = tumour[i] && coreMask[i];
         }
         double rimPe = plugin.median(pe, rim);
         double corePe = plugin.median(pe, necrotic);
