@@ -29,7 +29,7 @@ makeOval(38, 25, 44, 34);
 Roi.setName("tumour");
 
 // 3. Per-pixel maps. bin=2 would fit the mean curve of each 2x2 block instead (faster, less noisy);
-//    frame_bin=0 averages consecutive frames to samples about 0.5 s apart (1: every frame).
+//    frame_bin=0 averages consecutive frames to samples about 1 s apart (1: every frame).
 run("Parametric Maps...", "dynamic_range=40 model=lognormal params=PE,AUC,TTP,mTT bin=1 frame_bin=0 save_to=[" + out + "]");
 
 // 4. The stack "CEUS maps: <title>" has one slice per parameter; the files are in the output folder.

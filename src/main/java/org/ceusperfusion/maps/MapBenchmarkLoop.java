@@ -68,8 +68,16 @@ public final class MapBenchmarkLoop {
         return spec(seed, 160, 120, 720);
     }
 
-    /** @param args output folder, optional seed (default 14) */
+    /**
+     * @param args {@code DIR [SEED]} writes the loop; {@code check MAPDIR [SEED]} reads {@code PE.tif} and
+     *             {@code TTP.tif} from a {@code ceus map} output of that loop and prints the rim and core
+     *             medians against the truth
+     */
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("check")) {
+            check(Path.of(args[1]), args.length > 2 ? Long.parseLong(args[2]) : 14L);
+            return;
+        }
         Path dir = Path.of(args.length > 0 ? args[0] : "bench-out");
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 14L;
         Files.createDirectories(dir);
@@ -78,6 +86,51 @@ public final class MapBenchmarkLoop {
         LoopFiles.writeLoop(spec(seed), LoopFormat.TIFF, tif);
         writeRaw(s.loop(), dir);
         System.out.println(tif.toAbsolutePath());
+    }
+
+    private static void check(Path mapDir, long seed) {
+        SyntheticLoopSpec spec = spec(seed);
+        int w = spec.width();
+        int h = spec.height();
+        boolean[] tumour = spec.tumour().mask(w, h);
+        boolean[] core = spec.core().mask(w, h);
+        boolean[] rim = new boolean[w * h];
+        boolean[] necrotic = new boolean[w * h];
+        for (int i = 0; i < rim.length; i++) {
+            rim[i] = tumour[i] && !core[i];
+            necrotic[i] = tumour[i] && core[i];
+        }
+        float[] pe = read(mapDir.resolve("PE.tif"));
+        float[] ttp = read(mapDir.resolve("TTP.tif"));
+        double rimPe = median(pe, rim);
+        double corePe = median(pe, necrotic);
+        double truthTtp = spec.tumourBolus().t0S() + spec.tumourBolus().modeFromOnsetS();
+        double rimTtp = median(ttp, rim);
+        System.out.printf(Locale.ROOT, "rim_pe_median=%.3f core_pe_median=%.3f rim_over_core=%s rim_pe_truth=%.3f"
+                        + " rim_ttp_median_s=%.3f ttp_truth_s=%.3f ttp_error_s=%.3f%n", rimPe, corePe,
+                corePe > 0 ? String.format(Locale.ROOT, "%.1f", rimPe / corePe) : "inf",
+                spec.tumourBolus().peak(spec.tumourBolus().meanArea()), rimTtp, truthTtp, rimTtp - truthTtp);
+    }
+
+    private static float[] read(Path tif) {
+        ij.ImagePlus imp = new ij.io.Opener().openImage(tif.toString());
+        if (imp == null) {
+            throw new IllegalArgumentException("cannot read " + tif);
+        }
+        return (float[]) imp.getProcessor().getPixels();
+    }
+
+    private static double median(float[] v, boolean[] mask) {
+        double[] a = new double[v.length];
+        int n = 0;
+        for (int i = 0; i < v.length; i++) {
+            if (mask[i] && Float.isFinite(v[i])) {
+                a[n++] = v[i];
+            }
+        }
+        a = java.util.Arrays.copyOf(a, n);
+        java.util.Arrays.sort(a);
+        return n == 0 ? Double.NaN : n % 2 == 1 ? a[n / 2] : 0.5 * (a[n / 2 - 1] + a[n / 2]);
     }
 
     private static void writeRaw(CineLoop loop, Path dir) throws IOException {

@@ -5,7 +5,6 @@ import org.ceusperfusion.fit.FitResult;
 import org.ceusperfusion.fit.FitStatus;
 import org.ceusperfusion.fit.LevenbergMarquardtFitter;
 import org.ceusperfusion.model.BolusModel;
-import org.ceusperfusion.model.CurveFeatures;
 import org.ceusperfusion.params.ParameterCalculator;
 import org.ceusperfusion.params.ParameterEstimates;
 import org.ceusperfusion.params.PerfusionParameter;
@@ -64,21 +63,17 @@ final class UnitFitter {
      * Fits {@code y} (linear intensities at the loop's times) and writes the results at image pixels
      * {@code pixels[from..to)}.
      *
+     * <p>The fitter reports {@code NO_BOLUS} without iterating when the model sees no bolus (for the
+     * lognormal: {@link org.ceusperfusion.model.CurveFeatures#hasBolus()} is false).
+     *
      * @return whether the curve was fitted (false when no bolus is visible)
      */
     boolean fitAndStore(double[] y, int[] pixels, int from, int to) {
-        FitStatus status;
-        double r2 = Double.NaN;
-        boolean fitted = CurveFeatures.of(t, y).hasBolus();
-        if (!fitted) {
-            status = FitStatus.NO_BOLUS;
-        } else {
-            FitResult fit = fitter.fit(model, t, y);
-            status = fit.status();
-            r2 = fit.r2();
-            if (fit.hasParameters()) {
-                compute(fit);
-            }
+        FitResult fit = fitter.fit(model, t, y);
+        FitStatus status = fit.status();
+        double r2 = fit.r2();
+        if (fit.hasParameters()) {
+            compute(fit);
         }
         if (status == FitStatus.NO_BOLUS) {
             noBolus();
@@ -87,8 +82,8 @@ final class UnitFitter {
             java.util.Arrays.fill(scratchLo, Float.NaN);
             java.util.Arrays.fill(scratchHi, Float.NaN);
         }
-        store(pixels, from, to, status, r2);
-        return fitted;
+        store(pixels, from, to, status, status == FitStatus.NO_BOLUS ? Double.NaN : r2);
+        return status != FitStatus.NO_BOLUS;
     }
 
     private void compute(FitResult fit) {
