@@ -67,8 +67,36 @@ public final class MapWriter {
         names.add(JSON);
         String json = Json.toText(MapJson.toJson(m, input, roiName, names));
         files.put(JSON, out -> out.write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        AtomicFiles.writeAll(dir, files);
+        AtomicFiles.writeAll(dir, encodeInParallel(files));
         return names;
+    }
+
+    /** Encodes every file into memory on all cores (TIFF and PNG encoding), keeping the order. */
+    private static Map<String, AtomicFiles.Content> encodeInParallel(Map<String, AtomicFiles.Content> files)
+            throws IOException {
+        List<String> names = new ArrayList<>(files.keySet());
+        byte[][] bytes = new byte[names.size()][];
+        IOException[] failure = new IOException[1];
+        java.util.stream.IntStream.range(0, names.size()).parallel().forEach(i -> {
+            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+            try {
+                files.get(names.get(i)).writeTo(buf);
+                bytes[i] = buf.toByteArray();
+            } catch (IOException e) {
+                synchronized (failure) {
+                    failure[0] = e;
+                }
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        Map<String, AtomicFiles.Content> encoded = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            byte[] b = bytes[i];
+            encoded.put(names.get(i), out -> out.write(b));
+        }
+        return encoded;
     }
 
     /**
