@@ -25,9 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ceus map LOOP [--roi SPEC] --params PE,AUC,TTP,mTT}: parametric maps, per pixel or per bin. */
 @Command(name = "map", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Fits the bolus model to the curve of every pixel (of the ROI, or of the whole frame) on all",
-                "cores and maps the perfusion parameters. Writes <param>.tif (32-bit, calibrated), R2.tif,",
-                "status.tif, map-<param>.png (colour overlay) and map.json into --out."})
+        description = "Fits the bolus model to the curve of every pixel (of the ROI, or of the whole frame) on all"
+                + " cores and maps the perfusion parameters. Writes <param>.tif (32-bit, calibrated), R2.tif,"
+                + " status.tif, map-<param>.png (colour overlay) and map.json into --out.")
 final class MapCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,8 +36,8 @@ final class MapCommand implements Callable<Integer> {
     Path loopPath;
 
     @Option(names = "--roi", paramLabel = "SPEC",
-            description = {"Pixels to map (repeatable: their union); whole frame without. A .roi file, a RoiSet",
-                    ".zip, or oval:x,y,w,h, rect:x,y,w,h, polygon:x1,y1,...; optional NAME= prefix."})
+            description = "Pixels to map (repeatable: their union); whole frame without. A .roi file, a RoiSet"
+                    + " .zip, or oval:x,y,w,h, rect:x,y,w,h, polygon:x1,y1,...; optional NAME= prefix.")
     List<String> roiSpecs;
 
     @Option(names = "--params", paramLabel = "LIST", defaultValue = "PE,AUC,TTP,mTT",
@@ -53,11 +53,11 @@ final class MapCommand implements Callable<Integer> {
     int smooth;
 
     @Option(names = "--frame-bin", paramLabel = "K", defaultValue = "auto",
-            description = {"Average K consecutive frames into one sample of each curve; 'auto' (default):",
-                    "samples about 1 s apart, at least 60 per curve; 1: every frame."})
+            description = "Average K consecutive frames into one sample of each curve; 'auto' (default):"
+                    + " samples about 1 s apart, at least 60 per curve; 1: every frame.")
     String frameBin;
 
-    @Option(names = "--ci", description = "Also map the 95 % confidence bounds of each parameter (slower).")
+    @Option(names = "--ci", description = "Also map the 95 %% confidence bounds of each parameter (slower).")
     boolean ci;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "ceus-map",

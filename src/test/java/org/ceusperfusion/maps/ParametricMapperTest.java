@@ -143,6 +143,25 @@ class ParametricMapperTest {
     }
 
     @Test
+    void confidenceIntervalsBracketTheValuesWhenAskedFor() {
+        RoiMask roi = rect(44, 16, 3, 3); // perfused tissue right of the tumour core
+        ParametricMaps m = new ParametricMapper(MapSettings.defaults().withThreads(1).withCi(true))
+                .map(MapFixtures.LOOP.loop(), roi, null);
+        int checked = 0;
+        for (int i = 0; i < m.status().length; i++) {
+            if (m.mapped()[i] && m.status()[i] == FitStatus.OK.ordinal()) {
+                for (int k = 0; k < m.params().size(); k++) {
+                    assertTrue(m.ciLo()[k][i] <= m.values()[k][i] && m.values()[k][i] <= m.ciHi()[k][i],
+                            m.params().get(k) + " at " + i);
+                }
+                checked++;
+            }
+        }
+        assertTrue(checked > 0);
+        assertEquals(null, whole.ciLo(), "no CIs unless asked for");
+    }
+
+    @Test
     void badInputIsAnInputException() {
         MapSettings s = MapSettings.defaults();
         assertThrows(InputException.class, () -> new ParametricMapper(s).map(MapFixtures.LOOP.loop(), rect(60, 40, 10, 10), null));
