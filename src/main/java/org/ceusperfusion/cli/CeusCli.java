@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ceus", mixinStandardHelpOptions = true, versionProvider = CeusCli.VersionProvider.class,
         description = "CEUS Perfusion: perfusion parameters with 95 %% confidence intervals from contrast-enhanced"
                 + " ultrasound cine loops.",
-        subcommands = {InfoCommand.class, AnalyzeCommand.class, CompareCommand.class, BatchCommand.class,
-                MergeCommand.class, DemoCommand.class,
+        subcommands = {InfoCommand.class, AnalyzeCommand.class, CompareCommand.class, MapCommand.class,
+                BatchCommand.class, MergeCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 some batch items failed, 2 bad usage or input, 3 internal error."})
 public final class CeusCli implements Runnable {
@@ -27,7 +27,7 @@ public final class CeusCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is needed: info, analyze, compare, batch, merge or demo");
+        throw new ParameterException(spec.commandLine(), "a command is needed: info, analyze, compare, map, batch, merge or demo");
     }
 
     /** Runs the command line and exits the JVM with its exit code. */

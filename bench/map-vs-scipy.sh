@@ -1,0 +1,59 @@
+#!/bin/sh
+# Whole-process speed of `ceus map` against a naive per-pixel SciPy curve_fit, on the same generated loop,
+# in the same run. Prints pixels/s of both and the ratio, and the accuracy of the map (rim/core PE, TTP).
+#
+# Usage: bench/map-vs-scipy.sh [WORKDIR] [SEED] [SCIPY_PIXELS]
+#   WORKDIR       where the loop and outputs go (default: a new temporary folder)
+#   SEED          seed of the benchmark loop (default 14)
+#   SCIPY_PIXELS  size of the seeded random pixel subset SciPy fits (default 300); its rate is
+#                 extrapolated to the whole frame (SciPy's per-pixel cost does not depend on the others)
+#
+# The loop (org.ceusperfusion.maps.MapBenchmarkLoop): 160x120 px, 720 frames at 8 frames/s, day-14-like
+# tumour whose necrotic core is half its area. `ceus map` is timed from `java -jar` to its exit (JVM start,
+# TIFF reading, fitting every pixel, writing all files), once with the defaults and once with
+# --frame-bin 1 (every frame fitted, like SciPy).
+set -eu
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=${1:-$(mktemp -d)}
+SEED=${2:-14}
+NPIX=${3:-300}
+JAR="$ROOT/target/ceus-perfusion-cli-0.1.0.jar"
+if [ ! -f "$JAR" ]; then
+    (cd "$ROOT" && mvn -q -B -DskipTests package)
+fi
+mkdir -p "$WORK"
+java -cp "$JAR" org.ceusperfusion.maps.MapBenchmarkLoop "$WORK" "$SEED" >/dev/null
+LOOP="$WORK/map-bench.tif"
+PIXELS=$(head -1 "$WORK/map-bench.times.txt" | awk '{print $1*$2}')
+
+now() { python3 -c 'import time; print(time.time())'; }
+
+time_map() { # $1 = output folder, rest = extra options; prints seconds
+    out=$1; shift
+    t0=$(now)
+    java -jar "$JAR" map "$LOOP" --params PE,AUC,TTP,mTT --quiet --out "$out" "$@"
+    t1=$(now)
+    python3 -c "print(f'{$t1 - $t0:.3f}')"
+}
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "java: $(java -version 2>&1 | head -1); python: $(python3 -c 'import sys,scipy,numpy; print(sys.version.split()[0], "scipy", scipy.__version__, "numpy", numpy.__version__)')"
+echo "loop: $LOOP ($PIXELS pixels, $(head -1 "$WORK/map-bench.times.txt" | awk '{print $3}') frames)"
+
+S_MAP=$(time_map "$WORK/map-auto")
+SCIPY=$(python3 "$ROOT/bench/scipy_per_pixel.py" "$WORK" "$NPIX" 1)
+S_MAP1=$(time_map "$WORK/map-every-frame" --frame-bin 1)
+
+SCIPY_RATE=$(echo "$SCIPY" | sed 's/.*pixels_per_s=\([0-9.]*\).*/\1/')
+python3 - "$PIXELS" "$S_MAP" "$S_MAP1" "$SCIPY_RATE" <<'PY'
+import sys
+pixels, s_auto, s_every, scipy = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
+for name, s in (("ceus map (defaults: --frame-bin auto)", s_auto), ("ceus map --frame-bin 1", s_every)):
+    rate = pixels / s
+    print(f"{name}: {s:.2f} s whole process, {rate:.0f} pixels/s, ratio to SciPy {rate / scipy:.0f}x")
+print(f"scipy curve_fit per pixel: {scipy:.1f} pixels/s (extrapolated: whole frame would take {pixels / scipy:.0f} s)")
+PY
+echo "scipy: $SCIPY"
+echo "map.json (defaults): $(python3 -c "import json,sys; d=json.load(open('$WORK/map-auto/map.json')); print('fits', d['fits'], 'seconds', round(d['seconds'],2), 'fitsPerSecond', round(d['fitsPerSecond']), 'threads', d['threads'], 'frameBin', d['settings']['frameBin'])")"
+echo "accuracy (defaults):     $(java -cp "$JAR" org.ceusperfusion.maps.MapBenchmarkLoop check "$WORK/map-auto" "$SEED")"
+echo "accuracy (--frame-bin 1): $(java -cp "$JAR" org.ceusperfusion.maps.MapBenchmarkLoop check "$WORK/map-every-frame" "$SEED")"

@@ -1,0 +1,105 @@
+package org.ceusperfusion.maps;
+
+import org.ceusperfusion.cine.CineLoop;
+import org.ceusperfusion.tic.Linearizer;
+
+/**
+ * The linearised time series of every pixel of a band of rows, read in one pass over the frames and
+ * stored pixel-major ({@code series[(pixel − first) · samples + sample]}), so that each pixel's curve is
+ * contiguous. With temporal binning {@code k > 1}, sample {@code j} is the mean linear power of frames
+ * {@code jk .. jk+k−1} (the last sample may average fewer frames). Package-private.
+ */
+final class CurveTile {
+    final int width;
+    final int frames;
+    /** First loaded row (inclusive). */
+    final int y0;
+    /** Last loaded row (exclusive). */
+    final int y1;
+    private final float[] series;
+
+    private CurveTile(int width, int frames, int y0, int y1) {
+        this.width = width;
+        this.frames = frames;
+        this.y0 = y0;
+        this.y1 = y1;
+        this.series = new float[(y1 - y0) * width * frames];
+    }
+
+    /**
+     * Reads rows {@code [y0, y1)} of every frame, linearised, and adds the grey values of image pixels
+     * {@code [sumFirst, sumFirst + sumCount)} of every frame into {@code greySum} (a whole-frame array).
+     */
+    static CurveTile load(CineLoop loop, Linearizer lin, int y0, int y1, double[] greySum, int sumFirst,
+                          int sumCount, int k) {
+        int w = loop.width();
+        int frames = loop.frameCount();
+        int n = samples(frames, k);
+        CurveTile tile = new CurveTile(w, n, y0, y1);
+        float[] lut = lut(lin, loop.metadata().maxGrey());
+        int first = y0 * w;
+        int count = (y1 - y0) * w;
+        for (int f = 0; f < frames; f++) {
+            float[] frame = loop.frame(f);
+            int j = f / k;
+            float weight = 1f / Math.min(k, frames - j * k);
+            for (int i = 0; i < count; i++) {
+                float g = frame[first + i];
+                int gi = (int) g;
+                float v = lut != null && gi == g && gi >= 0 && gi < lut.length ? lut[gi] : (float) lin.power(g);
+                tile.series[i * n + j] += k == 1 ? v : v * weight;
+            }
+            for (int i = sumFirst; i < sumFirst + sumCount; i++) {
+                greySum[i] += frame[i];
+            }
+        }
+        return tile;
+    }
+
+    /** @return samples per curve for {@code frames} frames binned by {@code k} */
+    static int samples(int frames, int k) {
+        return (frames + k - 1) / k;
+    }
+
+    /** @return the time of each sample: the mean time of its frames, s */
+    static double[] sampleTimes(double[] timesS, int k) {
+        double[] out = new double[samples(timesS.length, k)];
+        for (int j = 0; j < out.length; j++) {
+            int end = Math.min(timesS.length, (j + 1) * k);
+            double s = 0;
+            for (int f = j * k; f < end; f++) {
+                s += timesS[f];
+            }
+            out[j] = s / (end - j * k);
+        }
+        return out;
+    }
+
+    /** A float table of the linearisation of integer grey levels, or {@code null} when not useful. */
+    private static float[] lut(Linearizer lin, double maxGrey) {
+        if (lin.isIdentity() || !(maxGrey >= 1) || maxGrey > 65535 || maxGrey != Math.rint(maxGrey)) {
+            return null;
+        }
+        float[] t = new float[(int) maxGrey + 1];
+        for (int g = 0; g < t.length; g++) {
+            t[g] = (float) lin.power(g);
+        }
+        return t;
+    }
+
+    /** Copies the curve of image pixel {@code index} into {@code out}. */
+    void curve(int index, double[] out) {
+        int off = (index - y0 * width) * frames;
+        for (int f = 0; f < frames; f++) {
+            out[f] = series[off + f];
+        }
+    }
+
+    /** Adds the curve of image pixel {@code index} into {@code acc}. */
+    void addCurve(int index, double[] acc) {
+        int off = (index - y0 * width) * frames;
+        for (int f = 0; f < frames; f++) {
+            acc[f] += series[off + f];
+        }
+    }
+}
