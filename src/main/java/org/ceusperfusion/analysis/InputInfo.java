@@ -1,6 +1,7 @@
 package org.ceusperfusion.analysis;
 
 import java.util.List;
+import java.util.Map;
 import org.ceusperfusion.cine.CineLoop;
 import org.ceusperfusion.cine.UltrasoundRegion;
 
@@ -21,17 +22,31 @@ import org.ceusperfusion.cine.UltrasoundRegion;
  * @param transferSyntax transfer syntax UID or codec, or {@code null}
  * @param timingSource   where the times came from
  * @param regions        ultrasound regions
+ * @param tags           descriptive tags of the file (Manufacturer, ManufacturerModelName, TransducerData, ...)
  */
 public record InputInfo(String path, String sha256, String format, int frames, int width, int height,
                         double frameIntervalS, double durationS, Double pixelSizeMm, double[] timesS,
                         String photometric, String transferSyntax, String timingSource,
-                        List<UltrasoundRegion> regions) {
+                        List<UltrasoundRegion> regions, Map<String, String> tags) {
+
+    public InputInfo {
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    /** Without descriptive tags. */
+    public InputInfo(String path, String sha256, String format, int frames, int width, int height,
+                     double frameIntervalS, double durationS, Double pixelSizeMm, double[] timesS,
+                     String photometric, String transferSyntax, String timingSource,
+                     List<UltrasoundRegion> regions) {
+        this(path, sha256, format, frames, width, height, frameIntervalS, durationS, pixelSizeMm, timesS,
+                photometric, transferSyntax, timingSource, regions, Map.of());
+    }
 
     /** Describes {@code loop}, whose file has the given hash. */
     public static InputInfo of(CineLoop loop, String sha256) {
         var m = loop.metadata();
         return new InputInfo(m.path(), sha256, m.format(), loop.frameCount(), loop.width(), loop.height(),
                 loop.frameIntervalS(), loop.durationS(), loop.pixelSizeMm(), loop.timesS(),
-                m.photometric(), m.transferSyntax(), m.timingSource(), m.regions());
+                m.photometric(), m.transferSyntax(), m.timingSource(), m.regions(), m.tags());
     }
 }

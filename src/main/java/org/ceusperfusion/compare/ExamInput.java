@@ -21,7 +21,7 @@ import org.ceusperfusion.analysis.RoiRole;
  * @param volumeDiametersMm three orthogonal tumour diameters L, W, H in mm for an ellipsoid volume when
  *                          {@code volumeMl} is absent, or {@code null}
  * @param scannerTags       descriptive tags of the loop (Manufacturer, ManufacturerModelName,
- *                          TransducerData, ...), never {@code null}
+ *                          TransducerData, ...); {@code null} or empty takes those of the analysis' input
  */
 public record ExamInput(String label, Double day, LoopAnalysis analysis, String roiName, Double volumeMl,
                         Double necrosisPct, double[] diametersMm, boolean newLesion, double[] volumeDiametersMm,
@@ -46,7 +46,7 @@ public record ExamInput(String label, Double day, LoopAnalysis analysis, String 
         if (volumeMl != null && !(volumeMl > 0 && Double.isFinite(volumeMl))) {
             throw new InputException("--volume-ml", "exam " + label + ": volume must be positive, got " + volumeMl);
         }
-        scannerTags = scannerTags == null ? Map.of() : Map.copyOf(scannerTags);
+        scannerTags = scannerTags == null || scannerTags.isEmpty() ? analysis.input().tags() : Map.copyOf(scannerTags);
     }
 
     /** An exam without new-lesion flag, ellipsoid diameters or scanner tags. */
