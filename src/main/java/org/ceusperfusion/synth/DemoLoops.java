@@ -2,7 +2,7 @@ package org.ceusperfusion.synth;
 
 /**
  * The specs of the bundled demo pair in {@code test-data/}: the same tumour at baseline and at day 14
- * of an anti-angiogenic treatment. Both are 120×90 px at 0.5 mm, 4 frames/s for 264 frames (0–65.75 s),
+ * of an anti-angiogenic treatment. Both are 120×90 px at 0.5 mm, 3 frames/s for 180 frames (0–59.67 s),
  * DR 40 dB, 2×2-correlated speckle and a random noise floor, with the same normal-tissue reference
  * region and bolus.
  *
@@ -18,8 +18,8 @@ public final class DemoLoops {
     /** File name of the day-14 loop in {@code test-data/}. */
     public static final String DAY14_FILE = "day14.tif";
 
-    private static final int FRAMES = 264;
-    private static final double FRAME_RATE_HZ = 4;
+    private static final int FRAMES = 180;
+    private static final double FRAME_RATE_HZ = 3;
 
     private DemoLoops() {
     }
