@@ -10,7 +10,8 @@ public final class Version {
 
     /** @return the version from the jar manifest, or {@code dev} when running from classes */
     public static String get() {
-        String v = Version.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        Package p = Version.class.getPackage();
+        String v = p == null ? null : p.getImplementationVersion();
+        return v == null || v.isBlank() ? "dev" : v;
     }
 }

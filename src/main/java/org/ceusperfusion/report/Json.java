@@ -83,15 +83,13 @@ public final class Json {
 
     /** @return the software's version: the jar manifest's Implementation-Version, or {@code dev} */
     public static String softwareVersion() {
-        Package p = Json.class.getPackage();
-        String v = p == null ? null : p.getImplementationVersion();
-        return v == null || v.isBlank() ? "dev" : v;
+        return org.ceusperfusion.Version.get();
     }
 
     /** @return the {@code software} object: name and version */
     public static JsonObject software() {
         JsonObject o = new JsonObject();
-        o.addProperty("name", "CEUS Perfusion");
+        o.addProperty("name", org.ceusperfusion.Version.NAME);
         o.addProperty("version", softwareVersion());
         return o;
     }
