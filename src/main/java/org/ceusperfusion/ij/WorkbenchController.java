@@ -274,7 +274,7 @@ public final class WorkbenchController implements RoiListener {
             if (WorkbenchModel.sameInputs(model.exams(), snapshot)) {
                 model.setComparison(c);
             }
-            WorkbenchMacro.record(WorkbenchMacro.compare(snapshot, null));
+            WorkbenchMacro.record(WorkbenchMacro.compare(snapshot, s, null));
             refresh();
         });
     }
@@ -312,7 +312,7 @@ public final class WorkbenchController implements RoiListener {
             if (c != null && WorkbenchModel.sameInputs(model.exams(), snapshot)) {
                 model.setComparison(c);
             }
-            WorkbenchMacro.record(WorkbenchMacro.compare(snapshot, dir.resolve(SESSION_FILE)));
+            WorkbenchMacro.record(WorkbenchMacro.compare(snapshot, s, dir));
             refresh();
             tasks.info("Results written to " + dir.toAbsolutePath());
         });

@@ -35,6 +35,33 @@ class CompareExamsE2ETest {
     }
 
     @Test
+    void theWorkbenchRecordsARunnableComparison() throws Exception {
+        Path ijOut = tmp.resolve("recorded out");
+        java.util.List<WorkbenchExam> exams = java.util.List.of(
+                new WorkbenchExam("baseline", 0.0, DATA.resolve("baseline.dcm"), null, null, "tumour=oval:40,27,40,30",
+                        "normal=oval:8,62,24,20", 295.0, null, new double[] {84, 80}, null),
+                new WorkbenchExam("D14", 14.0, DATA.resolve("day14.tif"), null, null, "tumour=oval:38,25,44,34",
+                        "normal=oval:8,62,24,20", 341.0, null, new double[] {88, 84}, null));
+        String recorded = WorkbenchMacro.compare(exams,
+                org.ceusperfusion.analysis.AnalysisSettings.logCompressed(40), ijOut);
+        ImageJProcess.Run run = imagej.runMacro("roiManager(\"reset\");\n" + recorded);
+        Path json = ijOut.resolve("comparison.json");
+        assertTrue(Files.exists(json), "no comparison.json from the recorded macro:\n" + recorded + "\n" + run.output());
+
+        Path cliOut = tmp.resolve("recorded cli");
+        int code = CeusCli.execute(new String[] {"compare", DATA.resolve("baseline.dcm").toString(),
+            DATA.resolve("day14.tif").toString(), "--roi", "tumour=oval:40,27,40,30", "--roi", "tumour=oval:38,25,44,34",
+            "--reference-roi", "normal=oval:8,62,24,20", "--labels", "baseline,D14", "--days", "0,14",
+            "--volume-ml", "295,341", "--diameters-mm", "84,80;88,84", "--quiet", "--out", cliOut.toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        assertEquals(0, code);
+        JsonObject ij = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        JsonObject cli = JsonParser.parseString(Files.readString(cliOut.resolve("comparison.json"))).getAsJsonObject();
+        assertEquals(cli.get("changes"), ij.get("changes"), recorded);
+        assertEquals(cli.get("response"), ij.get("response"), recorded);
+    }
+
+    @Test
     void compareExamsFromAMacroGivesTheCliNumbers() throws Exception {
         Path ijOut = tmp.resolve("ij out");
         String options = "labels=[baseline,D14] days=[0,14] volume_ml=[295,341] necrosis_pct=[2.09,53.07]"
