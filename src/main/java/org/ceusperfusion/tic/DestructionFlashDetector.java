@@ -13,13 +13,16 @@ import java.util.Optional;
  * <ul>
  *   <li>the level before it, the median of up to {@value #PRE} frames before {@code j} (at least 3; a few
  *       bright flash frames among them do not move the median), exceeds the level after it, the median of
- *       frames {@code j..j+2}, by more than {@value #K} noise scales;</li>
+ *       frames {@code j..j+2}, by more than {@value #K} noise scales and by more than
+ *       {@value #MIN_HEIGHT_FRACTION} of the curve's contrast range (its 90th percentile above its floor);</li>
  *   <li>frame {@code j} and the level after it lie within {@value #FLOOR_FRACTION} of the drop's height
  *       above the curve's floor (the lowest 3-frame running median), while frame {@code j − 1} lies above
  *       half of it: the drop is sudden, between two frames;</li>
- *   <li>at least {@value #MIN_AFTER} frames follow {@code j}.</li>
+ *   <li>at least {@value #MIN_AFTER} frames follow {@code j}, and the signal recovers: a 3-frame running
+ *       median after them regains {@value #RECOVERY_FRACTION} of the drop (a bolus washing out does not).</li>
  * </ul>
- * A bolus rises and washes out over many frames, so it never drops most of its height between two frames.
+ * A bolus rises and washes out over many frames, so it rarely drops most of its height between two frames,
+ * and when coarse sampling makes it look so, it does not rise again.
  * The noise scale is 1.4826·MAD of the second differences / √6 (a smooth curve does not inflate it).
  *
  * <p>Frames removed before (e.g. flash frames rejected by the motion step) show as a time gap and do not
@@ -38,6 +41,10 @@ public final class DestructionFlashDetector {
     public static final double K = 8;
     /** How close to the floor the frames after the drop must lie, as a fraction of the drop's height. */
     public static final double FLOOR_FRACTION = 0.4;
+    /** Smallest drop as a fraction of the curve's contrast range (90th percentile minus floor). */
+    public static final double MIN_HEIGHT_FRACTION = 0.3;
+    /** The signal must recover this fraction of the drop after it (a 3-frame running median). */
+    public static final double RECOVERY_FRACTION = 0.5;
     /** Frames that must follow the first frame of the replenishment. */
     public static final int MIN_AFTER = 6;
 
@@ -71,10 +78,11 @@ public final class DestructionFlashDetector {
             return Optional.empty();
         }
         double floor = floor(values);
+        double minHeight = MIN_HEIGHT_FRACTION * (percentile(values, 0.9) - floor);
         double scale = noiseScale(values);
         Destruction last = null;
         for (int j = 3; j + MIN_AFTER <= n - 1; j++) {
-            Destruction d = candidate(timesS, values, j, floor, scale);
+            Destruction d = candidate(timesS, values, j, floor, Math.max(K * scale, minHeight));
             if (d != null) {
                 last = d;
                 j += 2;
@@ -83,22 +91,32 @@ public final class DestructionFlashDetector {
         return Optional.ofNullable(last);
     }
 
-    private static Destruction candidate(double[] t, double[] y, int j, double floor, double scale) {
+    private static Destruction candidate(double[] t, double[] y, int j, double floor, double minDrop) {
         if (!Double.isFinite(y[j]) || !Double.isFinite(y[j - 1])) {
             return null;
         }
         double before = median(Arrays.copyOfRange(y, Math.max(0, j - PRE), j));
         double after = median(Arrays.copyOfRange(y, j, j + 3));
         double height = before - floor;
-        if (!(before - after > K * scale) || !(height > 0)) {
+        if (!(before - after > minDrop) || !(height > 0)) {
             return null;
         }
         boolean nearFloor = after - floor < FLOOR_FRACTION * height && y[j] - floor < FLOOR_FRACTION * height;
         boolean sudden = y[j - 1] - floor > 0.5 * height;
-        if (!nearFloor || !sudden) {
+        if (!nearFloor || !sudden || !recovers(y, j + 3, after + RECOVERY_FRACTION * (before - after))) {
             return null;
         }
         return new Destruction(j, t[j], t[j] - medianInterval(t), before, after);
+    }
+
+    /** @return whether a 3-sample running median from {@code from} on reaches {@code level} */
+    private static boolean recovers(double[] y, int from, double level) {
+        for (int i = from; i + 3 <= y.length; i++) {
+            if (median(Arrays.copyOfRange(y, i, i + 3)) >= level) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the lowest 3-sample running median */
@@ -111,6 +129,12 @@ public final class DestructionFlashDetector {
             }
         }
         return f;
+    }
+
+    /** @return the {@code q}-quantile (nearest rank) of the finite values */
+    static double percentile(double[] v, double q) {
+        double[] f = Arrays.stream(v).filter(Double::isFinite).sorted().toArray();
+        return f.length == 0 ? Double.NaN : f[Math.min(f.length - 1, (int) Math.floor(q * f.length))];
     }
 
     private static double noiseScale(double[] m) {
