@@ -63,23 +63,28 @@ public final class Analyzer {
         quality.checkFrames(motion);
 
         List<RoiAnalysis> results = new ArrayList<>();
+        List<String> fitWarnings = new ArrayList<>();
         for (int i = 0; i < masks.size(); i++) {
             RoiMask mask = masks.get(i);
             RoiRole role = i < targets.size() ? RoiRole.TARGET : RoiRole.REFERENCE;
-            results.add(analyzeRoi(loop, mask, role, tics.get(i), fitter, settings, linearizer, quality, motion));
+            results.add(analyzeRoi(loop, mask, role, tics.get(i), fitter, settings, linearizer, quality, motion,
+                    fitWarnings));
         }
         if (reference != null) {
             results = withReferenceRatios(results);
         }
-        return new LoopAnalysis(InputInfo.of(loop, sha256), settings, quality.warnings(), results);
+        List<String> warnings = new ArrayList<>(quality.warnings());
+        warnings.addAll(fitWarnings);
+        return new LoopAnalysis(InputInfo.of(loop, sha256), settings, warnings, results);
     }
 
     private static RoiAnalysis analyzeRoi(CineLoop loop, RoiMask mask, RoiRole role, TimeIntensityCurve tic,
                                           RoiFitter fitter, AnalysisSettings settings, Linearizer linearizer,
                                           QualityChecks quality,
-                                          MotionResult motion) {
+                                          MotionResult motion, List<String> fitWarnings) {
         double[][] kept = motion.selection().keep(tic.timesS(), tic.meanIntensity());
         RoiFitter.Outcome outcome = fitter.fit(kept[0], kept[1]);
+        outcome.warnings().forEach(w -> fitWarnings.add("ROI " + mask.name() + ": " + w));
         FitResult fit = outcome.fit();
         ParameterEstimates parameters = settings.bootstrapReplicates() > 0
                 ? BootstrapCi.compute(fit, kept[0], kept[1], settings.bootstrapReplicates(), settings.bootstrapSeed())

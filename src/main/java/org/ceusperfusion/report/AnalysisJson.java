@@ -13,6 +13,8 @@ import org.ceusperfusion.analysis.RoiAnalysis;
 import org.ceusperfusion.cine.UltrasoundRegion;
 import org.ceusperfusion.fit.FitResult;
 import org.ceusperfusion.fit.ModelSelector;
+import org.ceusperfusion.model.ReplenishmentModel;
+import org.ceusperfusion.model.ReplenishmentParameters;
 import org.ceusperfusion.motion.MotionJson;
 import org.ceusperfusion.params.ParameterEstimates;
 import org.ceusperfusion.params.PerfusionParameter;
@@ -149,6 +151,28 @@ public final class AnalysisJson {
         if (r.quality() != null) {
             o.add("quality", MotionJson.quality(r.quality()));
         }
+        if (r.fit() != null && r.fit().model() instanceof ReplenishmentModel && r.fit().hasParameters()) {
+            o.add("replenishment", replenishment(r.fit()));
+        }
+        return o;
+    }
+
+    /**
+     * The {@code replenishment} object of a destruction–replenishment fit: A (a.u.), beta (1/s),
+     * flow = A·β (a.u./s), tfS (s) and {@code ci95} of A, beta and flow (delta method).
+     */
+    private static JsonObject replenishment(FitResult f) {
+        ReplenishmentParameters rp = ReplenishmentParameters.of(f.params(), f.covariance(), f.samples());
+        JsonObject o = new JsonObject();
+        o.add("A", Json.num(rp.a()));
+        o.add("beta", Json.num(rp.beta()));
+        o.add("flow", Json.num(rp.flow()));
+        o.add("tfS", Json.num(f.params()[ReplenishmentModel.TF]));
+        JsonObject ci = new JsonObject();
+        ci.add("A", Json.nums(rp.aCi()));
+        ci.add("beta", Json.nums(rp.betaCi()));
+        ci.add("flow", Json.nums(rp.flowCi()));
+        o.add("ci95", ci);
         return o;
     }
 

@@ -1,0 +1,166 @@
+package org.ceusperfusion.tic;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Finds the last destruction flash of a destruction–replenishment loop in a linear time-intensity curve
+ * (an ROI mean or the whole-frame mean).
+ *
+ * <p>A high-MI flash destroys the bubbles: one to a few frames may be very bright, then the contrast
+ * signal drops to near the tissue floor and recovers. Frame {@code j} is the first frame of a
+ * replenishment when
+ * <ul>
+ *   <li>the level before it, the median of up to {@value #PRE} frames before {@code j} (at least 3; a few
+ *       bright flash frames among them do not move the median), exceeds the level after it, the median of
+ *       frames {@code j..j+2}, by more than {@value #K} noise scales and by more than
+ *       {@value #MIN_HEIGHT_FRACTION} of the curve's contrast range (its 90th percentile above its floor);</li>
+ *   <li>frame {@code j} and the level after it lie within {@value #FLOOR_FRACTION} of the drop's height
+ *       above the curve's floor (the lowest 3-frame running median), while frame {@code j − 1} lies above
+ *       half of it: the drop is sudden, between two frames;</li>
+ *   <li>at least {@value #MIN_AFTER} frames follow {@code j}, and the signal recovers: a 3-frame running
+ *       median after them regains {@value #RECOVERY_FRACTION} of the drop (a bolus washing out does not).</li>
+ * </ul>
+ * A bolus rises and washes out over many frames, so it rarely drops most of its height between two frames,
+ * and when coarse sampling makes it look so, it does not rise again.
+ * The noise scale is 1.4826·MAD of the second differences / √6 (a smooth curve does not inflate it).
+ *
+ * <p>Frames removed before (e.g. flash frames rejected by the motion step) show as a time gap and do not
+ * matter. The replenishment is taken to start one frame interval (the median interval) before frame
+ * {@code j}: at the last flash frame, or between the last frame before the drop and frame {@code j}.
+ *
+ * <pre>{@code
+ * Optional<DestructionFlashDetector.Destruction> d = DestructionFlashDetector.detect(timesS, roiMean);
+ * d.ifPresent(x -> fitFrom(x.firstSampleS(), x.tfS()));
+ * }</pre>
+ */
+public final class DestructionFlashDetector {
+    /** Largest number of frames before a candidate whose median is the level before the drop. */
+    public static final int PRE = 8;
+    /** Drop in noise scales. */
+    public static final double K = 8;
+    /** How close to the floor the frames after the drop must lie, as a fraction of the drop's height. */
+    public static final double FLOOR_FRACTION = 0.4;
+    /** Smallest drop as a fraction of the curve's contrast range (90th percentile minus floor). */
+    public static final double MIN_HEIGHT_FRACTION = 0.3;
+    /** The signal must recover this fraction of the drop after it (a 3-frame running median). */
+    public static final double RECOVERY_FRACTION = 0.5;
+    /** Frames that must follow the first frame of the replenishment. */
+    public static final int MIN_AFTER = 6;
+
+    /**
+     * One destruction.
+     *
+     * @param index        index of the first sample after the flash (the first replenishment sample)
+     * @param firstSampleS its time, s: the fit window starts here
+     * @param tfS          the start of the replenishment, s: one median frame interval before {@code firstSampleS}
+     * @param levelBefore  the level before the drop, a.u.
+     * @param levelAfter   the level right after it, a.u.
+     */
+    public record Destruction(int index, double firstSampleS, double tfS, double levelBefore, double levelAfter) {
+    }
+
+    private DestructionFlashDetector() {
+    }
+
+    /**
+     * @param timesS times of the samples, s, increasing
+     * @param values linear intensities (ROI mean or frame mean); non-finite samples are never a drop
+     * @return the last destruction, or empty when none is found
+     * @throws IllegalArgumentException when the arrays differ in length
+     */
+    public static Optional<Destruction> detect(double[] timesS, double[] values) {
+        if (timesS.length != values.length) {
+            throw new IllegalArgumentException("times and values differ in length");
+        }
+        int n = values.length;
+        if (n < 3 + MIN_AFTER) {
+            return Optional.empty();
+        }
+        double floor = floor(values);
+        double minHeight = MIN_HEIGHT_FRACTION * (percentile(values, 0.9) - floor);
+        double scale = noiseScale(values);
+        Destruction last = null;
+        for (int j = 3; j + MIN_AFTER <= n - 1; j++) {
+            Destruction d = candidate(timesS, values, j, floor, Math.max(K * scale, minHeight));
+            if (d != null) {
+                last = d;
+                j += 2;
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
+    private static Destruction candidate(double[] t, double[] y, int j, double floor, double minDrop) {
+        if (!Double.isFinite(y[j]) || !Double.isFinite(y[j - 1])) {
+            return null;
+        }
+        double before = median(Arrays.copyOfRange(y, Math.max(0, j - PRE), j));
+        double after = median(Arrays.copyOfRange(y, j, j + 3));
+        double height = before - floor;
+        if (!(before - after > minDrop) || !(height > 0)) {
+            return null;
+        }
+        boolean nearFloor = after - floor < FLOOR_FRACTION * height && y[j] - floor < FLOOR_FRACTION * height;
+        boolean sudden = y[j - 1] - floor > 0.5 * height;
+        if (!nearFloor || !sudden || !recovers(y, j + 3, after + RECOVERY_FRACTION * (before - after))) {
+            return null;
+        }
+        return new Destruction(j, t[j], t[j] - medianInterval(t), before, after);
+    }
+
+    /** @return whether a 3-sample running median from {@code from} on reaches {@code level} */
+    private static boolean recovers(double[] y, int from, double level) {
+        for (int i = from; i + 3 <= y.length; i++) {
+            if (median(Arrays.copyOfRange(y, i, i + 3)) >= level) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the lowest 3-sample running median */
+    static double floor(double[] y) {
+        double f = Double.POSITIVE_INFINITY;
+        for (int i = 0; i + 3 <= y.length; i++) {
+            double m = median(Arrays.copyOfRange(y, i, i + 3));
+            if (m < f) {
+                f = m;
+            }
+        }
+        return f;
+    }
+
+    /** @return the {@code q}-quantile (nearest rank) of the finite values */
+    static double percentile(double[] v, double q) {
+        double[] f = Arrays.stream(v).filter(Double::isFinite).sorted().toArray();
+        return f.length == 0 ? Double.NaN : f[Math.min(f.length - 1, (int) Math.floor(q * f.length))];
+    }
+
+    private static double noiseScale(double[] m) {
+        double[] d = new double[m.length - 2];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = m[i + 2] - 2 * m[i + 1] + m[i];
+        }
+        double med = median(d.clone());
+        for (int i = 0; i < d.length; i++) {
+            d[i] = Math.abs(d[i] - med);
+        }
+        return 1.4826 * median(d) / Math.sqrt(6);
+    }
+
+    private static double medianInterval(double[] t) {
+        double[] d = new double[t.length - 1];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = t[i + 1] - t[i];
+        }
+        return median(d);
+    }
+
+    /** Median of the finite values; NaN when there are none. */
+    static double median(double[] v) {
+        double[] f = Arrays.stream(v).filter(Double::isFinite).sorted().toArray();
+        int n = f.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? f[n / 2] : 0.5 * (f[n / 2 - 1] + f[n / 2]);
+    }
+}
