@@ -42,6 +42,10 @@ public record AnalysisSettings(Double dynamicRangeDb, boolean linear, String mod
             throw new org.ceusperfusion.InputException("--bootstrap",
                     "needs 0 (delta method) or 20 to 100000 replicates, got " + bootstrapReplicates);
         }
+        if (bootstrapReplicates != 0 && "replenishment".equalsIgnoreCase(model)) {
+            throw new org.ceusperfusion.InputException("--bootstrap",
+                    "is not available with --model replenishment (its onset is held at the flash); use the delta method");
+        }
     }
 
     /** Delta-method CIs. */

@@ -16,7 +16,8 @@ final class AnalysisOptions {
     boolean linear;
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = "lognormal",
-            description = "Bolus model: lognormal, gamma, ldrw, fpt, or auto (lowest AICc per ROI; default ${DEFAULT-VALUE}).")
+            description = "Bolus model: lognormal, gamma, ldrw, fpt, auto (lowest AICc per ROI), or replenishment (refill after"
+                    + " a destruction flash, found automatically); default ${DEFAULT-VALUE}.")
     String model = "lognormal";
 
     @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "0",
