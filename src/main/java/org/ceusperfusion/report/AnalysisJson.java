@@ -80,6 +80,9 @@ public final class AnalysisJson {
             in.regions().forEach(r -> regions.add(region(r)));
         }
         o.add("ultrasoundRegions", regions);
+        JsonObject tags = new JsonObject();
+        new java.util.TreeMap<>(in.tags()).forEach(tags::addProperty);
+        o.add("tags", tags);
         return o;
     }
 

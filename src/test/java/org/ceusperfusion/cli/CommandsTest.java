@@ -32,6 +32,8 @@ class CommandsTest {
             times[i] = in.getAsJsonArray("timesS").get(i).getAsDouble();
         }
         assertArrayEquals(new double[] {0, .076, .152, .232, .304, .380, .480, .532, .608, .684}, times, 1e-9);
+        assertEquals("FrameTimeVector", in.get("timingSource").getAsString());
+        assertEquals("US", in.getAsJsonObject("tags").get("Modality").getAsString(), in.toString());
     }
 
     @Test
