@@ -26,9 +26,13 @@ final class CurveTile {
         this.series = new float[(y1 - y0) * width * frames];
     }
 
+    /** Samples staged frame-major before they are written pixel-major (one cache line per pixel). */
+    private static final int STAGE = 16;
+
     /**
      * Reads rows {@code [y0, y1)} of every frame, linearised, and adds the grey values of image pixels
      * {@code [sumFirst, sumFirst + sumCount)} of every frame into {@code greySum} (a whole-frame array).
+     * Samples are summed frame-major into a buffer of {@value #STAGE} samples, then written pixel-major.
      */
     static CurveTile load(CineLoop loop, Linearizer lin, int y0, int y1, double[] greySum, int sumFirst,
                           int sumCount, int k) {
@@ -39,21 +43,39 @@ final class CurveTile {
         float[] lut = lut(lin, loop.metadata().maxGrey());
         int first = y0 * w;
         int count = (y1 - y0) * w;
+        float[] stage = new float[Math.min(STAGE, n) * count];
         for (int f = 0; f < frames; f++) {
             float[] frame = loop.frame(f);
             int j = f / k;
+            int frameInSample = f - j * k;
+            int base = (j % STAGE) * count;
+            if (frameInSample == 0) {
+                java.util.Arrays.fill(stage, base, base + count, 0f);
+            }
             float weight = 1f / Math.min(k, frames - j * k);
             for (int i = 0; i < count; i++) {
-                float g = frame[first + i];
-                int gi = (int) g;
-                float v = lut != null && gi == g && gi >= 0 && gi < lut.length ? lut[gi] : (float) lin.power(g);
-                tile.series[i * n + j] += k == 1 ? v : v * weight;
+                float v = power(lut, lin, frame[first + i]);
+                stage[base + i] += k == 1 ? v : v * weight;
             }
             for (int i = sumFirst; i < sumFirst + sumCount; i++) {
                 greySum[i] += frame[i];
             }
+            boolean sampleDone = frameInSample == k - 1 || f == frames - 1;
+            if (sampleDone && (j % STAGE == STAGE - 1 || j == n - 1)) {
+                tile.unstage(stage, count, j - j % STAGE, j % STAGE + 1);
+            }
         }
         return tile;
+    }
+
+    /** Writes staged samples {@code j0 .. j0+m−1} of every pixel into the pixel-major series. */
+    private void unstage(float[] stage, int count, int j0, int m) {
+        for (int i = 0; i < count; i++) {
+            int off = i * frames + j0;
+            for (int s = 0; s < m; s++) {
+                series[off + s] = stage[s * count + i];
+            }
+        }
     }
 
     /** @return samples per curve for {@code frames} frames binned by {@code k} */
@@ -75,8 +97,14 @@ final class CurveTile {
         return out;
     }
 
+    /** @return the linear power of grey value {@code g}: from the table when it holds {@code g} */
+    static float power(float[] lut, Linearizer lin, float g) {
+        int gi = (int) g;
+        return lut != null && gi == g && gi >= 0 && gi < lut.length ? lut[gi] : (float) lin.power(g);
+    }
+
     /** A float table of the linearisation of integer grey levels, or {@code null} when not useful. */
-    private static float[] lut(Linearizer lin, double maxGrey) {
+    static float[] lut(Linearizer lin, double maxGrey) {
         if (lin.isIdentity() || !(maxGrey >= 1) || maxGrey > 65535 || maxGrey != Math.rint(maxGrey)) {
             return null;
         }
