@@ -66,20 +66,31 @@ public final class ParametricMapper {
 
     private final MapSettings settings;
     private final long tileBytes;
+    private final boolean shapeStart;
 
     /** @param settings what to map and how */
     public ParametricMapper(MapSettings settings) {
-        this(settings, (long) DEFAULT_TILE_MB << 20);
+        this(settings, (long) DEFAULT_TILE_MB << 20, true);
     }
 
-    private ParametricMapper(MapSettings settings, long tileBytes) {
+    private ParametricMapper(MapSettings settings, long tileBytes, boolean shapeStart) {
         this.settings = settings;
         this.tileBytes = tileBytes;
+        this.shapeStart = shapeStart;
     }
 
     /** @return a mapper holding at most {@code bytes} of curves in memory at a time (≥ one row) */
     public ParametricMapper withTileBytes(long bytes) {
-        return new ParametricMapper(settings, Math.max(1, bytes));
+        return new ParametricMapper(settings, Math.max(1, bytes), shapeStart);
+    }
+
+    /**
+     * @param on whether curves start from their block's reference shape (default, when the model allows
+     *           it) or only from their own data-driven start (each curve fitted on its own, slower)
+     * @return a mapper with that choice
+     */
+    ParametricMapper withShapeStart(boolean on) {
+        return new ParametricMapper(settings, tileBytes, on);
     }
 
     /** @return the settings */
@@ -206,7 +217,7 @@ public final class ParametricMapper {
                 return th;
             }) : null;
             try {
-                boolean withShapes = model.linearInBaselineAndAmplitude();
+                boolean withShapes = shapeStart && model.linearInBaselineAndAmplitude();
                 BlockShapes.Sums sums = withShapes ? new BlockShapes.Sums(mapped, loop.width(), h, t.length) : null;
                 if (withShapes && rows < h) {
                     for (int y = 0; y < h; y += rows) {   // a first pass for the block shapes

@@ -84,7 +84,7 @@ final class UnitFitter {
      * @return whether the curve was fitted (false when no bolus is visible)
      */
     boolean fitAndStore(double[] y, int[] pixels, int from, int to, ReferenceShape shape) {
-        FitResult fit = shared != null ? shared.fit(y, shape) : fitter.fit(model, t, y);
+        FitResult fit = shared != null && shape != null ? shared.fit(y, shape) : fitter.fit(model, t, y);
         FitStatus status = fit.status();
         double r2 = fit.r2();
         if (fit.hasParameters()) {
