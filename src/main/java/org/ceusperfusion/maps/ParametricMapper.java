@@ -227,7 +227,7 @@ public final class ParametricMapper {
                 }
                 for (int y = 0; y < h; y += rows) {
                     int yEnd = Math.min(h, y + rows);
-                    CurveTile tile = loadBand(y, yEnd, halo);
+                    CurveTile tile = loadBand(y, yEnd, halo, pool);
                     if (withShapes && shapes == null) {
                         if (rows >= h) {
                             sums.add(tile, y, yEnd);
@@ -251,10 +251,10 @@ public final class ParametricMapper {
             return Math.max(bin, rows / bin * bin);
         }
 
-        private CurveTile loadBand(int y, int yEnd, int halo) {
+        private CurveTile loadBand(int y, int yEnd, int halo, ExecutorService pool) {
             int w = loop.width();
             return CurveTile.load(loop, lin, Math.max(0, y - halo), Math.min(loop.height(), yEnd + halo),
-                    greySum, y * w, (yEnd - y) * w, frameBin);
+                    greySum, y * w, (yEnd - y) * w, frameBin, pool, settings.threads());
         }
 
         private void fitBand(CurveTile tile, int from, int to, ExecutorService pool) {
