@@ -220,17 +220,14 @@ public final class ParametricMapper {
                 boolean withShapes = shapeStart && model.linearInBaselineAndAmplitude();
                 BlockShapes.Sums sums = withShapes ? new BlockShapes.Sums(mapped, loop.width(), h, t.length) : null;
                 if (withShapes && rows < h) {
-                    for (int y = 0; y < h; y += rows) {   // a first pass for the block shapes
-                        int yEnd = Math.min(h, y + rows);
-                        sums.add(CurveTile.load(loop, lin, y, yEnd, greySum, 0, 0, frameBin), y, yEnd);
-                    }
+                    sumBands(sums, rows, pool);
                 }
                 for (int y = 0; y < h; y += rows) {
                     int yEnd = Math.min(h, y + rows);
                     CurveTile tile = loadBand(y, yEnd, halo, pool);
                     if (withShapes && shapes == null) {
                         if (rows >= h) {
-                            sums.add(tile, y, yEnd);
+                            sums.add(tile, y, yEnd);   // one band: the block sums come from it
                         }
                         shapes = BlockShapes.fit(sums, t, model, fitter, pool);
                     }
@@ -240,6 +237,14 @@ public final class ParametricMapper {
                 if (pool != null) {
                     pool.shutdownNow();
                 }
+            }
+        }
+
+        /** Several bands: a first pass over them sums the blocks' curves (the grey sums are left alone). */
+        private void sumBands(BlockShapes.Sums sums, int rows, ExecutorService pool) {
+            for (int y = 0; y < loop.height(); y += rows) {
+                int yEnd = Math.min(loop.height(), y + rows);
+                sums.add(CurveTile.load(loop, lin, y, yEnd, greySum, 0, 0, frameBin, pool, settings.threads()), y, yEnd);
             }
         }
 
