@@ -63,6 +63,8 @@ public class FitBenchmark {
     private double[][] hi;
     private int next;
     private final LevenbergMarquardtFitter ours = new LevenbergMarquardtFitter();
+    private org.ceusperfusion.fit.SharedShapeFitter shared;
+    private org.ceusperfusion.fit.ReferenceShape shape;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -90,6 +92,19 @@ public class FitBenchmark {
             lo[c] = m.lowerBounds(t, y);
             hi[c] = m.upperBounds(t, y);
         }
+        // what a map pixel costs now: the curves share the mean curve's shape (fitted once)
+        double[] mean = new double[samples];
+        for (double[] y : ys) {
+            for (int i = 0; i < samples; i++) {
+                mean[i] += y[i] / CURVES;
+            }
+        }
+        LevenbergMarquardtFitter mapFitter = ours.withTolerances(ParametricMapper.MAP_TOLERANCE,
+                ParametricMapper.MAP_TOLERANCE).withCovariance(false);
+        shape = m.linearInBaselineAndAmplitude()
+                ? org.ceusperfusion.fit.ReferenceShape.of(m, t, mapFitter.fit(m, t, mean).params(), samples) : null;
+        shared = m.linearInBaselineAndAmplitude()
+                ? new org.ceusperfusion.fit.SharedShapeFitter(m, t, mapFitter, UnitFitter.SCREEN_SIGMAS) : null;
     }
 
     private static double gaussian(SplittableRandom r) {
@@ -112,6 +127,15 @@ public class FitBenchmark {
     @Benchmark
     public FitResult oursWithGuess() {
         return ours.fit(m, t, ys[nextCurve()]);
+    }
+
+    /**
+     * A map pixel's fit: linear O and A for the shared reference shape, then LM (fast mode, map
+     * tolerance, no covariance) from there.
+     */
+    @Benchmark
+    public FitResult oursFromSharedShape() {
+        return shared == null ? ours.fit(m, t, ys[nextCurve()]) : shared.fit(ys[nextCurve()], shape);
     }
 
     /** Commons Math 3 LM, same analytic Jacobian, start and box. */

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.ceusperfusion.analysis.InputInfo;
 import org.ceusperfusion.cine.CineLoop;
 import org.ceusperfusion.io.LoopReader;
+import org.ceusperfusion.maps.MapPrelude;
 import org.ceusperfusion.maps.MapProgress;
 import org.ceusperfusion.maps.MapSettings;
 import org.ceusperfusion.maps.MapWriter;
@@ -74,10 +75,11 @@ final class MapCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         MapSettings settings = settings();
         RoiMask roi = roiSpecs == null || roiSpecs.isEmpty() ? null : union(RoiSpecs.targets(roiSpecs));
+        MapPrelude prelude = MapPrelude.start(loopPath);   // hashing and output warm-up while the loop is read
         CineLoop loop = LoopReader.open(loopPath, loopOptions.toLoadOptions());
         PrintWriter err = spec.commandLine().getErr();
         ParametricMaps maps = new ParametricMapper(settings).map(loop, roi, progress(err));
-        InputInfo input = InputInfo.of(loop, LoopReader.sha256(loopPath));
+        InputInfo input = InputInfo.of(loop, prelude.sha256());
         List<String> files = MapWriter.writeAll(maps, input, roi == null ? null : roi.name(), outDir);
         if (!analysisOptions.quiet) {
             printSummary(spec.commandLine().getOut(), maps, input, files);

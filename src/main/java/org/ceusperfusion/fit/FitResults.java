@@ -36,15 +36,48 @@ final class FitResults {
         return new FitResult(model, status, msg, p, cov, r2, o.rss(), n, o.iterations(), start(c), end(c));
     }
 
+    /**
+     * A result from a finished LM run without covariance; {@code identifiable} is the conditioning test of
+     * JᵀJ at the solution ({@code FAILED} when false, as {@link #of}).
+     */
+    static FitResult withoutCovariance(BolusModel model, LmSolver.Outcome o, CleanCurve c, boolean identifiable) {
+        return withoutCovariance(model, o, c.y(), c.n(), identifiable, c.note(), start(c), end(c));
+    }
+
+    /** As above, for the first {@code n} samples of {@code y} fitted on {@code [startS, endS]}. */
+    static FitResult withoutCovariance(BolusModel model, LmSolver.Outcome o, double[] y, int n, boolean identifiable,
+                                       String note, double startS, double endS) {
+        double[] p = o.params();
+        double r2 = rSquared(y, n, o.rss());
+        if (!Double.isFinite(o.rss())) {
+            return new FitResult(model, FitStatus.FAILED, "the model is not finite on the data" + note,
+                    p, null, r2, o.rss(), n, o.iterations(), startS, endS);
+        }
+        if (!identifiable) {
+            return new FitResult(model, FitStatus.FAILED,
+                    "singular Jacobian at the solution: the parameters are not identifiable from this curve"
+                            + note, p, null, r2, o.rss(), n, o.iterations(), startS, endS);
+        }
+        FitStatus status = o.converged() ? FitStatus.OK : FitStatus.NOT_CONVERGED;
+        String msg = (o.message() + note).replaceFirst("^; ", "");
+        return new FitResult(model, status, msg, p, null, r2, o.rss(), n, o.iterations(), startS, endS);
+    }
+
     /** @return {@code 1 − RSS/TSS}, NaN when the data have no variance */
     static double rSquared(double[] y, double rss) {
+        return rSquared(y, y.length, rss);
+    }
+
+    /** @return {@code 1 − RSS/TSS} over the first {@code n} samples of {@code y} */
+    static double rSquared(double[] y, int n, double rss) {
         double mean = 0;
-        for (double v : y) {
-            mean += v;
+        for (int i = 0; i < n; i++) {
+            mean += y[i];
         }
-        mean /= y.length;
+        mean /= n;
         double tss = 0;
-        for (double v : y) {
+        for (int i = 0; i < n; i++) {
+            double v = y[i];
             tss += (v - mean) * (v - mean);
         }
         return tss > 0 ? 1 - rss / tss : Double.NaN;
@@ -93,7 +126,7 @@ final class FitResults {
     }
 
     /** Rough test on the Cholesky factor: a pivot ratio beyond 1e7 means condition number beyond ~1e14. */
-    private static boolean conditionTooLarge(double[] l, int k) {
+    static boolean conditionTooLarge(double[] l, int k) {
         double max = 0;
         double min = Double.POSITIVE_INFINITY;
         for (int a = 0; a < k; a++) {

@@ -48,20 +48,22 @@ public final class LevenbergMarquardtFitter {
     private final double parameterTolerance;
     private final boolean alternativeStarts;
     private final FitWindowPolicy windowPolicy;
+    private final boolean covariance;
 
     /** A fitter with the default settings, alternative starts enabled and the first-pass window. */
     public LevenbergMarquardtFitter() {
         this(DEFAULT_MAX_ITERATIONS, DEFAULT_RELATIVE_TOLERANCE, DEFAULT_PARAMETER_TOLERANCE, true,
-                FitWindowPolicy.FIRST_PASS);
+                FitWindowPolicy.FIRST_PASS, true);
     }
 
     private LevenbergMarquardtFitter(int maxIterations, double relTol, double paramTol, boolean alternatives,
-                                     FitWindowPolicy windowPolicy) {
+                                     FitWindowPolicy windowPolicy, boolean covariance) {
         this.maxIterations = maxIterations;
         this.relativeTolerance = relTol;
         this.parameterTolerance = paramTol;
         this.alternativeStarts = alternatives;
         this.windowPolicy = windowPolicy;
+        this.covariance = covariance;
     }
 
     /**
@@ -72,7 +74,8 @@ public final class LevenbergMarquardtFitter {
         if (n < 1) {
             throw new IllegalArgumentException("max iterations must be at least 1, got " + n);
         }
-        return new LevenbergMarquardtFitter(n, relativeTolerance, parameterTolerance, alternativeStarts, windowPolicy);
+        return new LevenbergMarquardtFitter(n, relativeTolerance, parameterTolerance, alternativeStarts, windowPolicy,
+                covariance);
     }
 
     /**
@@ -84,12 +87,13 @@ public final class LevenbergMarquardtFitter {
         if (!(relTol > 0) || !(paramTol > 0)) {
             throw new IllegalArgumentException("tolerances must be positive, got " + relTol + ", " + paramTol);
         }
-        return new LevenbergMarquardtFitter(maxIterations, relTol, paramTol, alternativeStarts, windowPolicy);
+        return new LevenbergMarquardtFitter(maxIterations, relTol, paramTol, alternativeStarts, windowPolicy, covariance);
     }
 
     /** @param enabled whether to retry from the model's alternative starts when the first start fails */
     public LevenbergMarquardtFitter withAlternativeStarts(boolean enabled) {
-        return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, enabled, windowPolicy);
+        return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, enabled, windowPolicy,
+                covariance);
     }
 
     /**
@@ -103,7 +107,24 @@ public final class LevenbergMarquardtFitter {
             throw new IllegalArgumentException("fit window policy must not be null");
         }
         return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, alternativeStarts,
-                policy);
+                policy, covariance);
+    }
+
+    /**
+     * @param enabled whether results carry the covariance {@code s²(JᵀJ)⁻¹} (default {@code true}). Without
+     *                it {@link FitResult#covariance()} is {@code null} and no confidence interval can be
+     *                derived, but a fit is cheaper (a parametric map without CIs needs none); a singular
+     *                Jacobian at the solution is still reported as {@code FAILED}, by the same conditioning
+     *                test on the solver's last JᵀJ.
+     */
+    public LevenbergMarquardtFitter withCovariance(boolean enabled) {
+        return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, alternativeStarts,
+                windowPolicy, enabled);
+    }
+
+    /** @return whether results carry the covariance */
+    public boolean computesCovariance() {
+        return covariance;
     }
 
     /** @return the fit window policy */
@@ -123,6 +144,16 @@ public final class LevenbergMarquardtFitter {
         }
         CleanCurve c = CleanCurve.of(timesS, values);
         return windowPolicy == FitWindowPolicy.WHOLE_CURVE ? FitWindow.whole(c) : FitWindow.detectClean(c);
+    }
+
+    /** @return relative RSS decrease ending the iteration */
+    double relativeTolerance() {
+        return relativeTolerance;
+    }
+
+    /** @return relative parameter change ending the iteration */
+    double parameterTolerance() {
+        return parameterTolerance;
     }
 
     /** @return maximum iterations per start */
@@ -216,12 +247,12 @@ public final class LevenbergMarquardtFitter {
         double[] lo = model.lowerBounds(c.t(), c.y());
         double[] hi = model.upperBounds(c.t(), c.y());
         LmSolver solver = new LmSolver(model, c.t(), c.y(), lo, hi);
-        FitResult best = FitResults.of(model, solver.run(p0, maxIterations, relativeTolerance, parameterTolerance), c);
+        FitResult best = result(model, solver, p0, c);
         if (best.status() == FitStatus.OK || !alternativeStarts) {
             return best;
         }
         for (double[] alt : retryStarts(model, c, start, p0)) {
-            FitResult r = FitResults.of(model, solver.run(alt, maxIterations, relativeTolerance, parameterTolerance), c);
+            FitResult r = result(model, solver, alt, c);
             if (better(r, best)) {
                 best = r;
             }
@@ -230,6 +261,12 @@ public final class LevenbergMarquardtFitter {
             }
         }
         return best;
+    }
+
+    /** One LM run from {@code p0} and its result (with or without covariance). */
+    private FitResult result(BolusModel model, LmSolver solver, double[] p0, CleanCurve c) {
+        LmSolver.Outcome o = solver.run(p0, maxIterations, relativeTolerance, parameterTolerance);
+        return covariance ? FitResults.of(model, o, c) : FitResults.withoutCovariance(model, o, c, solver.identifiable());
     }
 
     /**
@@ -251,7 +288,7 @@ public final class LevenbergMarquardtFitter {
     }
 
     /** OK beats any other status; otherwise, and between equals, the lower RSS wins. */
-    private static boolean better(FitResult a, FitResult b) {
+    static boolean better(FitResult a, FitResult b) {
         boolean aOk = a.status() == FitStatus.OK;
         boolean bOk = b.status() == FitStatus.OK;
         if (aOk != bOk) {

@@ -9,7 +9,8 @@ import org.ceusperfusion.model.BolusModel;
  * <p>Marquardt damping on the scaled diagonal {@code D_j = max_iter (JᵀJ)_jj} (Moré's scaling);
  * steps are projected onto the box, and parameters sitting on a bound with the descent direction
  * pointing outside are held fixed for that iteration (a simple active set). All work arrays are
- * allocated once per solver, so the iteration loop allocates nothing.
+ * allocated once per solver, so the iteration loop allocates nothing; a solver can be {@link #reset}
+ * to fit another curve. JᵀJ is accumulated while the Jacobian is evaluated (it is not stored).
  */
 final class LmSolver {
 
@@ -23,16 +24,21 @@ final class LmSolver {
     private static final double STALL_GRADIENT_TOL = 1e-4;
 
     private final BolusModel model;
-    private final double[] t;
-    private final double[] y;
-    private final double[] lo;
-    private final double[] hi;
-    private final int n;
+    private double[] t;
+    private double[] y;
+    private double[] lo;
+    private double[] hi;
+    private int n;
     private final int k;
-    private final double[] jac;
     private final double[] row;
-    private final double[] jtj;
-    private final double[] jtr;
+    private double[] jtj;
+    private double[] jtr;
+    /** Fast mode ({@link #LmSolver(BolusModel, int)}): trial points are evaluated with their Jacobian. */
+    private final boolean fast;
+    private double[] jtjTrial;
+    private double[] jtrTrial;
+    private double[] values = new double[0];
+    private double[] gradients = new double[0];
     private final double[] sys;
     private final double[] delta;
     private final double[] diag;
@@ -40,17 +46,29 @@ final class LmSolver {
     private final boolean[] fixed;
     private double[] current;
     /** RSS at the level of rounding errors of the data: a perfect fit. */
-    private final double rssFloor;
+    private double rssFloor;
 
     LmSolver(BolusModel model, double[] t, double[] y, double[] lo, double[] hi) {
+        this(model, lo.length, false);
+        reset(t, y, t.length, lo, hi);
+    }
+
+    /**
+     * A fast solver for {@code k} parameters whose curve is given by {@link #reset} (reusable, one per
+     * thread): the model is evaluated by {@link BolusModel#valuesAndGradients} and every trial point with
+     * its Jacobian, so an accepted step costs one evaluation instead of two. Its results may differ from
+     * the ordinary solver's in the last bits.
+     */
+    LmSolver(BolusModel model, int k) {
+        this(model, k, true);
+    }
+
+    private LmSolver(BolusModel model, int k, boolean fast) {
         this.model = model;
-        this.t = t;
-        this.y = y;
-        this.lo = lo;
-        this.hi = hi;
-        this.n = t.length;
-        this.k = lo.length;
-        this.jac = new double[n * k];
+        this.k = k;
+        this.fast = fast;
+        this.jtjTrial = new double[k * k];
+        this.jtrTrial = new double[k];
         this.row = new double[k];
         this.jtj = new double[k * k];
         this.jtr = new double[k];
@@ -59,11 +77,27 @@ final class LmSolver {
         this.diag = new double[k];
         this.trial = new double[k];
         this.fixed = new boolean[k];
+    }
+
+    /**
+     * Sets the curve to fit: the first {@code n} samples of {@code t} and {@code y}, and the box.
+     * The arrays are used, not copied.
+     */
+    void reset(double[] t, double[] y, int n, double[] lo, double[] hi) {
+        this.t = t;
+        this.y = y;
+        this.n = n;
+        this.lo = lo;
+        this.hi = hi;
         double sumSq = 0;
-        for (double v : y) {
-            sumSq += v * v;
+        for (int i = 0; i < n; i++) {
+            sumSq += y[i] * y[i];
         }
         this.rssFloor = 1e-26 * sumSq;
+        if (fast && values.length < n) {
+            values = new double[n];
+            gradients = new double[n * k];
+        }
     }
 
     /**
@@ -76,7 +110,7 @@ final class LmSolver {
         double[] p = start.clone();
         project(p);
         current = p;
-        double rss = evaluate(p, true);
+        double rss = fast ? evaluateInto(p, jtj, jtr) : evaluate(p, true);
         if (!Double.isFinite(rss)) {
             return new Outcome(p, rss, 0, false, "the model is not finite at the start point");
         }
@@ -91,12 +125,12 @@ final class LmSolver {
                 if (!dampedStep(lambda)) {
                     lambda *= 10;
                 } else {
-                    double rssTrial = evaluate(trial, false);
+                    double rssTrial = fast ? evaluateInto(trial, jtjTrial, jtrTrial) : evaluate(trial, false);
                     if (rssTrial < rss) {
                         boolean small = rssTrial <= rssFloor || (lambda <= 1
                                 && ((rss - rssTrial) <= relTol * rss || relativeChange(p, trial) <= paramTol));
                         System.arraycopy(trial, 0, p, 0, k);
-                        rss = evaluate(p, true);
+                        rss = fast ? acceptTrial(rssTrial) : evaluate(p, true);
                         lambda = Math.max(lambda * 0.1, 1e-12);
                         if (small) {
                             return new Outcome(p, rss, iter, true, "");
@@ -123,20 +157,29 @@ final class LmSolver {
                 atMinimum ? "" : "stalled: no step decreases the residuals (flat or ill-posed problem)");
     }
 
-    /** RSS at {@code p}; with {@code withJacobian} also stores the Jacobian and Jᵀr at {@code p}. */
+    /**
+     * RSS at {@code p}; with {@code withJacobian} also accumulates Jᵀr and the lower triangle of JᵀJ at
+     * {@code p} (completed by {@link #normalEquations}).
+     */
     private double evaluate(double[] p, boolean withJacobian) {
         double rss = 0;
         if (withJacobian) {
             Arrays.fill(jtr, 0);
+            Arrays.fill(jtj, 0);
         }
         for (int i = 0; i < n; i++) {
             double r;
             if (withJacobian) {
-                int off = i * k;
                 r = y[i] - model.valueAndGradient(t[i], p, row);
                 for (int a = 0; a < k; a++) {
-                    jac[off + a] = row[a];
-                    jtr[a] += row[a] * r;
+                    double ja = row[a];
+                    jtr[a] += ja * r;
+                    if (ja == 0) {
+                        continue;
+                    }
+                    for (int b = 0; b <= a; b++) {
+                        jtj[a * k + b] += ja * row[b];
+                    }
                 }
             } else {
                 r = y[i] - model.value(t[i], p);
@@ -146,21 +189,106 @@ final class LmSolver {
         return Double.isNaN(rss) ? Double.POSITIVE_INFINITY : rss;
     }
 
-    /** Fills JᵀJ from the stored Jacobian and updates the scaling diagonal. */
-    private void normalEquations() {
-        Arrays.fill(jtj, 0);
+    /**
+     * Fast mode: RSS at {@code p}, with the lower triangle of JᵀJ into {@code m} and Jᵀr into {@code v}
+     * (from {@link BolusModel#valuesAndGradients}).
+     */
+    private double evaluateInto(double[] p, double[] m, double[] v) {
+        model.valuesAndGradients(t, n, p, values, gradients);
+        if (k == 5) {
+            return accumulate5(m, v);
+        }
+        Arrays.fill(m, 0);
+        Arrays.fill(v, 0);
+        double rss = 0;
         for (int i = 0; i < n; i++) {
+            double r = y[i] - values[i];
+            rss += r * r;
             int off = i * k;
             for (int a = 0; a < k; a++) {
-                double ja = jac[off + a];
-                if (ja == 0) {
-                    continue;
-                }
+                double ja = gradients[off + a];
+                v[a] += ja * r;
                 for (int b = 0; b <= a; b++) {
-                    jtj[a * k + b] += ja * jac[off + b];
+                    m[a * k + b] += ja * gradients[off + b];
                 }
             }
         }
+        return Double.isNaN(rss) ? Double.POSITIVE_INFINITY : rss;
+    }
+
+    /** {@link #evaluateInto} for five parameters, unrolled with the sums in locals. */
+    private double accumulate5(double[] m, double[] v) {
+        double rss = 0;
+        double v0 = 0, v1 = 0, v2 = 0, v3 = 0, v4 = 0;
+        double m00 = 0, m10 = 0, m11 = 0, m20 = 0, m21 = 0, m22 = 0, m30 = 0, m31 = 0, m32 = 0, m33 = 0;
+        double m40 = 0, m41 = 0, m42 = 0, m43 = 0, m44 = 0;
+        double[] g = gradients;
+        for (int i = 0; i < n; i++) {
+            double r = y[i] - values[i];
+            rss += r * r;
+            int off = 5 * i;
+            double g0 = g[off];
+            double g1 = g[off + 1];
+            double g2 = g[off + 2];
+            double g3 = g[off + 3];
+            double g4 = g[off + 4];
+            v0 += g0 * r;
+            v1 += g1 * r;
+            v2 += g2 * r;
+            v3 += g3 * r;
+            v4 += g4 * r;
+            m00 += g0 * g0;
+            m10 += g1 * g0;
+            m11 += g1 * g1;
+            m20 += g2 * g0;
+            m21 += g2 * g1;
+            m22 += g2 * g2;
+            m30 += g3 * g0;
+            m31 += g3 * g1;
+            m32 += g3 * g2;
+            m33 += g3 * g3;
+            m40 += g4 * g0;
+            m41 += g4 * g1;
+            m42 += g4 * g2;
+            m43 += g4 * g3;
+            m44 += g4 * g4;
+        }
+        v[0] = v0;
+        v[1] = v1;
+        v[2] = v2;
+        v[3] = v3;
+        v[4] = v4;
+        m[0] = m00;
+        m[5] = m10;
+        m[6] = m11;
+        m[10] = m20;
+        m[11] = m21;
+        m[12] = m22;
+        m[15] = m30;
+        m[16] = m31;
+        m[17] = m32;
+        m[18] = m33;
+        m[20] = m40;
+        m[21] = m41;
+        m[22] = m42;
+        m[23] = m43;
+        m[24] = m44;
+        return Double.isNaN(rss) ? Double.POSITIVE_INFINITY : rss;
+    }
+
+    /** Fast mode: the trial's JᵀJ and Jᵀr become the current ones; returns {@code rssTrial}. */
+    private double acceptTrial(double rssTrial) {
+        double[] m = jtj;
+        jtj = jtjTrial;
+        jtjTrial = m;
+        double[] v = jtr;
+        jtr = jtrTrial;
+        jtrTrial = v;
+        return rssTrial;
+    }
+
+    /** Completes JᵀJ (upper triangle), updates the scaling diagonal and the active set. */
+    private void normalEquations() {
         double maxD = 0;
         for (int a = 0; a < k; a++) {
             for (int b = 0; b < a; b++) {
@@ -173,6 +301,29 @@ final class LmSolver {
             fixed[a] = jtj[a * k + a] <= 1e-30 * maxD
                     || (atLower(a) && jtr[a] < 0) || (atUpper(a) && jtr[a] > 0);
         }
+    }
+
+    /**
+     * Whether JᵀJ at the last point evaluated with its Jacobian (the solution, after {@link #run}) is
+     * well conditioned: the same test as the covariance ({@link FitResults#covariance}) without inverting.
+     */
+    boolean identifiable() {
+        double[] m = sys;
+        for (int a = 0; a < k; a++) {
+            double d = jtj[a * k + a];
+            if (!(d > 0) || !Double.isFinite(d)) {
+                return false;
+            }
+            delta[a] = 1 / Math.sqrt(d);
+        }
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b <= a; b++) {
+                double v = jtj[a * k + b] * (delta[a] * delta[b]);
+                m[a * k + b] = v;
+                m[b * k + a] = v;
+            }
+        }
+        return Cholesky.decompose(m, k) && !FitResults.conditionTooLarge(m, k);
     }
 
     private boolean atLower(int a) {

@@ -26,34 +26,88 @@ final class CurveTile {
         this.series = new float[(y1 - y0) * width * frames];
     }
 
+    /** Samples staged frame-major before they are written pixel-major (one cache line per pixel). */
+    private static final int STAGE = 16;
+
     /**
      * Reads rows {@code [y0, y1)} of every frame, linearised, and adds the grey values of image pixels
      * {@code [sumFirst, sumFirst + sumCount)} of every frame into {@code greySum} (a whole-frame array).
+     * Samples are summed frame-major into a buffer of {@value #STAGE} samples, then written pixel-major.
      */
     static CurveTile load(CineLoop loop, Linearizer lin, int y0, int y1, double[] greySum, int sumFirst,
                           int sumCount, int k) {
+        return load(loop, lin, y0, y1, greySum, sumFirst, sumCount, k, null, 1);
+    }
+
+    /**
+     * As {@link #load(CineLoop, Linearizer, int, int, double[], int, int, int)}, the pixels split into
+     * {@code parts} ranges read on {@code pool} (each pixel's samples are the same for any split).
+     */
+    static CurveTile load(CineLoop loop, Linearizer lin, int y0, int y1, double[] greySum, int sumFirst,
+                          int sumCount, int k, java.util.concurrent.ExecutorService pool, int parts) {
         int w = loop.width();
-        int frames = loop.frameCount();
-        int n = samples(frames, k);
-        CurveTile tile = new CurveTile(w, n, y0, y1);
+        CurveTile tile = new CurveTile(w, samples(loop.frameCount(), k), y0, y1);
         float[] lut = lut(lin, loop.metadata().maxGrey());
-        int first = y0 * w;
         int count = (y1 - y0) * w;
-        for (int f = 0; f < frames; f++) {
-            float[] frame = loop.frame(f);
-            int j = f / k;
-            float weight = 1f / Math.min(k, frames - j * k);
-            for (int i = 0; i < count; i++) {
-                float g = frame[first + i];
-                int gi = (int) g;
-                float v = lut != null && gi == g && gi >= 0 && gi < lut.length ? lut[gi] : (float) lin.power(g);
-                tile.series[i * n + j] += k == 1 ? v : v * weight;
-            }
-            for (int i = sumFirst; i < sumFirst + sumCount; i++) {
-                greySum[i] += frame[i];
+        int m = pool == null ? 1 : Math.max(1, Math.min(parts, count / 1024));
+        java.util.List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+        for (int q = 0; q < m; q++) {
+            int from = (int) ((long) count * q / m);
+            int to = (int) ((long) count * (q + 1) / m);
+            int sFrom = sumFirst + (int) ((long) sumCount * q / m);
+            int sTo = sumFirst + (int) ((long) sumCount * (q + 1) / m);
+            Runnable part = () -> tile.loadPixels(loop, lin, lut, y0 * w, from, to, greySum, sFrom, sTo, k);
+            if (m == 1) {
+                part.run();
+            } else {
+                futures.add(pool.submit(part));
             }
         }
+        for (java.util.concurrent.Future<?> f : futures) {
+            ParametricMapper.await(f);
+        }
         return tile;
+    }
+
+    /** Loads tile pixels {@code [from, to)} (image pixel {@code first + i}) and grey sums {@code [sFrom, sTo)}. */
+    private void loadPixels(CineLoop loop, Linearizer lin, float[] lut, int first, int from, int to,
+                            double[] greySum, int sFrom, int sTo, int k) {
+        int n = frames;
+        int nFrames = loop.frameCount();
+        int count = to - from;
+        float[] stage = new float[Math.min(STAGE, n) * count];
+        for (int f = 0; f < nFrames; f++) {
+            float[] frame = loop.frame(f);
+            int j = f / k;
+            int frameInSample = f - j * k;
+            int base = (j % STAGE) * count;
+            if (frameInSample == 0) {
+                java.util.Arrays.fill(stage, base, base + count, 0f);
+            }
+            float weight = 1f / Math.min(k, nFrames - j * k);
+            int off = first + from;
+            for (int i = 0; i < count; i++) {
+                float v = power(lut, lin, frame[off + i]);
+                stage[base + i] += k == 1 ? v : v * weight;
+            }
+            for (int i = sFrom; i < sTo; i++) {
+                greySum[i] += frame[i];
+            }
+            boolean sampleDone = frameInSample == k - 1 || f == nFrames - 1;
+            if (sampleDone && (j % STAGE == STAGE - 1 || j == n - 1)) {
+                unstage(stage, from, count, j - j % STAGE, j % STAGE + 1);
+            }
+        }
+    }
+
+    /** Writes staged samples {@code j0 .. j0+m−1} of tile pixels {@code from ..} into the pixel-major series. */
+    private void unstage(float[] stage, int from, int count, int j0, int m) {
+        for (int i = 0; i < count; i++) {
+            int off = (from + i) * frames + j0;
+            for (int s = 0; s < m; s++) {
+                series[off + s] = stage[s * count + i];
+            }
+        }
     }
 
     /** @return samples per curve for {@code frames} frames binned by {@code k} */
@@ -75,8 +129,14 @@ final class CurveTile {
         return out;
     }
 
+    /** @return the linear power of grey value {@code g}: from the table when it holds {@code g} */
+    static float power(float[] lut, Linearizer lin, float g) {
+        int gi = (int) g;
+        return lut != null && gi == g && gi >= 0 && gi < lut.length ? lut[gi] : (float) lin.power(g);
+    }
+
     /** A float table of the linearisation of integer grey levels, or {@code null} when not useful. */
-    private static float[] lut(Linearizer lin, double maxGrey) {
+    static float[] lut(Linearizer lin, double maxGrey) {
         if (lin.isIdentity() || !(maxGrey >= 1) || maxGrey > 65535 || maxGrey != Math.rint(maxGrey)) {
             return null;
         }

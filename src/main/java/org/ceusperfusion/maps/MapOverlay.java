@@ -50,11 +50,25 @@ final class MapOverlay {
         return img;
     }
 
+    /** @return a tiny image drawn with the overlay's fonts and colours (to warm up Java2D) */
+    static BufferedImage sample() {
+        BufferedImage img = new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.drawString("PE", 2, 14);
+        drawBar(g, 2, 16, 20, new double[] {0, 1}, "s");
+        g.dispose();
+        return img;
+    }
+
     private static void drawPixels(BufferedImage img, ParametricMaps m, float[] image, double[] range, int s) {
         int w = m.width();
         float[] mean = m.meanFrame();
         double[] greyRange = finiteRange(mean);
         double span = range[1] - range[0];
+        int[] data = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        int stride = img.getWidth();
         for (int y = 0; y < m.height(); y++) {
             for (int x = 0; x < w; x++) {
                 int i = y * w + x;
@@ -64,9 +78,8 @@ final class MapOverlay {
                     rgb = blend(rgb, MapColours.rgb(span > 0 ? (image[i] - range[0]) / span : 0.5));
                 }
                 for (int dy = 0; dy < s; dy++) {
-                    for (int dx = 0; dx < s; dx++) {
-                        img.setRGB(x * s + dx, TITLE + y * s + dy, rgb);
-                    }
+                    int row = (TITLE + y * s + dy) * stride + x * s;
+                    java.util.Arrays.fill(data, row, row + s, rgb);
                 }
             }
         }

@@ -100,6 +100,20 @@ public final class MapWriter {
     }
 
     /**
+     * Loads and initialises what writing needs (Java2D and its fonts, the PNG writer, ImageJ's TIFF
+     * encoder) by encoding a tiny overlay and TIFF into memory; failures are ignored (writing reports
+     * them). Lets a caller do it in the background ({@link MapPrelude}).
+     */
+    static void warmUp() {
+        try {
+            ImageIO.write(MapOverlay.sample(), "png", new java.io.ByteArrayOutputStream());
+            new FileSaver(new ImagePlus("warm-up", new FloatProcessor(2, 2))).serialize();
+        } catch (IOException | RuntimeException e) {
+            // only a warm-up
+        }
+    }
+
+    /**
      * @return one map as a calibrated 32-bit ImageJ image (title = label, value unit = {@code unit})
      */
     public static ImagePlus image(ParametricMaps m, float[] values, String label, String unit) {

@@ -4,6 +4,8 @@ import java.util.List;
 import org.ceusperfusion.fit.FitResult;
 import org.ceusperfusion.fit.FitStatus;
 import org.ceusperfusion.fit.LevenbergMarquardtFitter;
+import org.ceusperfusion.fit.ReferenceShape;
+import org.ceusperfusion.fit.SharedShapeFitter;
 import org.ceusperfusion.model.BolusModel;
 import org.ceusperfusion.params.ParameterCalculator;
 import org.ceusperfusion.params.ParameterEstimates;
@@ -16,9 +18,16 @@ import org.ceusperfusion.params.PerfusionParameter;
  */
 final class UnitFitter {
     private static final float NOT_MAPPED = Float.NaN;
+    /**
+     * A curve whose amplitude, fitted with its block's reference shape, is at most this many standard
+     * errors above 0 shows no bolus ({@code NO_BOLUS}).
+     */
+    static final double SCREEN_SIGMAS = 4.0;
 
     private final BolusModel model;
     private final LevenbergMarquardtFitter fitter;
+    /** The shape-started fitter, or {@code null} when the model is not linear in O and A. */
+    private final SharedShapeFitter shared;
     private final double[] t;
     private final List<PerfusionParameter> params;
     private final boolean closedFormOnly;
@@ -36,6 +45,8 @@ final class UnitFitter {
                boolean withCi, Outputs out) {
         this.model = model;
         this.fitter = fitter;
+        this.shared = model.linearInBaselineAndAmplitude() ? new SharedShapeFitter(model, t, fitter, SCREEN_SIGMAS)
+                : null;
         this.t = t;
         this.params = params;
         this.withCi = withCi;
@@ -63,13 +74,17 @@ final class UnitFitter {
      * Fits {@code y} (linear intensities at the loop's times) and writes the results at image pixels
      * {@code pixels[from..to)}.
      *
-     * <p>The fitter reports {@code NO_BOLUS} without iterating when the model sees no bolus (for the
-     * lognormal: {@link org.ceusperfusion.model.CurveFeatures#hasBolus()} is false).
+     * <p>With a reference {@code shape} (and a model linear in O and A) the curve is fitted by
+     * {@link SharedShapeFitter}: {@code NO_BOLUS} when its amplitude for that shape is not significant
+     * ({@value #SCREEN_SIGMAS} standard errors), else LM from the shape. Without one, the ordinary fitter
+     * reports {@code NO_BOLUS} when the model sees no bolus (for the lognormal:
+     * {@link org.ceusperfusion.model.CurveFeatures#hasBolus()} is false).
      *
+     * @param shape the reference shape of the curve's block, or {@code null}
      * @return whether the curve was fitted (false when no bolus is visible)
      */
-    boolean fitAndStore(double[] y, int[] pixels, int from, int to) {
-        FitResult fit = fitter.fit(model, t, y);
+    boolean fitAndStore(double[] y, int[] pixels, int from, int to, ReferenceShape shape) {
+        FitResult fit = shared != null && shape != null ? shared.fit(y, shape) : fitter.fit(model, t, y);
         FitStatus status = fit.status();
         double r2 = fit.r2();
         if (fit.hasParameters()) {

@@ -43,6 +43,26 @@ public interface BolusModel {
     }
 
     /**
+     * Values and gradients at the first {@code n} sample times in one call, for fitting many curves
+     * fast (parametric maps). Models may override it to hoist work out of the loop; results may then
+     * differ from {@link #valueAndGradient} in the last bits.
+     *
+     * @param t         times, s
+     * @param n         number of leading samples to evaluate
+     * @param p         parameters
+     * @param values    receives {@code f(t_i)}, {@code i < n}
+     * @param gradients receives {@code ∂f/∂p_a} at {@code gradients[i · p.length + a]}
+     */
+    default void valuesAndGradients(double[] t, int n, double[] p, double[] values, double[] gradients) {
+        int k = p.length;
+        double[] row = new double[k];
+        for (int i = 0; i < n; i++) {
+            values[i] = valueAndGradient(t[i], p, row);
+            System.arraycopy(row, 0, gradients, i * k, k);
+        }
+    }
+
+    /**
      * A start point for the fit from the data (linearised estimate).
      *
      * @param t times, s, increasing
@@ -62,6 +82,15 @@ public interface BolusModel {
      */
     default List<double[]> alternativeStarts(double[] start, double[] t, double[] y) {
         return List.of();
+    }
+
+    /**
+     * Whether {@code f(t; p) = p[0] + p[1] · f(t; 0, 1, p[2], ...)}: the first parameter is an additive
+     * baseline and the second a scale of the bolus, so that both follow from a curve by linear least
+     * squares once the other parameters (the shape) are fixed. The default is {@code false}.
+     */
+    default boolean linearInBaselineAndAmplitude() {
+        return false;
     }
 
     /** @return lower bounds of the parameters (may be {@code -Infinity}) */

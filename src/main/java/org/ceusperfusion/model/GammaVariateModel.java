@@ -88,6 +88,12 @@ public final class GammaVariateModel implements BolusModel {
         return p[O] + fb;
     }
 
+    /** {@code f = O + A·g(t; shape)}: true. */
+    @Override
+    public boolean linearInBaselineAndAmplitude() {
+        return true;
+    }
+
     @Override
     public double[] initialGuess(double[] t, double[] y) {
         return LinearisedStart.guess(this, LIN, t, y);

@@ -87,6 +87,46 @@ public final class LognormalModel implements BolusModel {
         return p[O] + fb;
     }
 
+    /** One division per sample: 1/σ and 1/(√(2π)σ) are hoisted out of the loop. */
+    @Override
+    public void valuesAndGradients(double[] t, int n, double[] p, double[] values, double[] gradients) {
+        double o = p[O];
+        double a = p[A];
+        double mu = p[MU];
+        double t0 = p[T0];
+        double invS = 1 / p[SIGMA];
+        double c = 1 / (SQRT_2PI * p[SIGMA]);
+        for (int i = 0; i < n; i++) {
+            int off = 5 * i;
+            double tau = t[i] - t0;
+            gradients[off] = 1.0;
+            if (tau <= 0) {
+                values[i] = o;
+                gradients[off + A] = 0;
+                gradients[off + MU] = 0;
+                gradients[off + SIGMA] = 0;
+                gradients[off + T0] = 0;
+                continue;
+            }
+            double invTau = 1 / tau;
+            double z = (Math.log(tau) - mu) * invS;
+            double g = Math.exp(-0.5 * z * z) * c * invTau;
+            double fb = a * g;
+            double fz = fb * invS;
+            values[i] = o + fb;
+            gradients[off + A] = g;
+            gradients[off + MU] = fz * z;
+            gradients[off + SIGMA] = fz * (z * z - 1);
+            gradients[off + T0] = (fb + fz * z) * invTau;
+        }
+    }
+
+    /** {@code f = O + A·g(t; shape)}: true. */
+    @Override
+    public boolean linearInBaselineAndAmplitude() {
+        return true;
+    }
+
     @Override
     public double[] initialGuess(double[] t, double[] y) {
         return LognormalStart.guess(t, y);

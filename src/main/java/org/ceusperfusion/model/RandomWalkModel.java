@@ -82,6 +82,12 @@ abstract class RandomWalkModel implements BolusModel {
         return p[O] + fb;
     }
 
+    /** {@code f = O + A·g(t; shape)}: true. */
+    @Override
+    public boolean linearInBaselineAndAmplitude() {
+        return true;
+    }
+
     @Override
     public final double[] initialGuess(double[] t, double[] y) {
         return LinearisedStart.guess(this, lin, t, y);

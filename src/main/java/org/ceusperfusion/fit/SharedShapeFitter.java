@@ -1,0 +1,126 @@
+package org.ceusperfusion.fit;
+
+import org.ceusperfusion.fit.LevenbergMarquardtFitter.CleanCurve;
+import org.ceusperfusion.model.BolusModel;
+
+/**
+ * Fits many curves whose bolus has approximately a known {@link ReferenceShape} (the pixels of a
+ * parametric map): per curve, one linear least-squares pass gives baseline O and amplitude A for the
+ * reference shape; a curve whose amplitude is not significant ({@code A ≤ screenSigmas · SE(A)}) is
+ * reported {@code NO_BOLUS} without an LM fit; otherwise Levenberg–Marquardt starts from
+ * {@code [O, A, shape]} (usually a few iterations). When that fit does not end {@code OK}, the curve is
+ * fitted again by the ordinary fitter (data-driven start and its alternatives), and the
+ * {@linkplain LevenbergMarquardtFitter#better better} of the two results is kept.
+ *
+ * <p>The fit uses the shape's window (its {@link ReferenceShape#samples() leading samples}). Iteration
+ * limit, tolerances and covariance follow the given {@link LevenbergMarquardtFitter}. Not thread-safe:
+ * one instance per thread (it reuses its solver's work arrays).
+ *
+ * <pre>{@code
+ * SharedShapeFitter f = new SharedShapeFitter(model, timesS, fitter, 4.0);
+ * FitResult r = f.fit(pixelCurve, ReferenceShape.of(model, timesS, blockFit.params(), n));
+ * }</pre>
+ */
+public final class SharedShapeFitter {
+    /** Message of a curve screened out as not enhancing. */
+    public static final String NO_BOLUS_MESSAGE = "no bolus: amplitude not significant for the reference shape";
+
+    private final BolusModel model;
+    private final double[] timesS;
+    private final LevenbergMarquardtFitter fitter;
+    private final double screenSigmas;
+    private final LmSolver solver;
+    private double[] window = new double[0];
+    private int screened;
+    private int fallbacks;
+
+    /**
+     * @param model        the model (linear in baseline and amplitude)
+     * @param timesS       sample times of every curve, s, increasing
+     * @param fitter       iteration limit, tolerances, covariance, and the fallback fit
+     * @param screenSigmas a curve whose amplitude is at most this many standard errors is {@code NO_BOLUS}
+     *                     (≤ 0 screens out only non-positive amplitudes)
+     */
+    public SharedShapeFitter(BolusModel model, double[] timesS, LevenbergMarquardtFitter fitter, double screenSigmas) {
+        if (!model.linearInBaselineAndAmplitude()) {
+            throw new IllegalArgumentException("model " + model.name() + " is not linear in baseline and amplitude");
+        }
+        this.model = model;
+        this.timesS = timesS.clone();
+        this.fitter = fitter;
+        this.screenSigmas = screenSigmas;
+        this.solver = new LmSolver(model, model.parameterNames().size());
+    }
+
+    /**
+     * @param y     the curve (intensities at the fitter's times, linear a.u.); not modified
+     * @param shape the reference shape for this curve (made on the same times), or {@code null} to fit it
+     *              with the ordinary fitter only
+     * @return the fit; never {@code null}
+     */
+    public FitResult fit(double[] y, ReferenceShape shape) {
+        if (shape == null || !allFinite(y)) {
+            fallbacks++;
+            return fitter.fit(model, timesS, y);
+        }
+        int n = shape.samples();
+        double[] yw = windowOf(y, n);
+        ReferenceShape.LinearFit lf = shape.linearFit(yw);
+        double[] t = shape.times();
+        if (!(lf.amplitude() > Math.max(0, screenSigmas) * lf.amplitudeSe())) {
+            screened++;
+            return new FitResult(model, FitStatus.NO_BOLUS, NO_BOLUS_MESSAGE, null, null, Double.NaN, Double.NaN,
+                    n, 0, t[0], t[n - 1]);
+        }
+        FitResult r = fromShape(t, yw, n, shape.start(lf));
+        if (r.status() == FitStatus.OK) {
+            return r;
+        }
+        fallbacks++;
+        FitResult other = fitter.fit(model, timesS, y);
+        return LevenbergMarquardtFitter.better(other, r) ? other : r;
+    }
+
+    /** @return curves screened out as {@code NO_BOLUS} so far */
+    public int screened() {
+        return screened;
+    }
+
+    /** @return curves fitted (also or only) by the ordinary fitter so far */
+    public int fallbacks() {
+        return fallbacks;
+    }
+
+    private FitResult fromShape(double[] t, double[] yw, int n, double[] start) {
+        double[] lo = model.lowerBounds(t, yw);
+        double[] hi = model.upperBounds(t, yw);
+        solver.reset(t, yw, n, lo, hi);
+        LmSolver.Outcome o = solver.run(start, fitter.maxIterations(), fitter.relativeTolerance(),
+                fitter.parameterTolerance());
+        if (fitter.computesCovariance()) {
+            return FitResults.of(model, o, new CleanCurve(t, yw, 0));
+        }
+        return FitResults.withoutCovariance(model, o, yw, n, solver.identifiable(), "", t[0], t[n - 1]);
+    }
+
+    /** The first {@code n} samples of {@code y} (a reused buffer when shorter than {@code y}). */
+    private double[] windowOf(double[] y, int n) {
+        if (n == y.length) {
+            return y;
+        }
+        if (window.length != n) {
+            window = new double[n];
+        }
+        System.arraycopy(y, 0, window, 0, n);
+        return window;
+    }
+
+    private static boolean allFinite(double[] y) {
+        for (double v : y) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
