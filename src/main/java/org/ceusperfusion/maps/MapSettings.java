@@ -27,9 +27,9 @@ public record MapSettings(AnalysisSettings analysis, List<PerfusionParameter> pa
     /** {@code frameBin} value asking for automatic temporal binning. */
     public static final int AUTO = 0;
     /** Automatic temporal binning aims at samples at least this far apart, s. */
-    public static final double AUTO_SAMPLE_INTERVAL_S = 1.0;
+    public static final double AUTO_SAMPLE_INTERVAL_S = 1.5;
     /** Automatic temporal binning keeps at least this many samples per curve. */
-    public static final int AUTO_MIN_SAMPLES = 60;
+    public static final int AUTO_MIN_SAMPLES = 40;
 
     /** The parameters mapped when none are named. */
     public static final List<PerfusionParameter> DEFAULT_PARAMS = List.of(
@@ -102,10 +102,11 @@ public record MapSettings(AnalysisSettings analysis, List<PerfusionParameter> pa
     /**
      * The temporal binning used for a loop: {@code frameBin} when set, else (auto) the largest number of
      * frames whose span stays within {@value #AUTO_SAMPLE_INTERVAL_S} s, keeping at least
-     * {@value #AUTO_MIN_SAMPLES} samples per curve (e.g. 8 for 720 frames at 8 frames/s, 4 for 264 frames at
-     * 4 frames/s, 3 for 200 frames at 8 frames/s). Per-pixel curves are dominated by speckle, and a bolus
-     * rises over several seconds: 1 s samples keep TTP on the benchmark loop within 0.07 s of the truth
-     * (0.05 s with every frame) at a fraction of the fitting time.
+     * {@value #AUTO_MIN_SAMPLES} samples per curve (e.g. 12 for 720 frames at 8 frames/s, 6 for 264 frames at
+     * 4 frames/s, 5 for 200 frames at 8 frames/s). Per-pixel curves are dominated by speckle, and a bolus
+     * rises over several seconds: 1.5 s samples keep the median rim TTP on the benchmark loop within 0.1 s
+     * of the truth (see BENCHMARKS.md) at a fraction of the fitting time; {@code --frame-bin 1} fits every
+     * frame.
      *
      * @param frames          frames in the loop
      * @param frameIntervalS  median frame interval, s

@@ -121,9 +121,10 @@ class ParametricMapperTest {
     void frameBinningFollowsTheRuleAndCanBeSwitchedOff() {
         assertEquals(3, whole.frameBin()); // 1 s at 8 frames/s is 8 frames, capped by 200/60 = 3
         assertEquals(67, whole.samples());
-        assertEquals(8, MapSettings.defaults().frameBinFor(720, 0.125));
-        assertEquals(4, MapSettings.defaults().frameBinFor(264, 0.25));
-        assertEquals(1, MapSettings.defaults().frameBinFor(100, 0.04));
+        assertEquals(12, MapSettings.defaults().frameBinFor(720, 0.125));
+        assertEquals(6, MapSettings.defaults().frameBinFor(264, 0.25));
+        assertEquals(5, MapSettings.defaults().frameBinFor(200, 0.125));
+        assertEquals(1, MapSettings.defaults().frameBinFor(60, 0.04));
         assertEquals(1, MapSettings.defaults().withFrameBin(1).frameBinFor(720, 0.125));
         assertEquals(7, MapSettings.defaults().withFrameBin(7).frameBinFor(720, 0.125));
     }
