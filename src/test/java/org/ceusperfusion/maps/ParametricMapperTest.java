@@ -119,8 +119,8 @@ class ParametricMapperTest {
 
     @Test
     void frameBinningFollowsTheRuleAndCanBeSwitchedOff() {
-        assertEquals(3, whole.frameBin()); // 1 s at 8 frames/s is 8 frames, capped by 200/60 = 3
-        assertEquals(67, whole.samples());
+        assertEquals(5, whole.frameBin()); // 1.5 s at 8 frames/s is 12 frames, capped by 200/40 = 5
+        assertEquals(40, whole.samples());
         assertEquals(12, MapSettings.defaults().frameBinFor(720, 0.125));
         assertEquals(6, MapSettings.defaults().frameBinFor(264, 0.25));
         assertEquals(5, MapSettings.defaults().frameBinFor(200, 0.125));
