@@ -79,7 +79,7 @@ class MapWriterTest {
         assertEquals(2, s.get("bin").getAsInt());
         assertEquals("lognormal", s.get("model").getAsString());
         assertEquals(40.0, s.get("dynamicRangeDb").getAsDouble());
-        assertEquals(3, s.get("frameBin").getAsInt());
+        assertEquals(5, s.get("frameBin").getAsInt());
         assertEquals("PE", o.getAsJsonArray("params").get(0).getAsString());
         assertEquals("s", o.getAsJsonObject("units").get("TTP").getAsString());
         int[] c = maps.statusCounts();
