@@ -35,6 +35,10 @@ import org.ceusperfusion.cine.LoopMetadata;
  *   <li>none: 1 s per frame, timing source {@code none}.</li>
  * </ol>
  *
+ * <p>Uncompressed 8-bit grey ImageJ stacks (the usual export) have their planes read straight from the
+ * file, in parallel; ImageJ still decodes the tags, description and calibration. Everything else goes
+ * through ImageJ's stack opener. Both give identical loops.
+ *
  * <p>Grey scale ({@code maxGrey}): 255 for 8-bit and RGB (luminance), 65535 for 16-bit, and for 32-bit
  * float the largest value found in the stack. Pixel size: {@code Calibration.pixelWidth} when its unit
  * is a length (nm, µm, mm, cm, m, inch), converted to mm; otherwise unknown.
@@ -57,19 +61,40 @@ final class TiffLoopReader {
 
     /** As {@link #read(Path)}, colour planes converted as {@code conversion} says. */
     static CineLoop read(Path path, GreyConversion conversion) {
+        return read(path, conversion, true);
+    }
+
+    /** @return whether {@link #read(Path)} reads this file's planes directly (uncompressed 8-bit grey stack) */
+    static boolean readsDirectly(Path path) {
+        return Grey8Stack.eligible(path, decode(path)) != null;
+    }
+
+    /**
+     * As {@link #read(Path, GreyConversion)}; {@code allowDirect = false} reads every plane through ImageJ
+     * (the reference the direct path is tested against).
+     */
+    static CineLoop read(Path path, GreyConversion conversion, boolean allowDirect) {
         String source = path.toString();
-        ImagePlus imp = open(path);
+        FileInfo[] info = decode(path);
+        FileInfo direct = allowDirect ? Grey8Stack.eligible(path, info) : null;
+        ImagePlus imp = direct != null ? Grey8Stack.firstPlane(source, direct) : open(source, info);
         int varying = (imp.getNChannels() > 1 ? 1 : 0) + (imp.getNSlices() > 1 ? 1 : 0)
                 + (imp.getNFrames() > 1 ? 1 : 0);
         if (varying > 1) {
             throw new InputException(source, "TIFF hyperstack with " + imp.getNChannels() + " channels, "
                     + imp.getNSlices() + " slices and " + imp.getNFrames() + " frames: only one dimension may vary");
         }
-        MemoryGuard.check(source, imp.getStackSize(), imp.getWidth(), imp.getHeight());
+        int planes = direct != null ? direct.nImages : imp.getStackSize();
+        MemoryGuard.check(source, planes, imp.getWidth(), imp.getHeight());
         ij.process.ImageProcessor first = imp.getStack().getProcessor(1);
         RgbToGrey rgbToGrey = conversion.resolve(source, ImageJFrames.isColour(first), imp.getBitDepth() + "-bit grey",
                 imp.getWidth(), imp.getHeight(), () -> ImageJFrames.packedRgb(first));
-        float[][] frames = ImageJFrames.grey(imp.getStack(), rgbToGrey);
+        float[][] frames = direct != null ? Grey8Stack.frames(path, direct)
+                : ImageJFrames.grey(imp.getStack(), rgbToGrey);
+        return loop(source, imp, frames, conversion);
+    }
+
+    private static CineLoop loop(String source, ImagePlus imp, float[][] frames, GreyConversion conversion) {
         Map<String, String> tags = new HashMap<>();
         Calibration cal = imp.getCalibration();
         String[] timingSource = new String[1];
@@ -88,20 +113,23 @@ final class TiffLoopReader {
         return new CineLoop(imp.getWidth(), imp.getHeight(), times, pixelSize, meta, FrameSource.of(frames));
     }
 
-    private static ImagePlus open(Path path) {
+    private static FileInfo[] decode(Path path) {
         String source = path.toString();
         Path abs = path.toAbsolutePath();
         String dir = abs.getParent() == null ? "" : abs.getParent().toString() + java.io.File.separator;
-        ImagePlus imp;
         try {
             FileInfo[] info = new TiffDecoder(dir, abs.getFileName().toString()).getTiffInfo();
             if (info == null || info.length == 0) {
                 throw new InputException(source, "corrupt TIFF: no image found");
             }
-            imp = info.length > 1 ? new Opener().openTiffStack(info) : new FileOpener(info[0]).openImage();
+            return info;
         } catch (IOException e) {
             throw new InputException(source, "corrupt TIFF: " + e.getMessage(), e);
         }
+    }
+
+    private static ImagePlus open(String source, FileInfo[] info) {
+        ImagePlus imp = info.length > 1 ? new Opener().openTiffStack(info) : new FileOpener(info[0]).openImage();
         if (imp == null || imp.getStackSize() < 1) {
             throw new InputException(source, "ImageJ cannot read this TIFF (unsupported or corrupt)");
         }
@@ -195,6 +223,101 @@ final class TiffLoopReader {
             case "m": case "meter": case "metre": return 1000;
             case "inch": case "in": return 25.4;
             default: return Double.NaN;
+        }
+    }
+    /**
+     * Fast path for the commonest loop file, an uncompressed 8-bit grey ImageJ TIFF stack (one image
+     * description, planes stored one after the other): the planes are read straight from the file instead of
+     * through ImageJ's stack opener; ImageJ still decodes the tags, the description and the first plane
+     * (calibration, frame interval), so the loop is identical to the one the general path reads.
+     */
+    private static final class Grey8Stack {
+        private Grey8Stack() {
+        }
+
+        /** @return the stack's file info when the fast path applies (a copy), else {@code null} */
+        static FileInfo eligible(Path path, FileInfo[] info) {
+            if (info.length != 1) {
+                return null;
+            }
+            FileInfo fi = (FileInfo) info[0].clone();
+            boolean plain = fi.fileType == FileInfo.GRAY8 && fi.compression == FileInfo.COMPRESSION_NONE
+                    && fi.lutSize == 0 && !fi.whiteIsZero && fi.sliceLabels == null && fi.nImages > 1
+                    && fi.width > 0 && fi.height > 0 && fi.gapBetweenImages >= 0;
+            if (!plain) {
+                return null;
+            }
+            java.util.Properties props = new FileOpener((FileInfo) fi.clone()).decodeDescriptionString(
+                    (FileInfo) fi.clone());
+            if (props == null || dimensionsAbove1(props) > 1) {
+                return null;
+            }
+            long plane = (long) fi.width * fi.height;
+            long end = fi.getOffset() + (fi.nImages - 1L) * (plane + fi.gapBetweenImages) + plane;
+            try {
+                return end <= java.nio.file.Files.size(path) ? fi : null;
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        private static int dimensionsAbove1(java.util.Properties props) {
+            int n = 0;
+            for (String key : new String[] {"channels", "slices", "frames"}) {
+                try {
+                    n += Integer.parseInt(props.getProperty(key, "1").trim()) > 1 ? 1 : 0;
+                } catch (NumberFormatException e) {
+                    n += 2;
+                }
+            }
+            return n;
+        }
+
+        /** @return the first plane with the stack's calibration, opened by ImageJ */
+        static ImagePlus firstPlane(String source, FileInfo fi) {
+            FileInfo one = (FileInfo) fi.clone();
+            one.nImages = 1;
+            ImagePlus imp = new FileOpener(one).openImage();
+            if (imp == null || imp.getStackSize() < 1) {
+                throw new InputException(source, "ImageJ cannot read this TIFF (unsupported or corrupt)");
+            }
+            return imp;
+        }
+
+        /** @return every plane as grey values 0–255, read from the file in parallel */
+        static float[][] frames(Path path, FileInfo fi) {
+            int plane = fi.width * fi.height;
+            long stride = plane + (long) fi.gapBetweenImages;
+            long base = fi.getOffset();
+            float[][] frames = new float[fi.nImages][];
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path)) {
+                java.util.stream.IntStream.range(0, frames.length).parallel().forEach(f -> {
+                    byte[] bytes = new byte[plane];
+                    readFully(path, ch, java.nio.ByteBuffer.wrap(bytes), base + f * stride);
+                    float[] g = new float[plane];
+                    for (int i = 0; i < plane; i++) {
+                        g[i] = bytes[i] & 0xFF;
+                    }
+                    frames[f] = g;
+                });
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new InputException(path.toString(), "cannot read the TIFF planes: " + e.getMessage(), e);
+            }
+            return frames;
+        }
+
+        private static void readFully(Path path, java.nio.channels.FileChannel ch, java.nio.ByteBuffer buf, long pos) {
+            try {
+                while (buf.hasRemaining()) {
+                    int n = ch.read(buf, pos + buf.position());
+                    if (n < 0) {
+                        throw new InputException(path.toString(), "truncated TIFF: plane data ends at byte "
+                                + (pos + buf.position()));
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 }
