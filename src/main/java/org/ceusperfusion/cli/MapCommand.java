@@ -55,7 +55,7 @@ final class MapCommand implements Callable<Integer> {
 
     @Option(names = "--frame-bin", paramLabel = "K", defaultValue = "auto",
             description = "Average K consecutive frames into one sample of each curve; 'auto' (default):"
-                    + " samples about 1 s apart, at least 60 per curve; 1: every frame.")
+                    + " samples about 1.5 s apart, at least 40 per curve; 1: every frame.")
     String frameBin;
 
     @Option(names = "--ci", description = "Also map the 95 %% confidence bounds of each parameter (slower).")
