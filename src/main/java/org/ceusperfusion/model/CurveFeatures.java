@@ -64,6 +64,26 @@ public record CurveFeatures(double[] smoothed, int window, double baseline, int 
         return amplitude > DETECTION_SIGMAS * noiseSd / Math.sqrt(window);
     }
 
+    /**
+     * The contiguous index range around the peak where the smoothed curve stays above
+     * {@code baseline + fraction·amplitude} (the part of the bolus a linearised start is fitted on).
+     *
+     * @param fraction level as a fraction of the amplitude above baseline, 0..1
+     * @return {@code {first, last}} sample indices, inclusive
+     */
+    public int[] peakWindow(double fraction) {
+        double level = baseline + fraction * amplitude;
+        int lo = peakIndex;
+        while (lo > 0 && smoothed[lo - 1] > level) {
+            lo--;
+        }
+        int hi = peakIndex;
+        while (hi < smoothed.length - 1 && smoothed[hi + 1] > level) {
+            hi++;
+        }
+        return new int[] {lo, hi};
+    }
+
     /** Centred moving average with a window shrinking symmetrically at the edges. */
     static double[] movingAverage(double[] y, int w) {
         int n = y.length;

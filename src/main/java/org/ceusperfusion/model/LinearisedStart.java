@@ -96,27 +96,12 @@ final class LinearisedStart {
 
     /** The linearised fit at onset {@code t0}, or the fallback shape when it fails. */
     static double[] atOnset(Linearisation lin, double[] t, CurveFeatures cf, double t0) {
-        double[] c = weightedFit(lin, t, cf, window(cf), t0);
+        double[] c = weightedFit(lin, t, cf, cf.peakWindow(FIT_FRACTION), t0);
         double[] p = c == null ? null : lin.toParams(cf.baseline(), c, t0);
         if (p == null || !LognormalStart.allFinite(p)) {
             p = lin.fallback(cf.baseline(), cf.amplitude(), t0, Math.max(t[cf.peakIndex()], t0 + 1e-3));
         }
         return p;
-    }
-
-    /** The contiguous index range around the peak where the smoothed curve exceeds 20 % of the peak. */
-    private static int[] window(CurveFeatures cf) {
-        double[] s = cf.smoothed();
-        double level = cf.baseline() + FIT_FRACTION * cf.amplitude();
-        int lo = cf.peakIndex();
-        while (lo > 0 && s[lo - 1] > level) {
-            lo--;
-        }
-        int hi = cf.peakIndex();
-        while (hi < s.length - 1 && s[hi + 1] > level) {
-            hi++;
-        }
-        return new int[] {lo, hi};
     }
 
     /** Weighted least squares of {@code ln(s − O) + a ln τ} on {@code (1, u, v)}; {@code null} when singular. */

@@ -162,8 +162,8 @@ public final class LognormalModel implements BolusModel {
      */
     @Override
     public double[] lowerBounds(double[] t, double[] y) {
-        double[] r = range(y);
-        double span = span(t);
+        double[] r = ModelBounds.range(y);
+        double span = ModelBounds.span(t);
         return new double[] {r[0] - (r[1] - r[0]), 0, Math.log(span * 1e-3), SIGMA_MIN, t[0]};
     }
 
@@ -172,8 +172,8 @@ public final class LognormalModel implements BolusModel {
      */
     @Override
     public double[] upperBounds(double[] t, double[] y) {
-        double[] r = range(y);
-        double span = span(t);
+        double[] r = ModelBounds.range(y);
+        double span = ModelBounds.span(t);
         return new double[] {r[1], Double.POSITIVE_INFINITY, Math.log(span * 20), SIGMA_MAX, t[t.length - 1]};
     }
 
@@ -206,26 +206,6 @@ public final class LognormalModel implements BolusModel {
     public double peakEnhancement(double[] p) {
         double s = p[SIGMA];
         return p[A] * Math.exp(0.5 * s * s - p[MU]) / (SQRT_2PI * s);
-    }
-
-    private static double span(double[] t) {
-        double s = t[t.length - 1] - t[0];
-        return s > 0 ? s : 1.0;
-    }
-
-    private static double[] range(double[] y) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double v : y) {
-            if (Double.isFinite(v)) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-        }
-        if (!(lo <= hi)) {
-            return new double[] {0, 0};
-        }
-        return new double[] {lo, hi};
     }
 
     @Override

@@ -31,7 +31,7 @@ final class LognormalStart {
         if (!cf.hasBolus()) {
             return null;
         }
-        int[] win = fitWindow(cf);
+        int[] win = cf.peakWindow(FIT_FRACTION);
         double tRise = t[cf.riseIndex()];
         double tPeak = t[cf.peakIndex()];
         double step = Math.max(tRise - t[0], 0) / CANDIDATES;
@@ -53,21 +53,6 @@ final class LognormalStart {
             }
         }
         return best;
-    }
-
-    /** The contiguous index range around the peak where the smoothed curve exceeds 20 % of the peak. */
-    private static int[] fitWindow(CurveFeatures cf) {
-        double[] s = cf.smoothed();
-        double level = cf.baseline() + FIT_FRACTION * cf.amplitude();
-        int lo = cf.peakIndex();
-        while (lo > 0 && s[lo - 1] > level) {
-            lo--;
-        }
-        int hi = cf.peakIndex();
-        while (hi < s.length - 1 && s[hi + 1] > level) {
-            hi++;
-        }
-        return new int[] {lo, hi};
     }
 
     /** Weighted quadratic fit of ln(s − O) against ln τ; {@code null} when it does not open downwards. */

@@ -1,6 +1,7 @@
 package org.ceusperfusion.motion;
 
 import java.util.Arrays;
+import org.ceusperfusion.tic.RobustStats;
 
 /**
  * Finds flashes in the whole-frame mean brightness: short bursts that a bolus cannot produce.
@@ -36,7 +37,7 @@ public final class FlashDetector {
         if (n < 2 * SIDE + 1) {
             return flash;
         }
-        double scale = noiseScale(frameMean);
+        double scale = RobustStats.noiseOfSecondDifferences(frameMean);
         for (int k = SIDE; k < n; k++) {
             int length = flashLength(frameMean, k, scale);
             for (int j = k; j < k + length; j++) {
@@ -49,7 +50,7 @@ public final class FlashDetector {
 
     /** @return the length of the shortest flash starting at frame {@code k}, or 0 when there is none */
     private static int flashLength(double[] m, int k, double scale) {
-        double before = median(Arrays.copyOfRange(m, k - SIDE, k));
+        double before = RobustStats.median(Arrays.copyOfRange(m, k - SIDE, k));
         double dimmest = Double.POSITIVE_INFINITY;
         for (int length = 1; length <= MAX_FLASH_FRAMES && k + length <= m.length; length++) {
             dimmest = Math.min(dimmest, m[k + length - 1]);
@@ -57,7 +58,7 @@ public final class FlashDetector {
             if (afterEnd - (k + length) < 2) {
                 return 0; // too close to the end to tell a flash from a rise
             }
-            double after = median(Arrays.copyOfRange(m, k + length, afterEnd));
+            double after = RobustStats.median(Arrays.copyOfRange(m, k + length, afterEnd));
             double base = Math.max(before, after);
             double jump = dimmest - base;
             if (jump > K * scale && jump > MIN_RELATIVE_JUMP * Math.abs(base)) {
@@ -65,23 +66,5 @@ public final class FlashDetector {
             }
         }
         return 0;
-    }
-
-    private static double noiseScale(double[] m) {
-        double[] d = new double[m.length - 2];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = m[i + 2] - 2 * m[i + 1] + m[i];
-        }
-        double med = median(d.clone());
-        for (int i = 0; i < d.length; i++) {
-            d[i] = Math.abs(d[i] - med);
-        }
-        return 1.4826 * median(d) / Math.sqrt(6);
-    }
-
-    static double median(double[] v) {
-        Arrays.sort(v);
-        int n = v.length;
-        return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
     }
 }

@@ -59,6 +59,6 @@ public final class FrameRejection {
                 s[k++] = track.similarity()[i];
             }
         }
-        return k == 0 ? Double.NaN : fraction * FlashDetector.median(java.util.Arrays.copyOf(s, k));
+        return k == 0 ? Double.NaN : fraction * org.ceusperfusion.tic.RobustStats.median(java.util.Arrays.copyOf(s, k));
     }
 }

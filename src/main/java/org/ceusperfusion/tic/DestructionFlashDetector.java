@@ -79,7 +79,7 @@ public final class DestructionFlashDetector {
         }
         double floor = floor(values);
         double minHeight = MIN_HEIGHT_FRACTION * (percentile(values, 0.9) - floor);
-        double scale = noiseScale(values);
+        double scale = RobustStats.noiseOfSecondDifferences(values);
         Destruction last = null;
         for (int j = 3; j + MIN_AFTER <= n - 1; j++) {
             Destruction d = candidate(timesS, values, j, floor, Math.max(K * scale, minHeight));
@@ -95,8 +95,8 @@ public final class DestructionFlashDetector {
         if (!Double.isFinite(y[j]) || !Double.isFinite(y[j - 1])) {
             return null;
         }
-        double before = median(Arrays.copyOfRange(y, Math.max(0, j - PRE), j));
-        double after = median(Arrays.copyOfRange(y, j, j + 3));
+        double before = RobustStats.median(Arrays.copyOfRange(y, Math.max(0, j - PRE), j));
+        double after = RobustStats.median(Arrays.copyOfRange(y, j, j + 3));
         double height = before - floor;
         if (!(before - after > minDrop) || !(height > 0)) {
             return null;
@@ -112,7 +112,7 @@ public final class DestructionFlashDetector {
     /** @return whether a 3-sample running median from {@code from} on reaches {@code level} */
     private static boolean recovers(double[] y, int from, double level) {
         for (int i = from; i + 3 <= y.length; i++) {
-            if (median(Arrays.copyOfRange(y, i, i + 3)) >= level) {
+            if (RobustStats.median(Arrays.copyOfRange(y, i, i + 3)) >= level) {
                 return true;
             }
         }
@@ -123,7 +123,7 @@ public final class DestructionFlashDetector {
     static double floor(double[] y) {
         double f = Double.POSITIVE_INFINITY;
         for (int i = 0; i + 3 <= y.length; i++) {
-            double m = median(Arrays.copyOfRange(y, i, i + 3));
+            double m = RobustStats.median(Arrays.copyOfRange(y, i, i + 3));
             if (m < f) {
                 f = m;
             }
@@ -137,30 +137,11 @@ public final class DestructionFlashDetector {
         return f.length == 0 ? Double.NaN : f[Math.min(f.length - 1, (int) Math.floor(q * f.length))];
     }
 
-    private static double noiseScale(double[] m) {
-        double[] d = new double[m.length - 2];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = m[i + 2] - 2 * m[i + 1] + m[i];
-        }
-        double med = median(d.clone());
-        for (int i = 0; i < d.length; i++) {
-            d[i] = Math.abs(d[i] - med);
-        }
-        return 1.4826 * median(d) / Math.sqrt(6);
-    }
-
     private static double medianInterval(double[] t) {
         double[] d = new double[t.length - 1];
         for (int i = 0; i < d.length; i++) {
             d[i] = t[i + 1] - t[i];
         }
-        return median(d);
-    }
-
-    /** Median of the finite values; NaN when there are none. */
-    static double median(double[] v) {
-        double[] f = Arrays.stream(v).filter(Double::isFinite).sorted().toArray();
-        int n = f.length;
-        return n == 0 ? Double.NaN : n % 2 == 1 ? f[n / 2] : 0.5 * (f[n / 2 - 1] + f[n / 2]);
+        return RobustStats.median(d);
     }
 }
