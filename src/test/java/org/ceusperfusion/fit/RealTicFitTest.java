@@ -20,13 +20,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Real CEUS curves (diaphragm, chest wall, liver; 1368 samples at 35.2 fps, see SOURCE.txt of
- * {@code real-data/diaphragm-tic}) fitted on the raw ROI means. Reference values: the upstream app's
+ * {@code test-data/real/diaphragm-tic}) fitted on the raw ROI means. Reference values: the upstream app's
  * smoothed columns ({@code *_filt}), whose maximum gives the time and height of the peak.
  */
 class RealTicFitTest {
 
-    private static final Path CSV = Path.of(System.getProperty("ceus.sharedDir", "../shared"))
-            .resolve("real-data/diaphragm-tic/example_TIC.csv");
+    private static final Path CSV = Path.of("test-data/real/diaphragm-tic/example_TIC.csv");
 
     /**
      * Measured R² (first-pass window): dia 0.937 (window ends at 32.98 s: a second rise), cw 0.938, liver 0.991.
