@@ -9,6 +9,7 @@ import org.ceusperfusion.cine.CineLoop;
 import org.ceusperfusion.io.ColourBarLine;
 import org.ceusperfusion.io.LoadOptions;
 import org.ceusperfusion.io.LoopReader;
+import org.ceusperfusion.io.PlaneSelection;
 
 /**
  * {@code Plugins > CEUS Perfusion > Open Cine Loop...}: reads a loop with CEUS Perfusion's own readers
@@ -34,9 +35,19 @@ public class OpenCineLoopPlugin implements PlugIn {
             }
             return;
         }
-        String bar = options != null ? options.string("colour_bar", null) : null;
-        PluginErrors.run(COMMAND, () -> open(Path.of(path), bar == null ? LoadOptions.NONE
-                : LoadOptions.NONE.withColourBar(ColourBarLine.parse(bar, "colour_bar="))).show());
+        PluginErrors.run(COMMAND, () -> open(Path.of(path), loadOptions(options)).show());
+    }
+
+    /** @return the load options of the macro keys {@code colour_bar}, {@code channel}, {@code z}, {@code series} */
+    static LoadOptions loadOptions(MacroOptions options) {
+        if (options == null) {
+            return LoadOptions.NONE;
+        }
+        String bar = options.string("colour_bar", null);
+        PlaneSelection planes = PlaneSelection.parse(options.string("channel", null), options.string("z", null),
+                options.string("series", null), "");
+        LoadOptions o = bar == null ? LoadOptions.NONE : LoadOptions.NONE.withColourBar(ColourBarLine.parse(bar, "colour_bar="));
+        return planes.isEmpty() ? o : o.withPlanes(planes);
     }
 
     private static String choose() {
