@@ -227,7 +227,7 @@ public final class OmeTiffWriter {
     }
 
     private static String num(double v) {
-        return String.format(Locale.ROOT, "%.12g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replaceAll("\\.(e|$)", "$1");
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%d", (long) v) : Double.toString(v);
     }
 
     private static String escape(String s) {
