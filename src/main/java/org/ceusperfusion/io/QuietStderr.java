@@ -11,7 +11,7 @@ import java.nio.charset.Charset;
  * a logging provider exists, SLF4J prints nothing and the filter never drops a line.
  */
 final class QuietStderr extends OutputStream {
-    private static boolean installed;
+    private static PrintStream installed;
 
     private final PrintStream target;
     private final StringBuilder line = new StringBuilder();
@@ -23,13 +23,13 @@ final class QuietStderr extends OutputStream {
         this.charset = Charset.defaultCharset();
     }
 
-    /** Wraps {@code System.err} once. */
+    /** Wraps {@code System.err}, unless it is already wrapped. */
     static synchronized void install() {
-        if (installed) {
+        if (System.err == installed) {
             return;
         }
-        installed = true;
-        System.setErr(new PrintStream(new QuietStderr(System.err), true));
+        installed = new PrintStream(new QuietStderr(System.err), true);
+        System.setErr(installed);
     }
 
     /** @return whether a line of standard error is SLF4J's own warning */
