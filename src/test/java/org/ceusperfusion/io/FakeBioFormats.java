@@ -16,12 +16,12 @@ import javax.tools.ToolProvider;
  * code, see its README) into a folder and loads them through a class loader of their own, the way ImageJ's
  * plugin class loader sees {@code plugins/bioformats_package.jar}; the test class path never sees them.
  */
-final class FakeBioFormats {
+public final class FakeBioFormats {
     private FakeBioFormats() {
     }
 
     /** @return a class loader that sees the fake Bio-Formats (and nothing of the test class path) */
-    static URLClassLoader loader(Path outDir) throws IOException {
+    public static URLClassLoader loader(Path outDir) throws IOException {
         Path src = Path.of("src", "test", "fake-bioformats");
         List<String> args = new ArrayList<>(List.of("-d", outDir.toString(), "-nowarn", "--release", "17"));
         try (Stream<Path> files = Files.walk(src)) {
