@@ -39,8 +39,8 @@ final class OmeTiffReader {
      * @throws InputException when the layout needs a choice, or the planes cannot be decoded here
      */
     static CineLoop read(Path path, TiffStructure.Parsed tiff, PlaneSelection selection, GreyConversion grey) {
-        List<OmeXml.Image> images = OmeXml.parse(path.toString(), tiff.ifds().get(0).description());
-        return read(path, tiff, images, selection, grey, "Ome", "OME-TIFF");
+        OmeXml.Document doc = OmeXml.parseDocument(path.toString(), tiff.ifds().get(0).description());
+        return read(path, tiff, doc, selection, grey, "Ome", "OME-TIFF");
     }
 
     /**
@@ -51,19 +51,20 @@ final class OmeTiffReader {
         TiffIfd f = tiff.ifds().get(0);
         SeriesLayout l = new SeriesLayout(null, f.width(), f.height(), 1, 1, tiff.ifds().size(), "XYZCT", List.of(),
                 List.of(), null, null, null, null);
-        return read(path, tiff, List.of(new OmeXml.Image(l, null, f.samples(), List.of())), selection, grey, "Tiff",
-                tiff.big() ? "BigTIFF" : "TIFF");
+        OmeXml.Document doc = new OmeXml.Document(List.of(new OmeXml.Image(l, null, f.samples(), List.of())), null, true);
+        return read(path, tiff, doc, selection, grey, "Tiff", tiff.big() ? "BigTIFF" : "TIFF");
     }
 
-    private static CineLoop read(Path path, TiffStructure.Parsed tiff, List<OmeXml.Image> images,
+    private static CineLoop read(Path path, TiffStructure.Parsed tiff, OmeXml.Document doc,
                                  PlaneSelection selection, GreyConversion grey, String prefix, String format) {
         String source = path.toString();
+        List<OmeXml.Image> images = doc.images();
         List<SeriesLayout> layouts = new ArrayList<>();
         for (OmeXml.Image im : images) {
             layouts.add(im.layout());
         }
         LoopPlan plan = PlanePlanner.plan(source, layouts, selection, prefix);
-        int[] ifdOf = planeToIfd(source, images, plan.series(), tiff.ifds().size(), path);
+        int[] ifdOf = planeToIfd(source, doc, plan.series(), tiff.ifds().size(), path);
         SeriesLayout l = plan.layout();
         MemoryGuard.check(source, plan.frameCount(), l.sizeX(), l.sizeY());
         TiffIfd first = tiff.ifds().get(ifdOf[plan.framePlanes()[0][0]]);
@@ -119,6 +120,10 @@ final class OmeTiffReader {
     }
 
     private static void check(String source, TiffIfd ifd, TiffIfd first, SeriesLayout l) {
+        if (ifd.samples() > 1 && !(ifd.samples() >= 3 && ifd.photometric() == 2)) {
+            throw new InputException(source, "OME-TIFF planes of " + ifd.samples() + " samples per pixel that are not RGB"
+                    + " are not supported here");
+        }
         if (ifd.width() != l.sizeX() || ifd.height() != l.sizeY() || ifd.samples() != first.samples()
                 || ifd.bitsPerSample() != first.bitsPerSample()) {
             throw new InputException(source, "OME-TIFF plane of " + ifd.width() + "x" + ifd.height() + " ("
@@ -145,7 +150,8 @@ final class OmeTiffReader {
      * @return IFD index per plane index
      * @throws InputException when a plane has no IFD in this file
      */
-    static int[] planeToIfd(String source, List<OmeXml.Image> images, int series, int ifdCount, Path path) {
+    static int[] planeToIfd(String source, OmeXml.Document doc, int series, int ifdCount, Path path) {
+        List<OmeXml.Image> images = doc.images();
         OmeXml.Image im = images.get(series);
         SeriesLayout l = im.layout();
         int[] map = new int[l.planeCount()];
@@ -162,7 +168,7 @@ final class OmeTiffReader {
         }
         String own = path.getFileName() == null ? "" : path.getFileName().toString();
         for (OmeXml.TiffData td : im.tiffData()) {
-            if (td.fileName() != null && !td.fileName().equals(own)) {
+            if (!td.inThisFile(own, doc.uuid(), doc.oneName())) {
                 other = td.fileName();
                 continue;
             }

@@ -10,7 +10,6 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.ceusperfusion.InputException;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
@@ -38,8 +37,29 @@ final class OmeXml {
      * @param firstT     first time point
      * @param planeCount planes covered, or {@code null} when absent
      * @param fileName   {@code UUID@FileName}, or {@code null} (this file)
+     * @param uuid       the {@code UUID} element's text, or {@code null}
      */
-    record TiffData(Integer ifd, int firstC, int firstZ, int firstT, Integer planeCount, String fileName) {
+    record TiffData(Integer ifd, int firstC, int firstZ, int firstT, Integer planeCount, String fileName, String uuid) {
+        /**
+         * @param ownName   this file's name
+         * @param ownUuid   the document's {@code OME@UUID}, or {@code null}
+         * @param oneName   whether every TiffData of the document names the same file (a renamed single file)
+         * @return whether the planes are in this file
+         */
+        boolean inThisFile(String ownName, String ownUuid, boolean oneName) {
+            return fileName == null || fileName.equals(ownName) || oneName
+                    || (uuid != null && uuid.strip().equals(ownUuid));
+        }
+    }
+
+    /**
+     * The parsed document.
+     *
+     * @param images   its images in document order
+     * @param uuid     {@code OME@UUID}, or {@code null}
+     * @param oneName  whether at most one distinct {@code UUID@FileName} appears in it
+     */
+    record Document(List<Image> images, String uuid, boolean oneName) {
     }
 
     /**
@@ -65,7 +85,12 @@ final class OmeXml {
      * @throws InputException when the XML is malformed or an Image lacks Pixels sizes
      */
     static List<Image> parse(String source, String xml) {
-        Document doc;
+        return parseDocument(source, xml).images();
+    }
+
+    /** As {@link #parse}, with the document's UUID and file names (to map TiffData of renamed files). */
+    static Document parseDocument(String source, String xml) {
+        org.w3c.dom.Document doc;
         try {
             doc = builder().parse(new InputSource(new StringReader(xml)));
         } catch (SAXException | IOException e) {
@@ -79,7 +104,13 @@ final class OmeXml {
             }
             out.add(image(source, attr(image, "Name"), pixels.get(0)));
         }
-        return out;
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Image im : out) {
+            for (TiffData td : im.tiffData()) {
+                names.add(td.fileName() == null ? "" : td.fileName());
+            }
+        }
+        return new Document(out, attr(doc.getDocumentElement(), "UUID"), names.size() <= 1);
     }
 
     private static Image image(String source, String name, Element p) {
@@ -103,7 +134,8 @@ final class OmeXml {
             List<Element> uuid = children(td, "UUID");
             tds.add(new TiffData(optionalInt(source, td, "IFD"), intAttr(source, td, "FirstC", 0),
                     intAttr(source, td, "FirstZ", 0), intAttr(source, td, "FirstT", 0),
-                    optionalInt(source, td, "PlaneCount"), uuid.isEmpty() ? null : attr(uuid.get(0), "FileName")));
+                    optionalInt(source, td, "PlaneCount"), uuid.isEmpty() ? null : attr(uuid.get(0), "FileName"),
+                    uuid.isEmpty() ? null : uuid.get(0).getTextContent()));
         }
         SeriesLayout layout = new SeriesLayout(name, intAttr(source, p, "SizeX", 0), intAttr(source, p, "SizeY", 0),
                 effectiveC, intAttr(source, p, "SizeZ", 1), intAttr(source, p, "SizeT", 1),

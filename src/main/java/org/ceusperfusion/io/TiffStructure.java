@@ -192,7 +192,19 @@ final class TiffStructure {
                 }
                 b[n++] = (byte) x;
             }
-            return new String(b, 0, n, StandardCharsets.UTF_8);
+            return decode(b, n);
+        }
+    }
+
+    /** @return the text as UTF-8, or as ISO-8859-1 when it is not valid UTF-8 (a Latin-1 "µm") */
+    static String decode(byte[] b, int n) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b, 0, n)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new String(b, 0, n, StandardCharsets.ISO_8859_1);
         }
     }
 

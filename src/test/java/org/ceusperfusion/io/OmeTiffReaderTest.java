@@ -212,4 +212,40 @@ class OmeTiffReaderTest {
         assertEquals(1.5, l.planes().get(0).deltaTS());
         assertEquals(1, l.planes().get(0).theT());
     }
+
+    @Test
+    void aRenamedSingleFileOmeTiffStillFindsItsPlanes() throws Exception {
+        CineLoop a = loop(3, TIMES, 0.2);
+        Path f = tmp.resolve("written.ome.tif");
+        OmeTiffWriter.write(f, new CineLoop[][] {{a}}, Layout.DEFAULT.withShuffledMetadata(true));
+        Path renamed = Files.move(f, tmp.resolve("renamed.ome.tif"));
+        CineLoop r = LoopReader.open(renamed, LoadOptions.NONE);
+        assertSamePixels(a, r);
+        assertArrayEquals(TIMES, r.timesS(), 1e-12);
+    }
+
+    @Test
+    void aLatin1MicroSignIsStillMicrometres() {
+        byte[] latin1 = "PhysicalSizeXUnit=\"\u00b5m\"".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertEquals("PhysicalSizeXUnit=\"\u00b5m\"", TiffStructure.decode(latin1, latin1.length));
+        byte[] utf8 = "\u00b5m".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("\u00b5m", TiffStructure.decode(utf8, utf8.length));
+    }
+
+    @Test
+    void palettesAndWhiteIsZeroBecomeGreyAsSeen() {
+        int[] map = new int[3 * 256];
+        for (int i = 0; i < 256; i++) {
+            map[i] = map[256 + i] = map[512 + i] = (255 - i) * 257;
+        }
+        TiffIfd palette = new TiffIfd(3, 1, 8, 1, 1, 1, 3, 1, 1, new long[] {0}, new long[] {3}, map, false, null);
+        assertArrayEquals(new float[] {255, 155, 0}, TiffPlaneDecoder.grey(new float[] {0, 100, 255}, palette), 1e-3f);
+        assertEquals(255, TiffPlaneDecoder.fullScale(palette));
+        TiffIfd whiteIsZero = new TiffIfd(2, 1, 16, 1, 1, 1, 0, 1, 1, new long[] {0}, new long[] {4}, null, false, null);
+        assertArrayEquals(new float[] {65535, 0}, TiffPlaneDecoder.grey(new float[] {0, 65535}, whiteIsZero));
+        // signed 16-bit little endian: -32768 -> 0, 32767 -> 65535
+        TiffIfd signed = new TiffIfd(2, 1, 16, 1, 2, 1, 1, 1, 1, new long[] {0}, new long[] {4}, null, false, null);
+        byte[] b = {0, (byte) 0x80, (byte) 0xFF, 0x7F};
+        assertArrayEquals(new float[] {0, 65535}, TiffPlaneDecoder.samples(b, signed, java.nio.ByteOrder.LITTLE_ENDIAN));
+    }
 }
