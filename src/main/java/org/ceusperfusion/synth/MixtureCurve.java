@@ -24,7 +24,7 @@ public final class MixtureCurve {
         this.destruction = realism.destruction();
     }
 
-    /** The ROI-mean curve of the mask's pixels. */
+    /** The ROI-mean curve of the mask's pixels (pixels sharing shape and onset merged into one component). */
     static MixtureCurve of(PixelTruth px, boolean[] mask, Realism realism) {
         int n = 0;
         for (boolean b : mask) {
@@ -33,18 +33,27 @@ public final class MixtureCurve {
         if (n == 0) {
             throw new IllegalArgumentException("empty ROI");
         }
-        BolusSpec[] s = new BolusSpec[n];
-        double[] o = new double[n];
-        double[] w = new double[n];
-        int k = 0;
+        java.util.Map<Component, double[]> merged = new java.util.LinkedHashMap<>();
         for (int i = 0; i < mask.length; i++) {
             if (mask[i]) {
-                s[k] = px.bolus(i);
-                o[k] = px.onsetAt(i);
-                w[k++] = px.areaAt(i) / n;
+                merged.computeIfAbsent(new Component(px.bolus(i), px.onsetAt(i)), k -> new double[1])[0]
+                        += px.areaAt(i) / n;
             }
         }
+        BolusSpec[] s = new BolusSpec[merged.size()];
+        double[] o = new double[s.length];
+        double[] w = new double[s.length];
+        int k = 0;
+        for (java.util.Map.Entry<Component, double[]> e : merged.entrySet()) {
+            s[k] = e.getKey().shape();
+            o[k] = e.getKey().onsetS();
+            w[k++] = e.getValue()[0];
+        }
         return new MixtureCurve(s, o, w, realism);
+    }
+
+    /** A pixel group key: bolus shape and onset. */
+    record Component(BolusSpec shape, double onsetS) {
     }
 
     /** @return one pixel's enhancement at {@code tS}: area A, onset, shape, under the loop's realism */

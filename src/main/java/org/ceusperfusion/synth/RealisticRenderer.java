@@ -4,7 +4,9 @@ import java.util.SplittableRandom;
 
 /**
  * Renders the frames of a realistic loop one at a time (model in {@link Realism}), carrying the AR(1)
- * speckle and gain states from frame to frame. Package-private.
+ * speckle and gain states from frame to frame. Uses {@link Math} (not StrictMath) in the per-pixel loop for
+ * speed, so frames are identical run to run on one JVM/platform (the plain generator's bundled loops keep
+ * their StrictMath byte identity). Package-private.
  */
 final class RealisticRenderer {
     private final RealisticSpec rs;
@@ -15,6 +17,9 @@ final class RealisticRenderer {
     private final SplittableRandom noiseRng;
     private final SplittableRandom gainRng;
     private final int[] cellOf;
+    private final int[] groupOf;
+    private final MixtureCurve.Component[] groups;
+    private final double[] groupValue;
     private final double[] tissue;
     private final double[] zr;
     private final double[] zi;
@@ -48,6 +53,13 @@ final class RealisticRenderer {
                 cellOf[y * w + x] = (y / g) * cw + x / g;
             }
         }
+        groupOf = new int[w * h];
+        java.util.Map<MixtureCurve.Component, Integer> ids = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < groupOf.length; i++) {
+            groupOf[i] = ids.computeIfAbsent(new MixtureCurve.Component(px.bolus(i), px.onsetAt(i)), k -> ids.size());
+        }
+        groups = ids.keySet().toArray(new MixtureCurve.Component[0]);
+        groupValue = new double[groups.length];
         tissue = new double[nCells];
         zr = new double[nCells];
         zi = new double[nCells];
@@ -79,22 +91,27 @@ final class RealisticRenderer {
         SyntheticLoopSpec spec = rs.base();
         double[] gain = {StrictMath.exp(logGain[0] - gainSd * gainSd / 2), StrictMath.exp(logGain[1] - gainSd * gainSd / 2)};
         double scale = spec.maxGrey() / spec.dynamicRangeDb() * 10;
+        double clipPower = Math.pow(10, (spec.maxGrey() + 0.5) / scale);
+        int maxGrey = spec.maxGrey();
+        for (int g = 0; g < groups.length; g++) {
+            groupValue[g] = MixtureCurve.pixelValue(groups[g].shape(), 1, groups[g].onsetS(), tS, recirculation(),
+                    r.destruction());
+        }
         float[] out = new float[cellOf.length];
         for (int i = 0; i < out.length; i++) {
             int c = cellOf[i];
-            double e = MixtureCurve.pixelValue(px.bolus(i), px.areaAt(i), px.onsetAt(i), tS, recirculation(),
-                    r.destruction());
+            double e = px.areaAt(i) * groupValue[groupOf[i]];
             double s = zr[c] * zr[c] + zi[c] * zi[c];
-            double n = spec.noiseFloorRandom() ? noiseFloor * -StrictMath.log1p(-noiseRng.nextDouble()) : noiseFloor;
+            double n = spec.noiseFloorRandom() ? noiseFloor * -Math.log1p(-noiseRng.nextDouble()) : noiseFloor;
             double p = (gain[px.regionAt(i) == PixelTruth.NORMAL ? 0 : 1] * mult[c] * (background * tissue[c] + e * s)
                     + n) * frameGain;
             if (tumourMask[i]) {
                 tumourSamples++;
-                if (p > 0 && scale * StrictMath.log10(p) > spec.maxGrey() + 0.5) {
+                if (p >= clipPower) {
                     clipped++;
                 }
             }
-            out[i] = SyntheticLoopGenerator.compress(p, spec.dynamicRangeDb(), spec.maxGrey());
+            out[i] = p > 0 ? (float) Math.max(0, Math.min(maxGrey, Math.round(scale * Math.log10(p)))) : 0;
         }
         return out;
     }
@@ -115,7 +132,7 @@ final class RealisticRenderer {
                 zr[c] = a * zr[c] + b * speckleRng.nextGaussian();
                 zi[c] = a * zi[c] + b * speckleRng.nextGaussian();
             }
-            mult[c] = multSd > 0 ? StrictMath.exp(multSd * speckleRng.nextGaussian() - multSd * multSd / 2) : 1;
+            mult[c] = multSd > 0 ? Math.exp(multSd * speckleRng.nextGaussian() - multSd * multSd / 2) : 1;
         }
         if (!first && gainSd > 0) {
             double rho = coefficient(dt, r.gainTauS());
