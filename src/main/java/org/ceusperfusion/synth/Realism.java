@@ -139,7 +139,8 @@ public record Realism(double speckleTauS, int speckleGrainPx, double multiplicat
     /**
      * A destruction flash. Before it every pixel follows a plateau {@code c = A · F(t − t0)} (F the lognormal
      * CDF of its bolus; A = the bolus area, read as the plateau level in a.u.). The first {@code frames} frames
-     * at or after {@code timeS} are flash frames: whole-frame power × {@code flashGain}. After the
+     * at or after {@code timeS} are flash frames: whole-frame power × {@code flashGain}, showing the plateau
+     * just before {@code timeS} (the bubbles being destroyed). After the
      * flash: with refill {@code c · (1 − e^(−β(t − timeS)))} (Wei 1998, {@link
      * org.ceusperfusion.model.ReplenishmentModel} with tf = timeS, A = the ROI plateau), without refill
      * {@code floorFraction · c} (static/targeted bubbles destroyed, the signal stays down).

@@ -47,7 +47,9 @@ public final class RealisticLoopGenerator {
         RealisticRenderer renderer = new RealisticRenderer(rs, px, tumourMask, speckleRng, noiseRng, gainRng);
         float[][] frames = new float[times.length][];
         for (int k = 0; k < times.length; k++) {
-            frames[k] = renderer.render(times[k], frameGain[k]);
+            boolean flash = java.util.Arrays.binarySearch(destruction, k) >= 0;
+            double curveS = flash ? Math.nextDown(rs.realism().destruction().timeS()) : times[k];
+            frames[k] = renderer.render(times[k], frameGain[k], curveS);
         }
         RealisticTruth truth = RealisticTruthCalculator.truth(rs, px, times, artefacts, destruction,
                 renderer.clipped(), renderer.tumourSamples());

@@ -86,7 +86,12 @@ final class RealisticRenderer {
         return tumourSamples;
     }
 
-    float[] render(double tS, double frameGain) {
+    /**
+     * @param tS        frame time, s
+     * @param frameGain whole-frame power factor (flashes)
+     * @param curveS    time at which the enhancement is evaluated (tS, or just before a destruction flash)
+     */
+    float[] render(double tS, double frameGain, double curveS) {
         advance(tS);
         SyntheticLoopSpec spec = rs.base();
         double[] gain = {StrictMath.exp(logGain[0] - gainSd * gainSd / 2), StrictMath.exp(logGain[1] - gainSd * gainSd / 2)};
@@ -94,7 +99,7 @@ final class RealisticRenderer {
         double clipPower = Math.pow(10, (spec.maxGrey() + 0.5) / scale);
         int maxGrey = spec.maxGrey();
         for (int g = 0; g < groups.length; g++) {
-            groupValue[g] = MixtureCurve.pixelValue(groups[g].shape(), 1, groups[g].onsetS(), tS, recirculation(),
+            groupValue[g] = MixtureCurve.pixelValue(groups[g].shape(), 1, groups[g].onsetS(), curveS, recirculation(),
                     r.destruction());
         }
         float[] out = new float[cellOf.length];
