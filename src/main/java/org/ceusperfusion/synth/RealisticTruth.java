@@ -7,7 +7,9 @@ package org.ceusperfusion.synth;
  * pixel-averaged noise-free curve (PE, TTP from a 1 ms grid; AUC, mTT from the exact moments; AUC and mTT
  * are NaN in destruction loops), baseline = the effective tissue baseline (contrast mode included); it is
  * what the file writers put in the truth JSON. {@link #tumourFirstPass()} and {@link #normalFirstPass()}
- * hold the same for the first pass alone (no recirculation hump).
+ * hold the same for the first pass alone (no recirculation hump). In all four, {@link RoiTruth#curve()} is the
+ * FIRST-PASS curve ({@code null} in destruction loops) and {@code closedForm} is false; use
+ * {@link #curve(boolean[])} for the whole noise-free ROI-mean curve of any mask.
  *
  * @param realistic          the spec that made the loop
  * @param base               whole-curve truth of the tumour and normal ROIs (schema of the plain generator)
