@@ -116,6 +116,24 @@ final class BioFormatsReader {
         int h = s.layout().sizeY();
         MemoryGuard.check(source, plan.frameCount(), w, h);
         boolean colour = s.rgbSamples() >= 3;
+        float[][] frames = frames(source, reader, s, plan, conversion);
+        double full = conversion.usesColourBar() ? 255 : s.fullScale();
+        Map<String, String> tags = new HashMap<>(plan.tags());
+        tags.put("frames", "memory");
+        tags.put("bioFormatsFormat", String.valueOf(call(reader, "getFormat", NONE)));
+        if (plan.pixelSizeMm() != null) {
+            tags.put("pixelSizeSource", "BioFormatsPhysicalSize");
+        }
+        LoopMetadata lm = new LoopMetadata(source, "BioFormats", Double.isNaN(full) ? ImageJFrames.maxValue(frames) : full,
+                colour ? "RGB" : s.indexed() ? "indexed" : "grey", s.typeName(), plan.timingSource(), List.of(), tags);
+        return new CineLoop(w, h, plan.timesS(), plan.pixelSizeMm(), lm, FrameSource.of(frames));
+    }
+
+    private static float[][] frames(String source, Object reader, BioFormatsSeries s, LoopPlan plan,
+                                    GreyConversion conversion) throws ReflectiveOperationException {
+        int w = s.layout().sizeX();
+        int h = s.layout().sizeY();
+        boolean colour = s.rgbSamples() >= 3;
         float[][] frames = new float[plan.frameCount()][];
         RgbToGrey rgbToGrey = null;
         for (int f = 0; f < frames.length; f++) {
@@ -135,16 +153,7 @@ final class BioFormatsReader {
             }
             frames[f] = plan.combine(g);
         }
-        double full = conversion.usesColourBar() ? 255 : s.fullScale();
-        Map<String, String> tags = new HashMap<>(plan.tags());
-        tags.put("frames", "memory");
-        tags.put("bioFormatsFormat", String.valueOf(call(reader, "getFormat", NONE)));
-        if (plan.pixelSizeMm() != null) {
-            tags.put("pixelSizeSource", "BioFormatsPhysicalSize");
-        }
-        LoopMetadata lm = new LoopMetadata(source, "BioFormats", Double.isNaN(full) ? ImageJFrames.maxValue(frames) : full,
-                colour ? "RGB" : s.indexed() ? "indexed" : "grey", s.typeName(), plan.timingSource(), List.of(), tags);
-        return new CineLoop(w, h, plan.timesS(), plan.pixelSizeMm(), lm, FrameSource.of(frames));
+        return frames;
     }
 
     private static float[] rgb(float[] s, int spp) {

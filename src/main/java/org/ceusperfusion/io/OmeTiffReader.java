@@ -69,35 +69,47 @@ final class OmeTiffReader {
         MemoryGuard.check(source, plan.frameCount(), l.sizeX(), l.sizeY());
         TiffIfd first = tiff.ifds().get(ifdOf[plan.framePlanes()[0][0]]);
         boolean colour = first.samples() >= 3 && first.photometric() == 2;
-        RgbToGrey rgbToGrey = null;
+        String type = images.get(plan.series()).type();
+        if (!colour && grey.usesColourBar()) {
+            grey.resolve(source, false, "grey " + OmeXml.typeName(type), l.sizeX(), l.sizeY(), null);
+        }
+        float[][] frames = frames(path, tiff, plan, ifdOf, first, colour ? grey : null);
+        return loop(source, plan, frames, first, colour || grey.usesColourBar(), type, format);
+    }
+
+    /** @return every frame of the plan, decoded; colour planes through {@code colourGrey} ({@code null}: grey planes) */
+    private static float[][] frames(Path path, TiffStructure.Parsed tiff, LoopPlan plan, int[] ifdOf, TiffIfd first,
+                                    GreyConversion colourGrey) {
+        String source = path.toString();
+        SeriesLayout l = plan.layout();
+        RgbToGrey[] rgbToGrey = new RgbToGrey[1];
         float[][] frames = new float[plan.frameCount()][];
         try (FileChannel ch = FileChannel.open(path)) {
             for (int f = 0; f < frames.length; f++) {
                 int[] planes = plan.framePlanes()[f];
-                float[][] grey8 = new float[planes.length][];
+                float[][] grey = new float[planes.length][];
                 for (int k = 0; k < planes.length; k++) {
                     TiffIfd ifd = tiff.ifds().get(ifdOf[planes[k]]);
                     check(source, ifd, first, l);
                     float[] s = TiffPlaneDecoder.samples(TiffPlaneDecoder.planeBytes(path, ch, ifd), ifd, tiff.order());
-                    if (colour) {
-                        float max = (float) TiffPlaneDecoder.fullScale(ifd);
-                        float[] rgb = rgb(s, ifd.samples());
-                        rgbToGrey = rgbToGrey != null ? rgbToGrey : grey.resolve(source, true, "RGB", l.sizeX(), l.sizeY(),
-                                () -> GreyConversion.pack(rgb, max));
-                        grey8[k] = rgbToGrey.grey(GreyConversion.pack(rgb, max));
-                    } else {
-                        grey8[k] = TiffPlaneDecoder.grey(s, ifd);
-                    }
+                    grey[k] = colourGrey == null ? TiffPlaneDecoder.grey(s, ifd) : colour(source, s, ifd, l, colourGrey, rgbToGrey);
                 }
-                frames[f] = plan.combine(grey8);
+                frames[f] = plan.combine(grey);
             }
         } catch (IOException e) {
             throw new InputException(source, "cannot read the OME-TIFF planes: " + e.getMessage(), e);
         }
-        if (!colour && grey.usesColourBar()) {
-            grey.resolve(source, false, "grey " + OmeXml.typeName(images.get(plan.series()).type()), l.sizeX(), l.sizeY(), null);
+        return frames;
+    }
+
+    private static float[] colour(String source, float[] s, TiffIfd ifd, SeriesLayout l, GreyConversion conversion,
+                                  RgbToGrey[] resolved) {
+        float max = (float) TiffPlaneDecoder.fullScale(ifd);
+        float[] rgb = rgb(s, ifd.samples());
+        if (resolved[0] == null) {
+            resolved[0] = conversion.resolve(source, true, "RGB", l.sizeX(), l.sizeY(), () -> GreyConversion.pack(rgb, max));
         }
-        return loop(source, plan, frames, first, colour || grey.usesColourBar(), images.get(plan.series()).type(), format);
+        return resolved[0].grey(GreyConversion.pack(rgb, max));
     }
 
     private static CineLoop loop(String source, LoopPlan plan, float[][] frames, TiffIfd first, boolean colour, String type,
