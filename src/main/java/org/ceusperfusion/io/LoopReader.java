@@ -149,7 +149,10 @@ public final class LoopReader {
                                          java.util.function.Supplier<CineLoop> own) {
         try {
             return own.get();
-        } catch (InputException e) {
+        } catch (InputException | IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException
+                 | UnsupportedOperationException | java.io.UncheckedIOException failure) {
+            InputException e = failure instanceof InputException ie ? ie
+                    : new InputException(path.toString(), "cannot read loop: " + failure, failure);
             if (!BioFormatsReader.available(loader)) {
                 throw e;
             }

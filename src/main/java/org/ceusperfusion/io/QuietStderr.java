@@ -14,11 +14,10 @@ final class QuietStderr extends OutputStream {
     private static PrintStream installed;
 
     private final PrintStream target;
-    private final StringBuilder line = new StringBuilder();
     private final Charset charset;
     private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
 
-    private QuietStderr(PrintStream target) {
+    QuietStderr(PrintStream target) {
         this.target = target;
         this.charset = Charset.defaultCharset();
     }
@@ -40,14 +39,16 @@ final class QuietStderr extends OutputStream {
     @Override
     public synchronized void write(int b) {
         bytes.write(b);
-        if (b == '\n') {
+        if (b == '\n' || b == '\r') {
             flushLine();
         }
     }
 
+    /** Passes a partial line on at once (progress bars) unless it may still become an SLF4J line. */
     @Override
     public synchronized void flush() {
-        if (bytes.size() > 0 && !line.isEmpty()) {
+        String text = bytes.toString(charset);
+        if (!text.isEmpty() && !"SLF4J".startsWith(text) && !text.startsWith("SLF4J")) {
             flushLine();
         }
         target.flush();
@@ -56,9 +57,9 @@ final class QuietStderr extends OutputStream {
     private void flushLine() {
         String text = bytes.toString(charset);
         bytes.reset();
-        line.setLength(0);
         if (!isSlf4jNoise(text)) {
             target.print(text);
+            target.flush();
         }
     }
 }
