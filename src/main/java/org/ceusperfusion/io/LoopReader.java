@@ -76,7 +76,24 @@ public final class LoopReader {
         } catch (RuntimeException e) {
             throw new InputException(source, "cannot read loop: " + e, e);
         }
+        checkPlanesUsed(source, loop, options == null ? PlaneSelection.NONE : options.planeSelection());
         return applyOptions(tagGreyConversion(loop, GreyConversion.of(options)), options);
+    }
+
+    /**
+     * A channel, Z plane or series beyond the first asked of a file that has no such dimension (DICOM, AVI,
+     * MP4, ImageJ TIFF) is refused rather than silently ignored.
+     */
+    private static void checkPlanesUsed(String source, CineLoop loop, PlaneSelection p) {
+        if (p.isEmpty() || loop.metadata().tags().containsKey("sizeCZT")) {
+            return;
+        }
+        String what = p.channel() != null && p.channel() > 1 ? "--channel " + p.channel()
+                : p.z() != null && p.z() > 1 ? "--z " + p.z() : p.series() != null && p.series() > 1 ? "--series " + p.series() : null;
+        if (what != null) {
+            throw new InputException(source, what + " is not in the file: this " + loop.metadata().format()
+                    + " loop has one channel, one Z plane and one series");
+        }
     }
 
     /**

@@ -100,6 +100,16 @@ class OmeTiffCliTest {
         assertTrue(Math.abs(channel1 - tumour.ttpS()) > 3, "channel 1 is the other bolus: " + channel1);
     }
 
+    @Test
+    void aChannelBeyondTheFirstOfAFileWithoutChannelsIsRefused() {
+        Path dicom = Path.of("test-data/baseline.dcm");
+        CliRun run = CliRun.of("info", dicom.toString(), "--channel", "2");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals("error: " + dicom + ": --channel 2 is not in the file: this DICOM loop has one channel, one Z plane"
+                + " and one series\n", run.err());
+        assertEquals(0, CliRun.of("info", dicom.toString(), "--channel", "1").exitCode());
+    }
+
     private double ttp(Path loop, RoiTruth roi, String... extra) throws Exception {
         Path out = tmp.resolve("out-" + loop.getFileName() + String.join("", extra));
         String[] args = new String[6 + extra.length];
