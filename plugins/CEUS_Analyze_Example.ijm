@@ -6,13 +6,14 @@
 // lognormal bolus model and writes analysis.json, tic.csv and tic.png - the same numbers as
 //   ./ceus analyze test-data/baseline.dcm --roi tumour=oval:40,27,40,30 --dynamic-range 40 --out <folder>
 
-// Where the repository is: this macro lives in <repository>/plugins/ (getDirectory("plugins") is
-// empty under -batch, so the macro's own path is used first).
+// Where the repository is: this macro lives in <repository>/plugins/. A relative path (ImageJ -batch
+// plugins/<macro>.ijm, run from the repository) is taken from the working directory.
 self = getInfo("macro.filepath");
-if (self != "" && self != "null")
-    root = File.getParent(File.getParent(self));
-else
-    root = File.getParent(getDirectory("plugins"));
+if (self == "" || self == "null")
+    self = getDirectory("plugins") + "macro.ijm";
+else if (!startsWith(self, "/") && !startsWith(self, "\\") && indexOf(self, ":") != 1)
+    self = getInfo("user.dir") + File.separator + self;
+root = File.getParent(File.getParent(self));
 loop = root + File.separator + "test-data" + File.separator + "baseline.dcm";
 if (!File.exists(loop)) {
     print("error: " + loop + ": demo loop not found (run the macro from <repository>/plugins/)");

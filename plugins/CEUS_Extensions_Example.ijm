@@ -4,11 +4,14 @@
 // baseline and day 14 and prints the AUC change with its CI and the response.
 // Headless: xvfb-run -a java -jar ij.jar -ijpath <repository> -batch plugins/CEUS_Extensions_Example.ijm [out]
 
+// Where the repository is: this macro lives in <repository>/plugins/. A relative path (ImageJ -batch
+// plugins/<macro>.ijm, run from the repository) is taken from the working directory.
 self = getInfo("macro.filepath");
-if (self != "" && self != "null")
-    root = File.getParent(File.getParent(self));
-else
-    root = File.getParent(getDirectory("plugins"));
+if (self == "" || self == "null")
+    self = getDirectory("plugins") + "macro.ijm";
+else if (!startsWith(self, "/") && !startsWith(self, "\\") && indexOf(self, ":") != 1)
+    self = getInfo("user.dir") + File.separator + self;
+root = File.getParent(File.getParent(self));
 data = root + File.separator + "test-data" + File.separator;
 out = getArgument();
 if (out == "")
