@@ -49,12 +49,13 @@ public class OpenCineLoopPlugin implements PlugIn {
      *
      * @param path    the loop's file
      * @param options overrides of frame interval and pixel size
-     * @return a time series calibrated in s (and mm when known), titled with the file name
+     * @return a time series calibrated in s (and mm when known), titled with the file name, followed by its
+     *         folder's name when an open image already has that title ({@code IM_0001.dcm (patient2)})
      * @throws InputException when the file cannot be read
      */
     public static ImagePlus open(Path path, LoadOptions options) {
         CineLoop loop = LoopReader.open(path, options);
-        ImagePlus imp = CineLoopImages.toImagePlus(loop, path.getFileName().toString());
+        ImagePlus imp = CineLoopImages.toImagePlus(loop, ImageTitles.distinct(path));
         imp.setProp(CineLoopImages.PATH_PROPERTY, path.toAbsolutePath().toString());
         return imp;
     }
