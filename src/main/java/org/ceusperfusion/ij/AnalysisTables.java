@@ -7,7 +7,7 @@ import org.ceusperfusion.params.PerfusionParameter;
 
 /**
  * An analysis as an ImageJ {@link ResultsTable}: one row per ROI with the image, its name, role, fit
- * status, R², area (pixels, and mm² when the pixel size is known, else NaN), every perfusion parameter and
+ * status, fitted model, R², area (pixels, and mm² when the pixel size is known, else NaN), every perfusion parameter and
  * its 95 % confidence interval ({@code <name>_lo}, {@code <name>_hi}). Column names are the stable labels
  * of {@link PerfusionParameter}, as in {@code analysis.json}.
  *
@@ -55,6 +55,7 @@ public final class AnalysisTables {
             rt.addValue("ROI", roi.name());
             rt.addValue("Role", roi.role().label());
             rt.addValue("Status", roi.fit().status().name());
+            rt.addValue("Model", roi.fit().model() == null ? "" : roi.fit().model().name());
             rt.addValue("R2", roi.fit().r2());
             rt.addValue("Area_px", roi.areaPx());
             rt.addValue("Area_mm2", roi.areaMm2() == null ? Double.NaN : roi.areaMm2());
