@@ -98,7 +98,7 @@ public record AnalyzeTicOptions(double dynamicRangeDb, boolean linear, String mo
                 .flag("motion_correction", "Motion_correction (the ROI follows the tissue)", false)
                 .string("exclude", "Exclude frames (e.g. 10-20,35)", "")
                 .flag("keep_flash", "Keep_flash frames (no flash detection)", false)
-                .number("bootstrap", "Bootstrap replicates (0: delta method)", 0, null);
+                .integer("bootstrap", "Bootstrap replicates (0: delta method)", 0);
         if (askInterval) {
             f.number("frame_interval", "Frame_interval (this image has no frame times)", 0, "s");
         }

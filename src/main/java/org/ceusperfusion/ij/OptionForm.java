@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class OptionForm {
     /** The kind of a dialog field. */
-    enum Kind { NUMBER, FLAG, CHOICE, STRING, DIRECTORY }
+    enum Kind { NUMBER, INTEGER, FLAG, CHOICE, STRING, DIRECTORY }
 
     /**
      * One field.
@@ -36,6 +36,12 @@ final class OptionForm {
 
     OptionForm number(String key, String label, double def, String units) {
         fields.add(new Field(key, label, Kind.NUMBER, def, List.of(), units));
+        return this;
+    }
+
+    /** A whole number (shown and recorded without decimals), read back as a Double. */
+    OptionForm integer(String key, String label, int def) {
+        fields.add(new Field(key, label, Kind.INTEGER, (double) def, List.of(), null));
         return this;
     }
 
@@ -73,7 +79,7 @@ final class OptionForm {
         Map<String, Object> v = new LinkedHashMap<>();
         for (Field f : fields) {
             v.put(f.key(), switch (f.kind()) {
-                case NUMBER -> macro.number(f.key(), (Double) f.def());
+                case NUMBER, INTEGER -> macro.number(f.key(), (Double) f.def());
                 case FLAG -> macro.flag(f.key());
                 default -> macro.string(f.key(), (String) f.def());
             });
@@ -94,6 +100,7 @@ final class OptionForm {
         for (Field f : fields) {
             switch (f.kind()) {
                 case NUMBER -> gd.addNumericField(f.label(), (Double) f.def(), 3, 8, f.units());
+                case INTEGER -> gd.addNumericField(f.label(), (Double) f.def(), 0, 8, f.units());
                 case FLAG -> gd.addCheckbox(f.label(), (Boolean) f.def());
                 case CHOICE -> gd.addChoice(f.label(), f.items().toArray(new String[0]), (String) f.def());
                 case STRING -> gd.addStringField(f.label(), (String) f.def(), 14);
@@ -111,7 +118,7 @@ final class OptionForm {
         Map<String, Object> v = new LinkedHashMap<>();
         for (Field f : fields) {
             v.put(f.key(), switch (f.kind()) {
-                case NUMBER -> gd.getNextNumber();
+                case NUMBER, INTEGER -> gd.getNextNumber();
                 case FLAG -> gd.getNextBoolean();
                 case CHOICE -> gd.getNextChoice();
                 default -> gd.getNextString();
