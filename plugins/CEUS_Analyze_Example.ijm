@@ -14,11 +14,17 @@ if (self == "" || self == "null")
 else if (!startsWith(self, "/") && !startsWith(self, "\\") && indexOf(self, ":") != 1)
     self = getInfo("user.dir") + File.separator + self;
 root = File.getParent(File.getParent(self));
-loop = root + File.separator + "test-data" + File.separator + "baseline.dcm";
-if (!File.exists(loop)) {
-    print("error: " + loop + ": demo loop not found (run the macro from <repository>/plugins/)");
-    exit;
+
+// The demo loops: test-data/ of the repository, else generated on demand (as File > Open Samples > CEUS
+// Demo Loops does) in the temporary folder - e.g. when this example was opened from Plugins > CEUS
+// Perfusion > Examples of an installed plugin.
+data = root + File.separator + "test-data" + File.separator;
+if (!File.exists(data + "baseline.dcm")) {
+    data = getDirectory("temp") + "ceus-demo-loops" + File.separator;
+    run("CEUS Demo Loops", "save_to=[" + data + "] no_display");
+    print("Demo loops generated in " + data);
 }
+loop = data + "baseline.dcm";
 
 // Output folder: the macro argument, else a folder in the temporary directory.
 out = getArgument();

@@ -19,8 +19,18 @@ if (self == "" || self == "null")
 else if (!startsWith(self, "/") && !startsWith(self, "\\") && indexOf(self, ":") != 1)
     self = getInfo("user.dir") + File.separator + self;
 root = File.getParent(File.getParent(self));
+
+// The demo loops: test-data/ of the repository, else generated on demand (as File > Open Samples > CEUS
+// Demo Loops does) in the temporary folder - e.g. when this example was opened from Plugins > CEUS
+// Perfusion > Examples of an installed plugin.
+data = root + File.separator + "test-data" + File.separator;
+if (!File.exists(data + "baseline.dcm")) {
+    data = getDirectory("temp") + "ceus-demo-loops" + File.separator;
+    run("CEUS Demo Loops", "save_to=[" + data + "] no_display");
+    print("Demo loops generated in " + data);
+}
 arg = getArgument();
-input = root + File.separator + "test-data" + File.separator + "demo.csv";
+input = data + "demo.csv";
 out = getDirectory("temp") + "ceus-batch-example";
 if (arg != "") {
     parts = split(arg, " ");

@@ -78,6 +78,12 @@ public class CompareExamsPlugin implements PlugIn {
         List<ExamInput> inputs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String label = labels.get(i);
+            if (IJ.escapePressed()) {
+                IJ.resetEscape();
+                throw new InputException(COMMAND, "cancelled (Esc) before exam " + label);
+            }
+            IJ.showStatus("CEUS Perfusion: analysing exam " + (i + 1) + "/" + n + " (" + label + "), Esc cancels");
+            IJ.showProgress(i, n + 1);
             Source src = source(o.exams().get(i), label);
             RoiMask ref = o.reference() == null ? null : CineLoopImages.toRoiMask(managerRoi(o.reference(), label,
                     true), o.reference());
@@ -85,7 +91,11 @@ public class CompareExamsPlugin implements PlugIn {
                     diameters.get(i), lesions.get(i), ellipsoid.get(i));
             inputs.add(FollowUp.analyze(src.loop(), src.sha256(), spec, o.settings()));
         }
-        return FollowUp.compare(inputs, o.comparison());
+        IJ.showStatus("CEUS Perfusion: comparing " + n + " exams");
+        Comparison c = FollowUp.compare(inputs, o.comparison());
+        IJ.showProgress(1.0);
+        IJ.showStatus("");
+        return c;
     }
 
     /** A loop with its target ROI and file hash. */

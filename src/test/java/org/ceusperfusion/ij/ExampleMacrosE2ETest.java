@@ -95,4 +95,21 @@ class ExampleMacrosE2ETest {
         assertFalse(run.output().contains("error:"), run.output());
         assertFalse(run.output().contains("Exception"), run.output());
     }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void exampleShippedInTheJarRunsWithoutTheRepositoryOnGeneratedDemoLoops(String macro, List<String> outputs)
+            throws Exception {
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere/macros"));
+        String text = ExampleMacroPlugin.text(macro);
+        assertTrue(text != null, macro + " not in the jar's script_templates");
+        Files.writeString(elsewhere.resolve(macro), text);
+        Path out = tmp.resolve("from-jar-" + macro);
+        ImageJProcess.Run run = imagej.runMacroFile(elsewhere.resolve(macro), out.toString());
+        for (String f : outputs) {
+            assertTrue(Files.exists(out.resolve(f)), macro + ": " + f + " missing; ImageJ said:\n" + run.output());
+        }
+        assertTrue(run.output().contains("Demo loops generated in "), "generated demo loops used:\n" + run.output());
+        assertFalse(run.output().contains("error:"), run.output());
+    }
 }

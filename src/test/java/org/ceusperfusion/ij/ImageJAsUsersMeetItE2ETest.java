@@ -131,7 +131,8 @@ class ImageJAsUsersMeetItE2ETest {
         String menus = menus();
         for (String entry : List.of("File>Import>CEUS Cine Loop...", "File>Open Samples>CEUS Demo Loops",
                 "Help>About Plugins>About CEUS Perfusion", "Plugins>CEUS Perfusion>Analyze TIC...",
-                "Plugins>CEUS Perfusion>CEUS Documentation")) {
+                "Plugins>CEUS Perfusion>CEUS Documentation", "Plugins>CEUS Perfusion>Examples>Analyze Example",
+                "Plugins>CEUS Perfusion>Examples>Batch Example")) {
             assertTrue(menus.contains("menu:" + entry + "\n"), entry + " missing from the menus:\n" + menus);
         }
         assertFalse(menus.contains("menu:Plugins>CEUS Perfusion>About CEUS Perfusion\n"), "About moved to Help");
