@@ -48,8 +48,11 @@ Roi.setName("tumour");
 //    dynamic_range: the scanner's log-compression range in dB (write "linear" instead for linear data).
 run("Analyze TIC...", "dynamic_range=40 model=lognormal save_to=[" + out + "]");
 
-// 4. The results are in the table "CEUS Perfusion" (one row per ROI) and in the output folder.
-print("Status: " + Table.getString("Status", 0, "CEUS Perfusion"));
-print("PE = " + Table.get("PE", 0, "CEUS Perfusion") + " a.u., AUC = " + Table.get("AUC", 0, "CEUS Perfusion")
-    + " a.u.*s, mTT = " + Table.get("mTT", 0, "CEUS Perfusion") + " s");
+// 4. The results are appended to the table "CEUS Perfusion" (one row per ROI, this run's rows last) and
+//    written to the output folder.
+t = "CEUS Perfusion";
+last = Table.size(t) - 1;
+print("Status: " + Table.getString("Status", last, t));
+print("PE = " + Table.get("PE", last, t) + " a.u., AUC = " + Table.get("AUC", last, t)
+    + " a.u.*s, mTT = " + Table.get("mTT", last, t) + " s");
 print("Written: " + out + File.separator + "analysis.json");

@@ -125,7 +125,12 @@ public final class WorkbenchFrame extends JFrame {
         p.add(button("Save session (Ctrl+S)", "Save loops, hashes, ROIs and settings to a session file",
                 controller::chooseSaveSession));
         p.add(button("Open session (Ctrl+Shift+O)", "Reopen a saved session", controller::chooseOpenSession));
+        p.add(button("Help (F1)", "The workbench guide in the browser: " + HelpLinks.docsUrl(), WorkbenchFrame::help));
         return p;
+    }
+
+    private static void help() {
+        ij.IJ.runPlugIn("ij.plugin.BrowserLauncher", HelpLinks.docsUrl());
     }
 
     private JPanel examPane() {
@@ -215,6 +220,7 @@ public final class WorkbenchFrame extends JFrame {
         key(c, KeyEvent.VK_S, MENU, "save", controller::chooseSaveSession);
         key(c, KeyEvent.VK_O, MENU | InputEvent.SHIFT_DOWN_MASK, "openSession", controller::chooseOpenSession);
         key(c, KeyEvent.VK_ESCAPE, 0, "cancel", controller::cancel);
+        key(c, KeyEvent.VK_F1, 0, "help", WorkbenchFrame::help);
     }
 
     private static void key(JComponent c, int code, int modifiers, String name, Runnable r) {
