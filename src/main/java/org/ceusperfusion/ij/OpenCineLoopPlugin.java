@@ -1,5 +1,6 @@
 package org.ceusperfusion.ij;
 
+import ij.IJ;
 import ij.ImagePlus;
 import ij.io.OpenDialog;
 import ij.plugin.PlugIn;
@@ -54,7 +55,9 @@ public class OpenCineLoopPlugin implements PlugIn {
      * @throws InputException when the file cannot be read
      */
     public static ImagePlus open(Path path, LoadOptions options) {
+        IJ.showStatus("CEUS Perfusion: reading " + path.getFileName() + "...");
         CineLoop loop = LoopReader.open(path, options);
+        IJ.showStatus("");
         ImagePlus imp = CineLoopImages.toImagePlus(loop, ImageTitles.distinct(path));
         imp.setProp(CineLoopImages.PATH_PROPERTY, path.toAbsolutePath().toString());
         return imp;

@@ -123,7 +123,7 @@ public final class WorkbenchController implements RoiListener {
 
     private void addExam(WorkbenchExam e) {
         model.add(e);
-        ImagePlus imp = CineLoopImages.toImagePlus(e.loop(), e.path().getFileName().toString());
+        ImagePlus imp = CineLoopImages.toImagePlus(e.loop(), ImageTitles.distinct(e.path()));
         imp.setProp(CineLoopImages.PATH_PROPERTY, e.path().toString());
         images.add(imp);
         if (e.targetSpec() != null) {
