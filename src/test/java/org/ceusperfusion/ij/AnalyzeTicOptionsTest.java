@@ -57,9 +57,11 @@ class AnalyzeTicOptionsTest {
     void everyDialogLabelRecordsUnderTheKeyTheMacroParserReads() {
         for (OptionForm form : java.util.List.of(AnalyzeTicOptions.form(java.util.List.of("none"), true),
                 CompareExamsOptions.form("a,b"))) {
+            java.util.Set<String> keys = new java.util.HashSet<>();
             for (OptionForm.Field f : form.fields()) {
                 assertEquals(f.key(), ij.Macro.trimKey(f.label()), "the Recorder would write another key for '"
                         + f.label() + "'");
+                assertTrue(keys.add(f.key()), "two fields share the key " + f.key());
             }
         }
     }
