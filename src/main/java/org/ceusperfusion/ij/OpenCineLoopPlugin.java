@@ -1,5 +1,6 @@
 package org.ceusperfusion.ij;
 
+import ij.IJ;
 import ij.ImagePlus;
 import ij.io.OpenDialog;
 import ij.plugin.PlugIn;
@@ -60,12 +61,15 @@ public class OpenCineLoopPlugin implements PlugIn {
      *
      * @param path    the loop's file
      * @param options overrides of frame interval and pixel size
-     * @return a time series calibrated in s (and mm when known), titled with the file name
+     * @return a time series calibrated in s (and mm when known), titled with the file name, followed by its
+     *         folder's name when an open image already has that title ({@code IM_0001.dcm (patient2)})
      * @throws InputException when the file cannot be read
      */
     public static ImagePlus open(Path path, LoadOptions options) {
+        IJ.showStatus("CEUS Perfusion: reading " + path.getFileName() + "...");
         CineLoop loop = LoopReader.open(path, options);
-        ImagePlus imp = CineLoopImages.toImagePlus(loop, path.getFileName().toString());
+        IJ.showStatus("");
+        ImagePlus imp = CineLoopImages.toImagePlus(loop, ImageTitles.distinct(path));
         imp.setProp(CineLoopImages.PATH_PROPERTY, path.toAbsolutePath().toString());
         return imp;
     }
