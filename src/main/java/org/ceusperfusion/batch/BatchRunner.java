@@ -59,8 +59,15 @@ public final class BatchRunner {
      * @param cancel   set to stop: items not yet started end as {@code error} with message {@code cancelled}
      * @return every item's result (rows in manifest order, then comparisons) and the summary written
      * @throws IOException when the summary cannot be written
+     * @throws org.ceusperfusion.InputException when another run is writing the same summary ({@link BatchLock})
      */
     public BatchResult run(Manifest manifest, Listener listener, AtomicBoolean cancel) throws IOException {
+        try (BatchLock lock = BatchLock.acquire(options.summaryPath())) {
+            return runLocked(manifest, listener, cancel);
+        }
+    }
+
+    private BatchResult runLocked(Manifest manifest, Listener listener, AtomicBoolean cancel) throws IOException {
         RowJob rowJob = new RowJob(options, manifest.path().toAbsolutePath().getParent());
         List<ManifestRow> rows = selectedRows(manifest);
         Map<String, List<ManifestRow>> patients = selectedPatients(manifest);
