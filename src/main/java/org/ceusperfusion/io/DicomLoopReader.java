@@ -68,8 +68,11 @@ final class DicomLoopReader {
         RgbToGrey colour = conversion.resolve(source, PhotometricConverter.isColour(photometric), photometric,
                 format.columns(), format.rows(),
                 () -> PhotometricConverter.packedRgb(decoder.frame(0), photometric, format.maxValue()));
-        IntFunction<float[]> grey = i -> PhotometricConverter.toGrey(decoder.frame(i), photometric,
+        IntFunction<float[]> converted = i -> PhotometricConverter.toGrey(decoder.frame(i), photometric,
                 format.maxValue(), palette, colour);
+        boolean luma = !conversion.usesColourBar() && lumaAgrees(source, decoder, format, converted);
+        IntFunction<float[]> grey = luma
+                ? i -> JpegLuma.decode(decoder.compressed(i), format.columns(), format.rows(), source, i) : converted;
         long frameBytes = MemoryGuard.decodedBytes(1, format.columns(), format.rows());
         boolean stream = frameBytes * format.frames() > budgetBytes;
         FrameSource frames = stream ? streamed(source, format.frames(), grey, frameBytes, budgetBytes)
@@ -78,6 +81,9 @@ final class DicomLoopReader {
         List<UltrasoundRegion> regions = DicomCalibration.regions(ds);
         Map<String, String> tags = new HashMap<>();
         tags.put("frames", stream ? "streamed" : "memory");
+        if (luma) {
+            tags.put("jpegDecode", "luma");
+        }
         Double pixelSize = DicomCalibration.pixelSizeMm(ds, regions, tags);
         DicomDictionary.DESCRIPTIVE.forEach((name, tag) -> {
             String v = ds.string(tag);
@@ -91,12 +97,35 @@ final class DicomLoopReader {
         return new CineLoop(format.columns(), format.rows(), timing.timesS(), pixelSize, meta, frames);
     }
 
-    private static FrameSource inMemory(int n, IntFunction<float[]> grey) {
-        float[][] frames = new float[n][];
-        for (int i = 0; i < n; i++) {
-            frames[i] = grey.apply(i);
+    /**
+     * Whether the JPEG luma path applies: lossy 8-bit YCbCr JPEG (by the header and the stream), and on
+     * frame 1 the luma agrees with the luminance of the colour-converted pixels to within half a grey
+     * level on average (a guard against streams whose first component is not luma after all).
+     */
+    private static boolean lumaAgrees(String source, DicomPixelDecoder decoder, PixelFormat format,
+                                      IntFunction<float[]> converted) {
+        if (!decoder.lumaCandidate()) {
+            return false;
         }
-        return FrameSource.of(frames);
+        try {
+            byte[] first = decoder.compressed(0);
+            if (!JpegLuma.isYCbCr(first)) {
+                return false;
+            }
+            float[] y = JpegLuma.decode(first, format.columns(), format.rows(), source, 0);
+            float[] lum = converted.apply(0);
+            double diff = 0;
+            for (int i = 0; i < y.length; i++) {
+                diff += Math.abs(y[i] - lum[i]);
+            }
+            return diff / y.length <= 0.5;
+        } catch (RuntimeException e) {
+            return false; // the general path reports what is wrong with the frame
+        }
+    }
+
+    private static FrameSource inMemory(int n, IntFunction<float[]> grey) {
+        return FrameSource.of(FrameDecoding.all(n, grey));
     }
 
     /** Decodes the first and last frames now, so that most corrupt files fail before any analysis. */
