@@ -125,7 +125,7 @@ final class DicomLoopReader {
     }
 
     private static FrameSource inMemory(int n, IntFunction<float[]> grey) {
-        return FrameSource.of(FrameDecoding.all(n, grey));
+        return CompactFrames.decode(n, grey);
     }
 
     /** Decodes the first and last frames now, so that most corrupt files fail before any analysis. */
