@@ -22,6 +22,8 @@ import org.ceusperfusion.cine.UltrasoundRegion;
  * decoded frame by frame on demand from the file (memory-mapped when large), native, RLE and JPEG alike.
  */
 final class DicomLoopReader {
+    /** Largest share of frame-1 pixels whose luma may differ from the RGB path's luminance by over 1 grey level. */
+    static final double LUMA_APART_SHARE = 0.01;
     private DicomLoopReader() {
     }
 
@@ -99,8 +101,10 @@ final class DicomLoopReader {
 
     /**
      * Whether the JPEG luma path applies: lossy 8-bit YCbCr JPEG (by the header and the stream), and on
-     * frame 1 the luma agrees with the luminance of the colour-converted pixels to within half a grey
-     * level on average (a guard against streams whose first component is not luma after all).
+     * frame 1 at most {@value #LUMA_APART_SHARE} of the pixels have a luma more than one grey level away
+     * from the luminance of the colour-converted pixels. Grey pixels agree exactly; saturated colours,
+     * which the RGB path clips, do not, so colour-rich loops (colour Doppler) keep the RGB path and its
+     * numbers, and a stream whose first component is not luma after all is caught.
      */
     private static boolean lumaAgrees(String source, DicomPixelDecoder decoder, PixelFormat format,
                                       IntFunction<float[]> converted) {
@@ -114,11 +118,11 @@ final class DicomLoopReader {
             }
             float[] y = JpegLuma.decode(first, format.columns(), format.rows(), source, 0);
             float[] lum = converted.apply(0);
-            double diff = 0;
+            int apart = 0;
             for (int i = 0; i < y.length; i++) {
-                diff += Math.abs(y[i] - lum[i]);
+                apart += Math.abs(y[i] - lum[i]) > 1 ? 1 : 0;
             }
-            return diff / y.length <= 0.5;
+            return apart <= LUMA_APART_SHARE * y.length;
         } catch (RuntimeException e) {
             return false; // the general path reports what is wrong with the frame
         }
