@@ -44,7 +44,7 @@ run() {
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $(java -version 2>&1 | head -1); CEUS_JAVA_OPTS default of ./ceus: $(sed -n 's/^default_opts=//p' "$ROOT/ceus")"
-echo "loop: $LOOP ($(du -m "$LOOP" | cut -f1) MB), ROI $ROI"
+echo "loop: $LOOP ($(du -mL "$LOOP" | cut -f1) MB), ROI $ROI"
 r=1
 while [ "$r" -le "$ROUNDS" ]; do
     run "python-$r" "$PY" "$ROOT/bench/analyze_python.py" "$LOOP" "$BOX" "$WORK/python-tic.csv"

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.ceusperfusion.analysis.LoopAnalysis;
+import org.ceusperfusion.io.DecodeThreads;
 
 /**
  * Runs a manifest: every selected row is analysed into its own folder, then every selected patient's
@@ -81,7 +82,8 @@ public final class BatchRunner {
             List<Supplier<ItemResult>> rowTasks = new ArrayList<>();
             for (ManifestRow r : rows) {
                 rowTasks.add(() -> {
-                    RowJob.Outcome o = rowJob.run(r);
+                    // each worker decodes its own frames: --threads N keeps N cores busy with N loops
+                    RowJob.Outcome o = DecodeThreads.callerOnly(() -> rowJob.run(r));
                     if (o.analysis() != null && keep.contains(r.id())) {
                         kept.put(r.id(), o.analysis()); // kept in memory for this run's comparisons only
                     }

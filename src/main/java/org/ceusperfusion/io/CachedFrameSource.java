@@ -88,7 +88,7 @@ final class CachedFrameSource implements FrameSource {
                 mine = true;
                 cache.put(index, wanted);
             }
-            if (index == last + 1) {
+            if (index == last + 1 && DecodeThreads.helpersAllowed()) {
                 for (int k = index + 1; k <= Math.min(count - 1, index + ahead); k++) {
                     cache.computeIfAbsent(k, this::decodeAhead);
                 }

@@ -24,7 +24,7 @@ final class CompactFrames implements FrameSource {
     static FrameSource decode(int n, IntFunction<float[]> decoder) {
         Object[] out = new Object[n];
         RuntimeException[] failures = new RuntimeException[n];
-        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+        FrameDecoding.stream(n).forEach(i -> {
             try {
                 out[i] = compact(decoder.apply(i));
             } catch (RuntimeException e) {

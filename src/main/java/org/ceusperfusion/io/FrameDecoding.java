@@ -24,6 +24,12 @@ final class FrameDecoding {
     private FrameDecoding() {
     }
 
+    /** @return frame indices {@code 0..n-1}, parallel unless the caller decodes alone ({@link DecodeThreads}) */
+    static IntStream stream(int n) {
+        IntStream s = IntStream.range(0, n);
+        return DecodeThreads.helpersAllowed() ? s.parallel() : s;
+    }
+
     /**
      * Decodes every frame on all cores.
      *
@@ -35,7 +41,7 @@ final class FrameDecoding {
     static float[][] all(int n, IntFunction<float[]> decoder) {
         float[][] frames = new float[n][];
         RuntimeException[] failures = new RuntimeException[n];
-        IntStream.range(0, n).parallel().forEach(i -> {
+        stream(n).forEach(i -> {
             try {
                 frames[i] = decoder.apply(i);
             } catch (RuntimeException e) {

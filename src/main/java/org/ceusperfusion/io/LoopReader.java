@@ -98,7 +98,7 @@ public final class LoopReader {
             return DicomLoopReader.read(path, fileBytes(path, budget), budget, grey);
         }
         if (isTiff(head)) {
-            return TiffLoopReader.read(path, grey);
+            return TiffLoopReader.read(path, grey, true, budget);
         }
         if (isAvi(head)) {
             return AviLoopReader.read(path, budget, grey);
