@@ -39,7 +39,8 @@ run() {
     WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$WORK/$label.time")
     RSS=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$WORK/$label.time")
     CPU=$(awk -F': ' '/Percent of CPU/ {print $2}' "$WORK/$label.time")
-    echo "$label: ${WALL} s, peak RSS ${RSS} MB, CPU ${CPU}"
+    CPUS=$(awk -F': ' '/User time|System time/ {s+=$2} END {printf "%.1f", s}' "$WORK/$label.time")
+    echo "$label: ${WALL} s, peak RSS ${RSS} MB, CPU ${CPU} (${CPUS} CPU-s user+system)"
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -48,10 +49,11 @@ echo "loop: $LOOP ($(du -mL "$LOOP" | cut -f1) MB), ROI $ROI"
 r=1
 while [ "$r" -le "$ROUNDS" ]; do
     run "python-$r" "$PY" "$ROOT/bench/analyze_python.py" "$LOOP" "$BOX" "$WORK/python-tic.csv"
-    PW=$WALL; PR=$RSS
+    PW=$WALL; PR=$RSS; PC=$CPUS
     grep 'python stages' "$WORK/python-$r.time" || true
     run "ceus-$r" "$ROOT/ceus" analyze "$LOOP" --roi "$ROI" --out "$WORK/ceus-out" --quiet
     echo "round $r: ceus is $(awk -v p="$PW" -v c="$WALL" 'BEGIN {printf "%.2f", p/c}')x as fast as Python;" \
+         "CPU-s Python/ceus $(awk -v p="$PC" -v c="$CPUS" 'BEGIN {printf "%.2f", p/c}');" \
          "peak RSS ceus $RSS MB vs Python $PR MB; load $(cut -d' ' -f1-3 /proc/loadavg)"
     r=$((r + 1))
 done
