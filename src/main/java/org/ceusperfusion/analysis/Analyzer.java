@@ -17,6 +17,7 @@ import org.ceusperfusion.params.ParameterEstimates;
 import org.ceusperfusion.params.PerfusionParameter;
 import org.ceusperfusion.roi.RoiMask;
 import org.ceusperfusion.tic.Linearizer;
+import org.ceusperfusion.tic.RoiPixelSeries;
 import org.ceusperfusion.tic.TimeIntensityCurve;
 
 /**
@@ -57,7 +58,9 @@ public final class Analyzer {
         }
         Linearizer linearizer = settings.linear() ? Linearizer.identity()
                 : Linearizer.logCompressed(settings.dynamicRangeDb(), loop.metadata().maxGrey());
-        MotionResult motion = MotionCorrection.run(loop, masks, linearizer, settings.motion());
+        List<RoiPixelSeries.Recorder> recorders = recorders(loop, masks);
+        MotionResult motion = MotionCorrection.run(loop, masks, linearizer, settings.motion(),
+                (frame, f) -> recorders.forEach(r -> r.accept(frame, f)));
         List<TimeIntensityCurve> tics = motion.tics();
         QualityChecks quality = new QualityChecks(loop);
         quality.checkFrames(motion);
@@ -68,7 +71,7 @@ public final class Analyzer {
             RoiMask mask = masks.get(i);
             RoiRole role = i < targets.size() ? RoiRole.TARGET : RoiRole.REFERENCE;
             results.add(analyzeRoi(loop, mask, role, tics.get(i), fitter, settings, linearizer, quality, motion,
-                    fitWarnings));
+                    fitWarnings, recorders.get(i).series()));
         }
         if (reference != null) {
             results = withReferenceRatios(results);
@@ -81,7 +84,7 @@ public final class Analyzer {
     private static RoiAnalysis analyzeRoi(CineLoop loop, RoiMask mask, RoiRole role, TimeIntensityCurve tic,
                                           RoiFitter fitter, AnalysisSettings settings, Linearizer linearizer,
                                           QualityChecks quality,
-                                          MotionResult motion, List<String> fitWarnings) {
+                                          MotionResult motion, List<String> fitWarnings, RoiPixelSeries pixels) {
         double[][] kept = motion.selection().keep(tic.timesS(), tic.meanIntensity());
         RoiFitter.Outcome outcome = fitter.fit(kept[0], kept[1]);
         outcome.warnings().forEach(w -> fitWarnings.add("ROI " + mask.name() + ": " + w));
@@ -89,7 +92,7 @@ public final class Analyzer {
         ParameterEstimates parameters = settings.bootstrapReplicates() > 0
                 ? BootstrapCi.compute(fit, kept[0], kept[1], settings.bootstrapReplicates(), settings.bootstrapSeed())
                 : ParameterCalculator.compute(fit);
-        double nonEnhancing = NonEnhancingWindow.fraction(loop, mask, linearizer, fit, parameters);
+        double nonEnhancing = NonEnhancingWindow.fraction(loop, mask, pixels, linearizer, fit, parameters);
         quality.check(mask.name(), tic, fit, parameters);
         RoiQuality roiQuality = QualityAssessor.assess(tic, motion.selection().used(), fit, motion.track(),
                 loop.pixelSizeMm());
@@ -99,6 +102,21 @@ public final class Analyzer {
         Double areaMm2 = px == null ? null : area * px * px;
         return new RoiAnalysis(mask.name(), role, area, areaMm2, tic, fit, parameters, nonEnhancing, Map.of(),
                 motion.active() ? motion : null, roiQuality, outcome.candidates());
+    }
+
+    /**
+     * One store of ROI pixels per ROI, filled during the frame pass, so the non-enhancing fraction reads no
+     * frame again; all stores together take at most an eighth of the maximum heap (else the fraction
+     * re-reads the frames it needs).
+     */
+    private static List<RoiPixelSeries.Recorder> recorders(CineLoop loop, List<RoiMask> masks) {
+        long limit = Runtime.getRuntime().maxMemory() / 8 / masks.size();
+        List<RoiPixelSeries.Recorder> out = new ArrayList<>();
+        for (RoiMask m : masks) {
+            out.add(new RoiPixelSeries.Recorder(m, loop.width(), loop.height(), loop.frameCount(),
+                    loop.metadata().maxGrey(), limit));
+        }
+        return out;
     }
 
     private static List<RoiAnalysis> withReferenceRatios(List<RoiAnalysis> rois) {

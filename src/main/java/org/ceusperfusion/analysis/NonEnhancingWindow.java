@@ -7,6 +7,7 @@ import org.ceusperfusion.params.PerfusionParameter;
 import org.ceusperfusion.roi.RoiMask;
 import org.ceusperfusion.tic.Linearizer;
 import org.ceusperfusion.tic.NonEnhancingAnalyzer;
+import org.ceusperfusion.tic.RoiPixelSeries;
 
 /**
  * Chooses the time windows of the non-enhancing test from the ROI's fit: the pre-contrast baseline ends
@@ -22,6 +23,15 @@ final class NonEnhancingWindow {
 
     /** @return the non-enhancing fraction of {@code mask}, or NaN when the fit gives no bolus window */
     static double fraction(CineLoop loop, RoiMask mask, Linearizer linearizer, FitResult fit,
+                           ParameterEstimates parameters) {
+        return fraction(loop, mask, null, linearizer, fit, parameters);
+    }
+
+    /**
+     * As {@link #fraction(CineLoop, RoiMask, Linearizer, FitResult, ParameterEstimates)}, from the ROI's
+     * pixels kept by the frame pass when {@code pixels} is not {@code null} (same result, no frame re-read).
+     */
+    static double fraction(CineLoop loop, RoiMask mask, RoiPixelSeries pixels, Linearizer linearizer, FitResult fit,
                            ParameterEstimates parameters) {
         if (!fit.hasParameters()) {
             return Double.NaN;
@@ -47,7 +57,10 @@ final class NonEnhancingWindow {
             return Double.NaN;
         }
         try {
-            return NonEnhancingAnalyzer.defaults().fraction(loop, mask, linearizer, onset, start, end);
+            NonEnhancingAnalyzer analyzer = NonEnhancingAnalyzer.defaults();
+            return pixels != null
+                    ? analyzer.analyze(pixels, loop.timesS(), linearizer, onset, start, end).fraction()
+                    : analyzer.fraction(loop, mask, linearizer, onset, start, end);
         } catch (IllegalArgumentException tooFewFrames) {
             return Double.NaN; // fewer than 2 baseline or bolus frames: unknown, not guessed
         }

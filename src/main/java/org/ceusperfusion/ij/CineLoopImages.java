@@ -24,7 +24,9 @@ import org.ceusperfusion.roi.RoiMask;
  * Converts between {@link CineLoop} and ImageJ's {@link ImagePlus}, and ImageJ ROIs to {@link RoiMask}.
  *
  * <p>A loop becomes a time series (frames on the T axis, one slice, one channel): an 8-bit stack when
- * its grey scale is 0..255 and every value is an integer, else a 32-bit stack with the same values.
+ * its grey scale is 0..255 and every value is an integer, else a 32-bit stack with the same values. A loop
+ * its reader streams (larger than the memory budget, tag {@code frames=streamed}) becomes a virtual stack
+ * ({@link CineVirtualStack}) decoded on demand, so a 300 MB export never needs its frames as floats.
  * {@link Calibration#frameInterval} holds the median interval in seconds, {@link Calibration#fps} its
  * inverse, and the pixel size is in mm when known. Irregular times survive as slice labels
  * {@code t=<s> s} and as the property {@value ImageTimes#TIMES_PROPERTY}; the file is in
@@ -60,15 +62,11 @@ public final class CineLoopImages {
      */
     public static ImagePlus toImagePlus(CineLoop loop, String title) {
         LoopMetadata m = loop.metadata();
-        boolean eightBit = m.maxGrey() == 255 && isByteValued(loop);
-        int w = loop.width();
-        int h = loop.height();
-        ImageStack stack = new ImageStack(w, h);
-        for (int i = 0; i < loop.frameCount(); i++) {
-            float[] f = loop.frame(i);
-            ImageProcessor ip = eightBit ? toBytes(f, w, h) : new FloatProcessor(w, h, f.clone());
-            stack.addSlice(ImageTimes.label(loop.timeS(i)), ip);
-        }
+        ImageStack stack = "streamed".equals(m.tags().get("frames"))
+                ? new CineVirtualStack(loop, m.maxGrey() == 255 && isByteValued(loop.frame(0))
+                        && isByteValued(loop.frame(loop.frameCount() - 1)))
+                : inMemoryStack(loop);
+        boolean eightBit = stack.getBitDepth() == 8;
         ImagePlus imp = new ImagePlus(title, stack);
         imp.setDimensions(1, 1, loop.frameCount());
         if (!eightBit) {
@@ -77,6 +75,35 @@ public final class CineLoopImages {
         calibrate(imp.getCalibration(), loop);
         setProperties(imp, loop);
         return imp;
+    }
+
+    /**
+     * One pass over the frames: 8-bit slices while every value is an integer in 0..255 (and the scale is
+     * 0..255), switching the whole stack to 32-bit at the first frame that is not.
+     */
+    private static ImageStack inMemoryStack(CineLoop loop) {
+        int w = loop.width();
+        int h = loop.height();
+        ImageStack stack = new ImageStack(w, h);
+        boolean eightBit = loop.metadata().maxGrey() == 255;
+        for (int i = 0; i < loop.frameCount(); i++) {
+            float[] f = loop.frame(i);
+            if (eightBit && !isByteValued(f)) {
+                eightBit = false;
+                stack = toFloat(stack);
+            }
+            ImageProcessor ip = eightBit ? toBytes(f, w, h) : new FloatProcessor(w, h, f.clone());
+            stack.addSlice(ImageTimes.label(loop.timeS(i)), ip);
+        }
+        return stack;
+    }
+
+    private static ImageStack toFloat(ImageStack bytes) {
+        ImageStack out = new ImageStack(bytes.getWidth(), bytes.getHeight());
+        for (int i = 1; i <= bytes.getSize(); i++) {
+            out.addSlice(bytes.getSliceLabel(i), bytes.getProcessor(i).convertToFloat());
+        }
+        return out;
     }
 
     private static void calibrate(Calibration cal, CineLoop loop) {
@@ -110,12 +137,10 @@ public final class CineLoopImages {
         }
     }
 
-    private static boolean isByteValued(CineLoop loop) {
-        for (int i = 0; i < loop.frameCount(); i++) {
-            for (float v : loop.frame(i)) {
-                if (!(v >= 0 && v <= 255 && v == Math.rint(v))) {
-                    return false;
-                }
+    private static boolean isByteValued(float[] frame) {
+        for (float v : frame) {
+            if (!(v >= 0 && v <= 255 && v == Math.rint(v))) {
+                return false;
             }
         }
         return true;

@@ -126,7 +126,7 @@ public final class LoopReader {
             return DicomLoopReader.read(path, fileBytes(path, budget), budget, grey);
         }
         if (isTiff(head) || TiffStructure.isBigTiff(head)) {
-            return orBioFormats(path, loader, grey, planes, () -> readTiff(path, head, grey, planes));
+            return orBioFormats(path, loader, grey, planes, () -> readTiff(path, head, grey, planes, budget));
         }
         if (isAvi(head)) {
             return AviLoopReader.read(path, budget, grey);
@@ -141,7 +141,8 @@ public final class LoopReader {
     }
 
     /** OME-TIFF (classic or BigTIFF) natively; other classic TIFF through ImageJ; other BigTIFF as one frame per IFD. */
-    private static CineLoop readTiff(Path path, byte[] head, GreyConversion grey, PlaneSelection planes) {
+    private static CineLoop readTiff(Path path, byte[] head, GreyConversion grey, PlaneSelection planes,
+                                     long budget) {
         boolean big = TiffStructure.isBigTiff(head);
         TiffStructure.Parsed tiff;
         try {
@@ -150,12 +151,12 @@ public final class LoopReader {
             if (big) {
                 throw e;
             }
-            return TiffLoopReader.read(path, grey);
+            return TiffLoopReader.read(path, grey, true, budget);
         }
         if (OmeTiffReader.isOme(tiff)) {
             return OmeTiffReader.read(path, tiff, planes, grey);
         }
-        return big ? OmeTiffReader.readPlain(path, tiff, planes, grey) : TiffLoopReader.read(path, grey);
+        return big ? OmeTiffReader.readPlain(path, tiff, planes, grey) : TiffLoopReader.read(path, grey, true, budget);
     }
 
     /**
