@@ -59,8 +59,14 @@ public final class Analyzer {
         Linearizer linearizer = settings.linear() ? Linearizer.identity()
                 : Linearizer.logCompressed(settings.dynamicRangeDb(), loop.metadata().maxGrey());
         List<RoiPixelSeries.Recorder> recorders = recorders(loop, masks);
-        MotionResult motion = MotionCorrection.run(loop, masks, linearizer, settings.motion(),
-                (frame, f) -> recorders.forEach(r -> r.accept(frame, f)));
+        MotionResult motion;
+        loop.detailRegion(DetailRegion.of(loop, masks, settings.motion()));
+        try {
+            motion = MotionCorrection.run(loop, masks, linearizer, settings.motion(),
+                    (frame, f) -> recorders.forEach(r -> r.accept(frame, f)));
+        } finally {
+            loop.detailRegion(null);
+        }
         List<TimeIntensityCurve> tics = motion.tics();
         QualityChecks quality = new QualityChecks(loop);
         quality.checkFrames(motion);

@@ -65,6 +65,16 @@ public final class CineLoop {
         return height;
     }
 
+    /**
+     * Passes a detail-region hint to the frame source (see {@link FrameSource#detailRegion(int[])}): frames
+     * read afterwards are exact inside {@code region} only. Set it back to {@code null} when done.
+     *
+     * @param region {@code {x0, y0, x1, y1}} in pixels (x1, y1 exclusive), or {@code null} for exact full frames
+     */
+    public void detailRegion(int[] region) {
+        frames.detailRegion(region);
+    }
+
     /** @return number of frames */
     public int frameCount() {
         return timesS.length;

@@ -14,6 +14,16 @@ public interface FrameSource {
      */
     float[] frame(int index);
 
+    /**
+     * A hint that only the pixels inside {@code region} need to be exact from now on; pixels outside may be
+     * approximated (e.g. by their JPEG block mean). Sources that decode lossy frames on demand may use it to
+     * decode faster; others ignore it. Frames already served stay valid.
+     *
+     * @param region {@code {x0, y0, x1, y1}} in pixels (x1, y1 exclusive), or {@code null} for exact full frames
+     */
+    default void detailRegion(int[] region) {
+    }
+
     /** Frames already in memory. */
     static FrameSource of(float[][] frames) {
         return new FrameSource() {

@@ -23,6 +23,7 @@ final class CachedFrameSource implements FrameSource {
     private final int ahead;
     private final Map<Integer, CompletableFuture<float[]>> cache;
     private int last = -2;
+    private volatile java.util.function.Consumer<int[]> regionSink;
 
     /**
      * @param source   the file, for errors
@@ -67,6 +68,25 @@ final class CachedFrameSource implements FrameSource {
     /** @return a cache capacity of frames of {@code frameBytes} within {@code budgetBytes}: 1 to 8 */
     static int capacity(long frameBytes, long budgetBytes) {
         return (int) Math.max(1, Math.min(8, budgetBytes / Math.max(1, frameBytes)));
+    }
+
+    /** @return this source, passing detail-region hints to {@code sink} (which the decoder reads) */
+    CachedFrameSource withRegionSink(java.util.function.Consumer<int[]> sink) {
+        this.regionSink = sink;
+        return this;
+    }
+
+    /** Hands the hint to the decoder and forgets cached frames, so every frame read next follows it. */
+    @Override
+    public void detailRegion(int[] region) {
+        java.util.function.Consumer<int[]> sink = regionSink;
+        if (sink != null) {
+            synchronized (this) {
+                sink.accept(region);
+                cache.clear();
+                last = -2;
+            }
+        }
     }
 
     @Override

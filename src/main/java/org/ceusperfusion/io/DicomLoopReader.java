@@ -73,18 +73,24 @@ final class DicomLoopReader {
         IntFunction<float[]> converted = i -> PhotometricConverter.toGrey(decoder.frame(i), photometric,
                 format.maxValue(), palette, colour);
         boolean luma = !conversion.usesColourBar() && lumaAgrees(source, decoder, format, converted);
-        IntFunction<float[]> grey = luma
-                ? i -> JpegLuma.decode(decoder.compressed(i), format.columns(), format.rows(), source, i) : converted;
+        LumaRegionDecoder regional = luma ? LumaRegionDecoder.ifExact(decoder, format, source) : null;
+        IntFunction<float[]> grey = regional != null ? regional
+                : luma ? i -> JpegLuma.decode(decoder.compressed(i), format.columns(), format.rows(), source, i)
+                : converted;
         long frameBytes = MemoryGuard.decodedBytes(1, format.columns(), format.rows());
         boolean stream = frameBytes * format.frames() > budgetBytes;
         FrameSource frames = stream ? streamed(source, format.frames(), grey, frameBytes, budgetBytes)
                 : inMemory(format.frames(), grey);
+        if (stream && regional != null) {
+            ((CachedFrameSource) frames).withRegionSink(regional::region);
+        }
         DicomTiming.Timing timing = DicomTiming.of(ds, format.frames());
         List<UltrasoundRegion> regions = DicomCalibration.regions(ds);
         Map<String, String> tags = new HashMap<>();
         tags.put("frames", stream ? "streamed" : "memory");
         if (luma) {
             tags.put("jpegDecode", "luma");
+            tags.put("jpegRegionDecoder", regional != null ? "java" : "none");
         }
         Double pixelSize = DicomCalibration.pixelSizeMm(ds, regions, tags);
         DicomDictionary.DESCRIPTIVE.forEach((name, tag) -> {

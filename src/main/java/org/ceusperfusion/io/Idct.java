@@ -75,17 +75,29 @@ final class Idct {
         int e13 = t0 - t3;
         int e11 = t1 + t2;
         int e12 = t1 - t2;
-        int[] odd = odd(i7, i5, i3, i1);
-        int shift = CONST_BITS - PASS1_BITS;
-        int round = 1 << (shift - 1);
-        w[c] = (e10 + odd[3] + round) >> shift;
-        w[56 + c] = (e10 - odd[3] + round) >> shift;
-        w[8 + c] = (e11 + odd[2] + round) >> shift;
-        w[48 + c] = (e11 - odd[2] + round) >> shift;
-        w[16 + c] = (e12 + odd[1] + round) >> shift;
-        w[40 + c] = (e12 - odd[1] + round) >> shift;
-        w[24 + c] = (e13 + odd[0] + round) >> shift;
-        w[32 + c] = (e13 - odd[0] + round) >> shift;
+        int z1o = i7 + i1;
+        int z2o = i5 + i3;
+        int z3o = i7 + i3;
+        int z4o = i5 + i1;
+        int z5 = (z3o + z4o) * C_1_175875602;
+        z1o *= -C_0_899976223;
+        z2o *= -C_2_562915447;
+        z3o = z3o * -C_1_961570560 + z5;
+        z4o = z4o * -C_0_390180644 + z5;
+        int o0 = i7 * C_0_298631336 + z1o + z3o;
+        int o1 = i5 * C_2_053119869 + z2o + z4o;
+        int o2 = i3 * C_3_072711026 + z2o + z3o;
+        int o3 = i1 * C_1_501321110 + z1o + z4o;
+        final int shift = CONST_BITS - PASS1_BITS;
+        final int round = 1 << (shift - 1);
+        w[c] = (e10 + o3 + round) >> shift;
+        w[56 + c] = (e10 - o3 + round) >> shift;
+        w[8 + c] = (e11 + o2 + round) >> shift;
+        w[48 + c] = (e11 - o2 + round) >> shift;
+        w[16 + c] = (e12 + o1 + round) >> shift;
+        w[40 + c] = (e12 - o1 + round) >> shift;
+        w[24 + c] = (e13 + o0 + round) >> shift;
+        w[32 + c] = (e13 - o0 + round) >> shift;
     }
 
     private static void row(int[] w, int at, float[] out, int o, int cols) {
@@ -99,7 +111,6 @@ final class Idct {
         int i7 = w[at + 7];
         int shift = CONST_BITS + PASS1_BITS + 3;
         int round = 1 << (shift - 1);
-        float[] v = new float[8];
         if ((i1 | i2 | i3 | i4 | i5 | i6 | i7) == 0) {
             float dc = clamp(((i0 + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3)) + 128);
             for (int x = 0; x < cols; x++) {
@@ -116,33 +127,39 @@ final class Idct {
         int e13 = t0 - t3;
         int e11 = t1 + t2;
         int e12 = t1 - t2;
-        int[] odd = odd(i7, i5, i3, i1);
-        v[0] = clamp(((e10 + odd[3] + round) >> shift) + 128);
-        v[7] = clamp(((e10 - odd[3] + round) >> shift) + 128);
-        v[1] = clamp(((e11 + odd[2] + round) >> shift) + 128);
-        v[6] = clamp(((e11 - odd[2] + round) >> shift) + 128);
-        v[2] = clamp(((e12 + odd[1] + round) >> shift) + 128);
-        v[5] = clamp(((e12 - odd[1] + round) >> shift) + 128);
-        v[3] = clamp(((e13 + odd[0] + round) >> shift) + 128);
-        v[4] = clamp(((e13 - odd[0] + round) >> shift) + 128);
+        int z1o = i7 + i1;
+        int z2o = i5 + i3;
+        int z3o = i7 + i3;
+        int z4o = i5 + i1;
+        int z5 = (z3o + z4o) * C_1_175875602;
+        z1o *= -C_0_899976223;
+        z2o *= -C_2_562915447;
+        z3o = z3o * -C_1_961570560 + z5;
+        z4o = z4o * -C_0_390180644 + z5;
+        int o0 = i7 * C_0_298631336 + z1o + z3o;
+        int o1 = i5 * C_2_053119869 + z2o + z4o;
+        int o2 = i3 * C_3_072711026 + z2o + z3o;
+        int o3 = i1 * C_1_501321110 + z1o + z4o;
+        if (cols == 8) {
+            out[o] = clamp(((e10 + o3 + round) >> shift) + 128);
+            out[o + 7] = clamp(((e10 - o3 + round) >> shift) + 128);
+            out[o + 1] = clamp(((e11 + o2 + round) >> shift) + 128);
+            out[o + 6] = clamp(((e11 - o2 + round) >> shift) + 128);
+            out[o + 2] = clamp(((e12 + o1 + round) >> shift) + 128);
+            out[o + 5] = clamp(((e12 - o1 + round) >> shift) + 128);
+            out[o + 3] = clamp(((e13 + o0 + round) >> shift) + 128);
+            out[o + 4] = clamp(((e13 - o0 + round) >> shift) + 128);
+            return;
+        }
+        float[] v = new float[8];
+        v[0] = clamp(((e10 + o3 + round) >> shift) + 128);
+        v[7] = clamp(((e10 - o3 + round) >> shift) + 128);
+        v[1] = clamp(((e11 + o2 + round) >> shift) + 128);
+        v[6] = clamp(((e11 - o2 + round) >> shift) + 128);
+        v[2] = clamp(((e12 + o1 + round) >> shift) + 128);
+        v[5] = clamp(((e12 - o1 + round) >> shift) + 128);
+        v[3] = clamp(((e13 + o0 + round) >> shift) + 128);
+        v[4] = clamp(((e13 - o0 + round) >> shift) + 128);
         System.arraycopy(v, 0, out, o, cols);
-    }
-
-    /** The odd half of the 8-point transform from inputs 7, 5, 3, 1; @return its four outputs, scaled by 2^13. */
-    private static int[] odd(int a0, int a1, int a2, int a3) {
-        int z1 = a0 + a3;
-        int z2 = a1 + a2;
-        int z3 = a0 + a2;
-        int z4 = a1 + a3;
-        int z5 = (z3 + z4) * C_1_175875602;
-        int b0 = a0 * C_0_298631336;
-        int b1 = a1 * C_2_053119869;
-        int b2 = a2 * C_3_072711026;
-        int b3 = a3 * C_1_501321110;
-        z1 *= -C_0_899976223;
-        z2 *= -C_2_562915447;
-        z3 = z3 * -C_1_961570560 + z5;
-        z4 = z4 * -C_0_390180644 + z5;
-        return new int[] {b0 + z1 + z3, b1 + z2 + z4, b2 + z2 + z3, b3 + z1 + z4};
     }
 }

@@ -249,6 +249,11 @@ public final class LoopReader {
             public float[] frame(int index) {
                 return loop.frame(index);
             }
+
+            @Override
+            public void detailRegion(int[] region) {
+                loop.detailRegion(region);
+            }
         };
     }
 
