@@ -6,8 +6,9 @@ package org.ceusperfusion.io;
  *
  * <p>Every block is entropy-decoded (the bit stream allows nothing else), but chroma blocks are never
  * dequantised or transformed, and luma blocks are inverse-transformed only where they meet a requested
- * <em>detail region</em>; other luma blocks are filled with their exact block mean {@code DC·Q0/8 + 128}
- * (clamped to 0..255), so a frame-wide mean stays close to the full decode. The inverse transform is the
+ * <em>detail region</em>; other luma blocks are filled with their block mean {@code DC·Q0/8 + 128} rounded
+ * to an integer grey level and clamped to 0..255 (what the block decodes to without its AC terms), so a
+ * frame-wide mean stays close to the full decode and grey values stay integers (histogram sums). The inverse transform is the
  * integer Loeffler–Ligtenberg–Moschytz factorisation with 13-bit constants, level shift +128, rounding and
  * clamping as libjpeg's default (slow integer) method, so transformed pixels agree with the JDK decoder
  * (tested to ±1 grey level).
@@ -312,7 +313,7 @@ final class BaselineJpegLuma {
         if (!detail) {
             skipAc(acTable);
             if (x0 < width && y0 < height) {
-                fill(x0, y0, Math.min(255f, Math.max(0f, dc * q[0] / 8f + 128f)));
+                fill(x0, y0, Idct.clamp(((dc * q[0] + 4) >> 3) + 128));
             }
             return dc;
         }
@@ -320,6 +321,17 @@ final class BaselineJpegLuma {
         blk[0] = dc * q[0];
         boolean acSeen = false;
         for (int k = 1; k < 64; k++) {
+            if (nbits < 16) {
+                fillBits();
+            }
+            int fa = acTable.fastAc[(int) (bits >>> (nbits - FAST_BITS)) & ((1 << FAST_BITS) - 1)];
+            if (fa != 0) {
+                nbits -= fa & 0xFF;
+                k += (fa >> 8) & 0xFF;
+                blk[NATURAL[k]] = (fa >> 16) * q[k];
+                acSeen = true;
+                continue;
+            }
             int rs = decodeSymbol(acTable);
             int r = rs >> 4;
             int size = rs & 15;
@@ -363,6 +375,15 @@ final class BaselineJpegLuma {
 
     private void skipAc(Huffman acTable) {
         for (int k = 1; k < 64; k++) {
+            if (nbits < 16) {
+                fillBits();
+            }
+            int fa = acTable.fastAc[(int) (bits >>> (nbits - FAST_BITS)) & ((1 << FAST_BITS) - 1)];
+            if (fa != 0) {
+                nbits -= fa & 0xFF;
+                k += (fa >> 8) & 0xFF;
+                continue;
+            }
             int rs = decodeSymbol(acTable);
             int size = rs & 15;
             if (size == 0) {
@@ -470,6 +491,8 @@ final class BaselineJpegLuma {
     /** A canonical Huffman table (T.81 Annex C) with a {@value #FAST_BITS}-bit lookup for short codes. */
     private static final class Huffman {
         final int[] fast = new int[1 << FAST_BITS]; // (length << 8) | symbol, 0 when the code is longer
+        /** AC code and its value bits together when they fit: (value << 16) | (run << 8) | bits; else 0. */
+        final int[] fastAc = new int[1 << FAST_BITS];
         final int[] maxCode = new int[18];
         final int[] minCode = new int[17];
         final int[] valueIndex = new int[17];
@@ -496,6 +519,20 @@ final class BaselineJpegLuma {
                 }
                 code <<= 1;
             }
+            for (int look = 0; look < fast.length; look++) {
+                fastAc[look] = acEntry(look, fast[look]);
+            }
+        }
+
+        private static int acEntry(int look, int entry) {
+            int l = entry >> 8;
+            int size = entry & 15;
+            int run = (entry >> 4) & 15;
+            if (entry == 0 || size == 0 || l + size > FAST_BITS) {
+                return 0;
+            }
+            int v = (look >> (FAST_BITS - l - size)) & ((1 << size) - 1);
+            return (extend(v, size) << 16) | (run << 8) | (l + size);
         }
     }
 }
