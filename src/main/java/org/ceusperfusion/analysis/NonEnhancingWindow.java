@@ -20,6 +20,22 @@ final class NonEnhancingWindow {
     private NonEnhancingWindow() {
     }
 
+    /** A fraction (NaN when unknown) and how it was decided. */
+    record Outcome(double fraction, CurveFindings.NonEnhancingInfo info) {
+    }
+
+    /**
+     * @return the non-enhancing fraction of {@code mask} and its criterion, or NaN with the reason
+     */
+    static Outcome classify(CineLoop loop, RoiMask mask, Linearizer linearizer, FitResult fit,
+                            ParameterEstimates parameters, org.ceusperfusion.motion.MotionResult motion,
+                            CurveFindings.FlashStep step) {
+        double f = fraction(loop, mask, linearizer, fit, parameters);
+        return Double.isNaN(f) ? new Outcome(f, CurveFindings.NonEnhancingInfo.unknown("no bolus window from the fit"))
+                : new Outcome(f, new CurveFindings.NonEnhancingInfo("relative to the ROI's typical enhancement",
+                Double.NaN, null));
+    }
+
     /** @return the non-enhancing fraction of {@code mask}, or NaN when the fit gives no bolus window */
     static double fraction(CineLoop loop, RoiMask mask, Linearizer linearizer, FitResult fit,
                            ParameterEstimates parameters) {

@@ -47,7 +47,7 @@ final class CurveColumns {
             if (c == time) {
                 continue;
             }
-            String name = header[c].trim();
+            String name = header[c].trim().isEmpty() ? "(unnamed)" : header[c].trim();
             if (name.equalsIgnoreCase("used") && !text[c]) {
                 for (int i = 0; i < keep.length; i++) {
                     used[i] = !(cols[c][keep[i]] == 0);

@@ -37,7 +37,7 @@ import org.ceusperfusion.InputException;
 public final class CurveCsv {
     private static final Pattern SECONDS = Pattern.compile("time|times|timesec|timeins|t|ts|seconds|sec|s|x|acquisitiontime");
     private static final Pattern MILLIS = Pattern.compile("timems|timeinms|ms|milliseconds|t_ms|tms");
-    private static final List<String> COUNTERS = List.of("", "frame", "frames", "index", "slice", "#", "no", "n");
+    private static final List<String> COUNTERS = List.of("", "(unnamed)", "frame", "frames", "index", "slice", "#", "no", "n");
     private static final List<String> BOOKKEEPING = List.of("dx_px", "dy_px", "similarity", "reason");
 
     /**
