@@ -7,6 +7,8 @@ import org.ceusperfusion.params.PerfusionParameter;
 import org.ceusperfusion.roi.RoiMask;
 import org.ceusperfusion.tic.Linearizer;
 import org.ceusperfusion.tic.NonEnhancingAnalyzer;
+import org.ceusperfusion.tic.NonEnhancingCriterion;
+import org.ceusperfusion.tic.RoiPixelStore;
 
 /**
  * Chooses the time windows of the non-enhancing test from the ROI's fit: the pre-contrast baseline ends
@@ -25,15 +27,31 @@ final class NonEnhancingWindow {
     }
 
     /**
-     * @return the non-enhancing fraction of {@code mask} and its criterion, or NaN with the reason
+     * The non-enhancing fraction by the absolute per-pixel criterion ({@link NonEnhancingCriterion}) on the
+     * used frames of the fit window (the whole loop without a fit window), on the moving ROI when motion was
+     * corrected. Reads the loop once more (the adapter for loops whose pixel store was not kept).
+     *
+     * @return the fraction and its criterion, or NaN with the reason
      */
     static Outcome classify(CineLoop loop, RoiMask mask, Linearizer linearizer, FitResult fit,
                             ParameterEstimates parameters, org.ceusperfusion.motion.MotionResult motion,
                             CurveFindings.FlashStep step) {
-        double f = fraction(loop, mask, linearizer, fit, parameters);
-        return Double.isNaN(f) ? new Outcome(f, CurveFindings.NonEnhancingInfo.unknown("no bolus window from the fit"))
-                : new Outcome(f, new CurveFindings.NonEnhancingInfo("relative to the ROI's typical enhancement",
-                Double.NaN, null));
+        double start = Double.isFinite(fit.windowStartS()) ? fit.windowStartS() : loop.timeS(0);
+        double end = Double.isFinite(fit.windowEndS()) ? fit.windowEndS() : loop.timeS(loop.frameCount() - 1);
+        var track = motion.track();
+        RoiPixelStore store = RoiPixelStore.fill(loop, mask, linearizer, track == null ? null : track.dxPx(),
+                track == null ? null : track.dyPx(), motion.selection().used());
+        double db = NonEnhancingCriterion.DEFAULT_THRESHOLD_DB;
+        try {
+            NonEnhancingCriterion.Result r = NonEnhancingCriterion.classify(store, start, end, db);
+            String rule = String.format(java.util.Locale.ROOT, "a pixel enhances when its %.0f s running-mean linear"
+                    + " power rises at least %.1f dB above its own floor (lowest running mean before its peak) within"
+                    + " %.2f to %.2f s, on %d used frames%s", NonEnhancingCriterion.RUN_S, db, start, end,
+                    r.framesUsed(), track == null ? "" : ", on the moving ROI");
+            return new Outcome(r.fraction(), new CurveFindings.NonEnhancingInfo(rule, db, null));
+        } catch (IllegalArgumentException tooFew) {
+            return new Outcome(Double.NaN, CurveFindings.NonEnhancingInfo.unknown(tooFew.getMessage()));
+        }
     }
 
     /** @return the non-enhancing fraction of {@code mask}, or NaN when the fit gives no bolus window */

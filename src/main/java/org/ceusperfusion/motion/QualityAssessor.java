@@ -20,9 +20,9 @@ import org.ceusperfusion.tic.TimeIntensityCurve;
  *       last used frame (the bolus is cut off);</li>
  *   <li>{@code poor-fit}: R² &lt; {@value #POOR_R2}; {@code no-fit}: the fit gave no parameters;
  *       {@code not-converged}: the fit stopped at its iteration limit;</li>
- *   <li>{@code autocorrelated-residuals}: the autocorrelation of the residuals at a lag of
- *       {@value #RESIDUAL_LAG_S} s (at least one sample) exceeds {@value #MAX_RHO} (recirculation, uncorrected
- *       motion, a wrong model). Judged in seconds because bubble speckle decorrelates over 0.3–2 s: at 35
+ *   <li>{@code autocorrelated-residuals}: the largest |autocorrelation| of the residuals at lags from
+ *       {@value #RESIDUAL_LAG_S} s (at least one sample) to {@value #MAX_RESIDUAL_LAG_S} s exceeds {@value #MAX_RHO}
+ *       (recirculation, uncorrected or periodic motion, a wrong model). Judged in seconds because bubble speckle decorrelates over 0.3–2 s: at 35
  *       frames/s the lag-1 correlation is 0.95 on any good fit;</li>
  *   <li>{@code implausible-duration}: mTT longer than {@value #MAX_MTT_WINDOWS} × the observed window;</li>
  *   <li>{@code auc-extrapolated}: more than {@value #MAX_AUC_EXTRAPOLATED} of the AUC lies outside the observed
@@ -44,6 +44,8 @@ public final class QualityAssessor {
     static final double MAX_RHO = 0.5;
     /** Lag at which residual autocorrelation is judged, s. */
     public static final double RESIDUAL_LAG_S = 1.0;
+    /** Longest lag examined, s (a breathing period). */
+    public static final double MAX_RESIDUAL_LAG_S = 5.0;
     /** Bottom-clipped fraction above which the informational flag is set. */
     static final double BOTTOM_FRACTION = 0.25;
     /** mTT longer than this many observed windows is implausible. */
@@ -97,9 +99,9 @@ public final class QualityAssessor {
         double[][] res = hasFit ? residuals(tic, keep, fit) : new double[2][0];
         double rho1 = lag1(res[1]);
         double dw = durbinWatson(res[1]);
-        int lag = lagSamples(res[0]);
-        double lagS = lag * medianStep(res[0]);
-        double rhoLag = autocorrelation(res[1], lag);
+        double[] worst = worstAutocorrelation(res[0], res[1]);
+        double lagS = worst[0];
+        double rhoLag = worst[1];
         double rmsPx = track == null ? Double.NaN : track.rmsShiftPx(keep);
         Double rmsMm = track == null || pixelSizeMm == null ? null : rmsPx * pixelSizeMm;
         boolean edge = peakAtEdge(tic, keep, hasFit ? fit : null);
@@ -115,7 +117,7 @@ public final class QualityAssessor {
         addIf(flags, !hasFit, "no-fit");
         addIf(flags, notConverged, "not-converged");
         addIf(flags, hasFit && r2 < POOR_R2, "poor-fit");
-        addIf(flags, rhoLag > MAX_RHO, "autocorrelated-residuals");
+        addIf(flags, Math.abs(rhoLag) > MAX_RHO, "autocorrelated-residuals");
         addIf(flags, implausible, "implausible-duration");
         addIf(flags, rmsMm != null ? rmsMm > MOTION_MM : rmsPx > MOTION_PX, "motion");
         addIf(flags, rejected > REJECTED_FRACTION * tic.size(), "frames-rejected");
@@ -140,10 +142,28 @@ public final class QualityAssessor {
                 rejected, top, bottom, lagS, rhoLag, aucExtrapolated);
     }
 
-    /** @return the number of samples spanning about {@value #RESIDUAL_LAG_S} s (at least 1) */
-    static int lagSamples(double[] t) {
+    /**
+     * @return {@code {lagS, rho}}: of the lags from {@value #RESIDUAL_LAG_S} s (at least one sample) to
+     *         {@value #MAX_RESIDUAL_LAG_S} s (at most a third of the residuals), the one whose autocorrelation is
+     *         largest in magnitude (periodic motion correlates negatively at half its period)
+     */
+    static double[] worstAutocorrelation(double[] t, double[] e) {
         double step = medianStep(t);
-        return step > 0 ? Math.max(1, (int) Math.round(RESIDUAL_LAG_S / step)) : 1;
+        if (!(step > 0)) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        int from = Math.max(1, (int) Math.round(RESIDUAL_LAG_S / step));
+        int to = Math.max(from, Math.min(e.length / 3, (int) Math.round(MAX_RESIDUAL_LAG_S / step)));
+        double best = Double.NaN;
+        int at = from;
+        for (int lag = from; lag <= to; lag++) {
+            double r = autocorrelation(e, lag);
+            if (Double.isFinite(r) && !(Math.abs(r) <= Math.abs(best))) {
+                best = r;
+                at = lag;
+            }
+        }
+        return new double[] {at * step, best};
     }
 
     private static double medianStep(double[] t) {

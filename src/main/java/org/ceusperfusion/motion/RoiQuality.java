@@ -20,8 +20,8 @@ import java.util.List;
  * @param framesRejected  frames rejected (loop-level) plus frames the ROI had moved out of its panel
  * @param topClippedFraction    mean fraction of ROI pixels at the top of the grey scale (saturated), 0..1
  * @param bottomClippedFraction mean fraction at the bottom (grey 0: normal in contrast mode), 0..1
- * @param residualLagS          the lag at which residual autocorrelation is judged, s
- * @param residualAutocorrelation autocorrelation of the residuals at {@code residualLagS} (NaN without a fit)
+ * @param residualLagS          the lag (1 to 5 s) where the residuals' autocorrelation is largest in magnitude, s
+ * @param residualAutocorrelation the residuals' autocorrelation at {@code residualLagS} (NaN without a fit)
  * @param aucExtrapolatedShare  share of the AUC outside the observed window, 0..1 (NaN when unknown)
  */
 public record RoiQuality(boolean interpretable, List<String> flags, List<String> reasons, double clippedFraction,
