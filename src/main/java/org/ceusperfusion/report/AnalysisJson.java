@@ -197,7 +197,8 @@ public final class AnalysisJson {
 
     /**
      * The {@code replenishment} object of a destruction–replenishment fit: A (a.u.), beta (1/s),
-     * flow = A·β (a.u./s), tfS (s) and {@code ci95} of A, beta and flow (delta method).
+     * flow = A·β (a.u./s), tfS (s), meanTransitS = 1/β (s) and {@code ci95} of A, beta and flow (delta method).
+     * The bolus parameters (PE, mTT, ...) are left empty for a replenishment.
      */
     private static JsonObject replenishment(FitResult f) {
         ReplenishmentParameters rp = ReplenishmentParameters.of(f.params(), f.covariance(), f.samples());
@@ -206,6 +207,7 @@ public final class AnalysisJson {
         o.add("beta", Json.num(rp.beta()));
         o.add("flow", Json.num(rp.flow()));
         o.add("tfS", Json.num(f.params()[ReplenishmentModel.TF]));
+        o.add("meanTransitS", Json.num(1 / rp.beta()));
         JsonObject ci = new JsonObject();
         ci.add("A", Json.nums(rp.aCi()));
         ci.add("beta", Json.nums(rp.betaCi()));

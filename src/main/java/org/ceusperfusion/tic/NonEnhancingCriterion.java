@@ -9,8 +9,10 @@ package org.ceusperfusion.tic;
  * {@value #MIN_RUN_FRAMES} frames) is formed. Its <b>floor</b> is the lowest running mean before its highest
  * one (the pixel's own pre-contrast level, or the post-flash floor in a replenishment), its <b>peak</b> is
  * the highest running mean. The pixel <em>enhances</em> when peak / floor ≥ 10^(threshold/10), i.e. its own
- * power rises by at least {@code thresholdDb} (default {@value #DEFAULT_THRESHOLD_DB} dB, ×
- * {@code 10^0.15} ≈ 1.41) over its own floor at some time of the window. Every other pixel is non-enhancing.
+ * power rises by at least {@code thresholdDb} (default {@value #DEFAULT_THRESHOLD_DB} dB, × 1.58) over its own
+ * floor at some time of the window, <em>and</em> the rise exceeds {@value #NOISE_SE} standard errors of a running mean (the
+ * pixel's frame-to-frame noise, RMS of its first differences / √2, over √width), so that
+ * frame-to-frame noise, whose running means scatter, is not taken for enhancement. Every other pixel is non-enhancing.
  *
  * <p>Physically: a non-enhancing pixel is one where no microbubbles arrive during the window — its echo
  * power stays at its tissue (or noise) level within the fluctuation of speckle and gain. Taking each pixel's
@@ -23,6 +25,8 @@ public final class NonEnhancingCriterion {
     public static final double DEFAULT_THRESHOLD_DB = 2.0;
     /** Running-mean width, s. */
     public static final double RUN_S = 2.0;
+    /** The rise must also exceed this many standard errors of the floor's running mean. */
+    public static final double NOISE_SE = 6;
     /** Running-mean width, at least this many frames. */
     public static final int MIN_RUN_FRAMES = 3;
 
@@ -76,10 +80,29 @@ public final class NonEnhancingCriterion {
                 continue;
             }
             classified++;
-            non[k] = !(floorPeak[1] >= ratio * floorPeak[0]);
+            double rise = floorPeak[1] - floorPeak[0];
+            non[k] = !(floorPeak[1] >= ratio * floorPeak[0] && rise >= NOISE_SE * floorPeak[2] / Math.sqrt(run));
             count += non[k] ? 1 : 0;
         }
         return new Result(non, count, classified, frames.length, thresholdDb);
+    }
+
+    /**
+     * @return the frame-to-frame noise SD of {@code v}: the RMS of its first differences / √2 (not a robust
+     *         estimate on purpose: speckle intensity is exponential, heavy-tailed, and a median-based scale would
+     *         underestimate it by a quarter)
+     */
+    static double noiseSd(double[] v) {
+        double ss = 0;
+        int n = 0;
+        for (int i = 0; i + 1 < v.length; i++) {
+            double d = v[i + 1] - v[i];
+            if (Double.isFinite(d)) {
+                ss += d * d;
+                n++;
+            }
+        }
+        return n == 0 ? 0 : Math.sqrt(ss / n / 2);
     }
 
     /** @return the running-mean width in frames: {@value #RUN_S} s at the median interval, at least 3 */
@@ -95,7 +118,10 @@ public final class NonEnhancingCriterion {
         return Math.max(MIN_RUN_FRAMES, dt > 0 ? (int) Math.round(RUN_S / dt) : MIN_RUN_FRAMES);
     }
 
-    /** @return {floor, peak} of the running means (NaN when a window has missing values throughout) */
+    /**
+     * @return {floor, peak, noiseSd}: the running means' floor and peak, and the frame-to-frame noise of the
+     *         samples (NaN when a window has missing values throughout)
+     */
     private static double[] floorAndPeak(double[] v, int run) {
         double peak = Double.NEGATIVE_INFINITY;
         int peakAt = -1;
@@ -116,14 +142,16 @@ public final class NonEnhancingCriterion {
             }
         }
         if (peakAt < 0) {
-            return new double[] {Double.NaN, Double.NaN};
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
         }
         double floor = Double.POSITIVE_INFINITY;
+        int floorAt = 0;
         for (int i = 0; i <= peakAt; i++) {
             if (means[i] < floor) {
                 floor = means[i];
+                floorAt = i;
             }
         }
-        return new double[] {floor, peak};
+        return new double[] {floor, peak, noiseSd(v)};
     }
 }
