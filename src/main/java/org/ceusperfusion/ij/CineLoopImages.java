@@ -134,7 +134,8 @@ public final class CineLoopImages {
      *
      * <p>Frames are the T axis, or the Z axis when the image has a single time point (ImageJ's own readers
      * open DICOM multi-frame files as Z slices). Times come from {@value ImageTimes#TIMES_PROPERTY}, else
-     * the slice labels, else the frame interval or rate, else 1 s with a warning. Grey values are the raw
+     * the slice labels, else the frame interval or rate, else the image's file or DICOM header
+     * ({@link SourceMetadata}, which also fills in a missing pixel size); an image with none is refused. Grey values are the raw
      * stored values; RGB becomes luminance {@code 0.299R + 0.587G + 0.114B}. The largest grey value is 255
      * for 8-bit and RGB, {@value #MAX_GREY_PROPERTY} or 65535 for 16-bit, {@value #MAX_GREY_PROPERTY} or 255
      * (with a warning) for 32-bit images.
@@ -142,10 +143,25 @@ public final class CineLoopImages {
      * @param imp      the image
      * @param warnings receives what the user should know about the conversion
      * @return the loop; its frames are read from the image's stack on demand
+     * @throws InputException when the image has several frames and no frame times anywhere
      */
     public static CineLoop toCineLoop(ImagePlus imp, List<String> warnings) {
+        return toCineLoop(imp, warnings, Double.NaN);
+    }
+
+    /**
+     * As {@link #toCineLoop(ImagePlus, List)}; a positive {@code frameIntervalS} replaces the image's frame
+     * times with regular ones (as {@code --frame-interval} in the CLI).
+     *
+     * @param frameIntervalS the frame interval, s, or NaN to use the image's own times
+     * @throws InputException when the image has no frame times and none is given
+     */
+    public static CineLoop toCineLoop(ImagePlus imp, List<String> warnings, double frameIntervalS) {
         int[] idx = frameIndices(imp, warnings);
-        ImageTimes.Resolved times = ImageTimes.resolve(imp, idx, warnings);
+        boolean override = !Double.isNaN(frameIntervalS);
+        SourceMetadata.adopt(imp, idx.length, override || ImageTimes.known(imp, idx));
+        ImageTimes.Resolved times = override ? ImageTimes.given(idx.length, frameIntervalS)
+                : ImageTimes.resolve(imp, idx, warnings);
         String timing = times.source();
         String storedTiming = imp.getProp(TIMING_PROPERTY);
         if (storedTiming != null && timing.endsWith(TIMES_PROPERTY)) {
@@ -155,6 +171,19 @@ public final class CineLoopImages {
                 maxGrey(imp, warnings), photometric(imp), null, timing, List.of(), Map.of());
         return new CineLoop(imp.getWidth(), imp.getHeight(), times.timesS(), pixelSizeMm(imp, warnings), meta,
                 new StackFrames(imp.getStack(), idx));
+    }
+
+    /**
+     * Whether {@link #toCineLoop(ImagePlus, List)} will find frame times, after completing them from the
+     * image's file or DICOM header ({@link SourceMetadata}) when they are missing.
+     *
+     * @param imp the image (its calibration may be completed in place)
+     * @return whether the image has frame times (or a single frame)
+     */
+    public static boolean hasFrameTimes(ImagePlus imp) {
+        int[] idx = frameIndices(imp, new ArrayList<>());
+        SourceMetadata.adopt(imp, idx.length, ImageTimes.known(imp, idx));
+        return ImageTimes.known(imp, idx);
     }
 
     /** As {@link #toCineLoop(ImagePlus, List)}, discarding warnings. */
