@@ -12,7 +12,7 @@ import org.ceusperfusion.motion.MotionResult;
 import org.ceusperfusion.motion.QualityAssessor;
 import org.ceusperfusion.motion.RoiQuality;
 import org.ceusperfusion.params.BootstrapCi;
-import org.ceusperfusion.params.ParameterCalculator;
+import org.ceusperfusion.params.Intervals;
 import org.ceusperfusion.params.ParameterEstimates;
 import org.ceusperfusion.params.PerfusionParameter;
 import org.ceusperfusion.roi.RoiMask;
@@ -88,7 +88,7 @@ public final class Analyzer {
         FitResult fit = outcome.fit();
         ParameterEstimates parameters = settings.bootstrapReplicates() > 0
                 ? BootstrapCi.compute(fit, kept[0], kept[1], settings.bootstrapReplicates(), settings.bootstrapSeed())
-                : ParameterCalculator.compute(fit);
+                : Intervals.compute(fit, kept[0], kept[1]);
         double nonEnhancing = NonEnhancingWindow.fraction(loop, mask, linearizer, fit, parameters);
         quality.check(mask.name(), tic, fit, parameters);
         RoiQuality roiQuality = QualityAssessor.assess(tic, motion.selection().used(), fit, motion.track(),

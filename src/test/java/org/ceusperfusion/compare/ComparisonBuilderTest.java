@@ -34,8 +34,11 @@ class ComparisonBuilderTest {
         assertEquals(53.07 - 2.09, ch.necrosisPctPoints(), 1e-9);
         assertEquals(47.0, ch.nonEnhancingPctPoints(), 1e-9);
         assertEquals(100 * (83.0 / 80 - 1), ch.sumDiametersPct(), 1e-9);
-        // time parameters do not change between the two fixtures (same mu, sigma, t0)
-        assertEquals(0.0, ch.parameter(PerfusionParameter.TTP).pct(), 1e-9);
+        // time parameters do not change between the two fixtures (same mu, sigma, t0); TTP is a clock time
+        // (from the first frame): a difference in seconds, never a percent change
+        assertEquals(0.0, ch.timeShift(PerfusionParameter.TTP).diffS(), 1e-9);
+        assertNull(ch.parameter(PerfusionParameter.TTP));
+        assertEquals(0.0, ch.parameter(PerfusionParameter.MTT).pct(), 1e-9);
         assertFalse(ch.parameters().containsKey(PerfusionParameter.QOF));
 
         PerfusionResponse p = c.response().perfusion();
