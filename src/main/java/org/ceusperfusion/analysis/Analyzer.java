@@ -73,7 +73,11 @@ public final class Analyzer {
         if (reference != null) {
             results = withReferenceRatios(results);
         }
-        List<String> warnings = new ArrayList<>(quality.warnings());
+        List<String> warnings = new ArrayList<>();
+        if (settings.dynamicRangeWarning() != null) {
+            warnings.add(settings.dynamicRangeWarning());
+        }
+        warnings.addAll(quality.warnings());
         warnings.addAll(fitWarnings);
         return new LoopAnalysis(InputInfo.of(loop, sha256), settings, warnings, results);
     }
