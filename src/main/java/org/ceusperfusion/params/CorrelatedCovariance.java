@@ -59,7 +59,7 @@ public record CorrelatedCovariance(double[][] covariance, double dof, ResidualNo
         for (int i = 0; i < n; i++) {
             e[i] = f[i] - o;
         }
-        ResidualNoise noise = ResidualNoise.estimate(t, r, e);
+        ResidualNoise noise = ResidualNoise.estimate(t, r, e, j);
         return of(noise, t, j, e, rss);
     }
 

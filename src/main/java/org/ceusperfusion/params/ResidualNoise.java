@@ -20,8 +20,9 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  * <p>Variance shape {@code w_k = a + c·e_k + b·e_k²} (a > 0, b, c ≥ 0; e_k the fitted enhancement above
  * the fitted baseline) from a non-negative least-squares regression of the squared residuals, so that
  * additive noise, speckle on the bubble signal and a mix are all represented. The
- * correlation parameters maximise the exact Gaussian likelihood of the standardised residuals
- * {@code z_k = r_k/√w_k} (a two-state Kalman filter, so irregular frame times need nothing special),
+ * correlation parameters maximise the restricted (REML) Gaussian likelihood of the standardised residuals
+ * {@code z_k = r_k/√w_k} given the fitted model's Jacobian (a two-state Kalman filter, so irregular frame
+ * times need nothing special; REML restores the slow noise the fitted curve absorbed),
  * by Nelder–Mead from a few starts, τ searched between a twentieth of the shortest frame spacing and
  * the fitted span. The single-exponential model is a special case, so the search never does worse
  * than it.
@@ -37,7 +38,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 public record ResidualNoise(double a, double c, double b, double weight1, double tau1S, double weight2, double tau2S) {
 
     private static final double TAU_MIN_FRACTION = 0.05;
-    private static final int MAX_EVAL = 1500;
+    private static final int MAX_EVAL = 800;
 
     /** @return the variance shape at fitted enhancement {@code e} (fitted value minus fitted baseline, a.u.) */
     public double shape(double e) {
@@ -113,17 +114,24 @@ public record ResidualNoise(double a, double c, double b, double weight1, double
      * @param t      sample times, s, increasing
      * @param res    residuals {@code y − ŷ}
      * @param enh    fitted enhancement above the fitted baseline, {@code ŷ − O}
+     * @param jac    the model's Jacobian at the fitted samples (rows: samples), for the REML correction
      * @return the estimated noise
      */
-    public static ResidualNoise estimate(double[] t, double[] res, double[] enh) {
+    public static ResidualNoise estimate(double[] t, double[] res, double[] enh, double[][] jac) {
         double[] acb = varianceShape(res, enh);
         ResidualNoise shapeOnly = new ResidualNoise(acb[0], acb[1], acb[2], 0, 0, 0, 0);
         int n = t.length;
+        int k = jac[0].length;
         double[] z = new double[n];
+        double[][] jw = new double[n][k];
         for (int i = 0; i < n; i++) {
-            z[i] = res[i] / Math.sqrt(shapeOnly.shape(enh[i]));
+            double d = Math.sqrt(shapeOnly.shape(enh[i]));
+            z[i] = res[i] / d;
+            for (int a = 0; a < k; a++) {
+                jw[i][a] = jac[i][a] / d;
+            }
         }
-        double[] c = correlation(t, z);
+        double[] c = correlation(t, z, jw);
         return new ResidualNoise(acb[0], acb[1], acb[2], c[0], c[1], c[2], c[3]);
     }
 
@@ -214,7 +222,7 @@ public record ResidualNoise(double a, double c, double b, double weight1, double
     }
 
     /** @return {@code {π₁, τ₁, π₂, τ₂}} maximising the likelihood of {@code z}; zeros for too few samples */
-    static double[] correlation(double[] t, double[] z) {
+    static double[] correlation(double[] t, double[] z, double[][] jw) {
         int n = t.length;
         double dtMin = Double.POSITIVE_INFINITY;
         for (int i = 1; i < n; i++) {
@@ -227,7 +235,7 @@ public record ResidualNoise(double a, double c, double b, double weight1, double
         if (!Double.isFinite(dtMin) || !(span > 0)) {
             return new double[] {0, 0, 0, 0};
         }
-        Likelihood lik = new Likelihood(t, z, TAU_MIN_FRACTION * dtMin, span);
+        Likelihood lik = new Likelihood(t, z, jw, TAU_MIN_FRACTION * dtMin, span);
         double[][] starts = {
             {Math.log(dtMin), Math.log(span / 4), 1.5, -1.5},
             {Math.log(0.3 * span / 10), Math.log(span / 3), 0, 0},
@@ -253,16 +261,29 @@ public record ResidualNoise(double a, double c, double b, double weight1, double
         return lik.decode(best);
     }
 
-    /** Profile log-likelihood of the two-exponential-plus-white correlation model, by a Kalman filter. */
+    /**
+     * Restricted (REML) profile log-likelihood of the two-exponential-plus-white correlation model, by a
+     * Kalman filter run on the standardised residuals and on every column of the standardised Jacobian:
+     * {@code −½[(n − p)·ln(Q/(n − p)) + Σ ln F_k + ln|J̃ᵀJ̃|]} with {@code Q = z̃ᵀz̃ − z̃ᵀJ̃(J̃ᵀJ̃)⁻¹J̃ᵀz̃} on the
+     * whitened innovations. REML gives back what the fitted curve absorbed of slow noise, which the plain
+     * likelihood of the residuals misses (it then underestimates slow correlation).
+     */
     static final class Likelihood implements MultivariateFunction {
         private final double[] t;
-        private final double[] z;
+        private final double[][] series;
         private final double tauMin;
         private final double tauMax;
 
-        Likelihood(double[] t, double[] z, double tauMin, double tauMax) {
+        Likelihood(double[] t, double[] z, double[][] jw, double tauMin, double tauMax) {
             this.t = t;
-            this.z = z;
+            int k = jw[0].length;
+            series = new double[k + 1][t.length];
+            for (int i = 0; i < t.length; i++) {
+                series[0][i] = z[i];
+                for (int a = 0; a < k; a++) {
+                    series[a + 1][i] = jw[i][a];
+                }
+            }
             this.tauMin = tauMin;
             this.tauMax = tauMax;
         }
@@ -293,18 +314,21 @@ public record ResidualNoise(double a, double c, double b, double weight1, double
         }
 
         double logLikelihood(double p1, double tau1, double p2, double tau2) {
+            int m = series.length;
+            int n = t.length;
             double pe = Math.max(1 - p1 - p2, 0);
-            double x1 = 0;
-            double x2 = 0;
+            double[] x1 = new double[m];
+            double[] x2 = new double[m];
+            double[] nu = new double[m];
+            double[][] cross = new double[m][m];
             double q11 = p1;
             double q22 = p2;
             double q12 = 0;
-            double ss = 0;
             double logDet = 0;
             double lastDt = Double.NaN;
             double f1 = 0;
             double f2 = 0;
-            for (int i = 0; i < z.length; i++) {
+            for (int i = 0; i < n; i++) {
                 if (i > 0) {
                     double dt = t[i] - t[i - 1];
                     if (dt != lastDt) {
@@ -312,8 +336,6 @@ public record ResidualNoise(double a, double c, double b, double weight1, double
                         f2 = Math.exp(-dt / tau2);
                         lastDt = dt;
                     }
-                    x1 *= f1;
-                    x2 *= f2;
                     q11 = f1 * f1 * q11 + p1 * (1 - f1 * f1);
                     q22 = f2 * f2 * q22 + p2 * (1 - f2 * f2);
                     q12 = f1 * f2 * q12;
@@ -321,19 +343,80 @@ public record ResidualNoise(double a, double c, double b, double weight1, double
                 double h1 = q11 + q12;
                 double h2 = q12 + q22;
                 double var = Math.max(h1 + h2 + pe, 1e-12);
-                double nu = z[i] - x1 - x2;
-                ss += nu * nu / var;
-                logDet += Math.log(var);
                 double k1 = h1 / var;
                 double k2 = h2 / var;
-                x1 += k1 * nu;
-                x2 += k2 * nu;
+                for (int s = 0; s < m; s++) {
+                    double a = f1 * x1[s];
+                    double b = f2 * x2[s];
+                    if (i == 0) {
+                        a = 0;
+                        b = 0;
+                    }
+                    nu[s] = series[s][i] - a - b;
+                    x1[s] = a + k1 * nu[s];
+                    x2[s] = b + k2 * nu[s];
+                }
+                for (int s = 0; s < m; s++) {
+                    for (int r = 0; r <= s; r++) {
+                        cross[s][r] += nu[s] * nu[r] / var;
+                    }
+                }
+                logDet += Math.log(var);
                 q11 -= k1 * h1;
                 q22 -= k2 * h2;
                 q12 -= k1 * h2;
             }
-            int n = z.length;
-            return -0.5 * n * Math.log(ss / n) - 0.5 * logDet;
+            return restricted(cross, logDet, n);
+        }
+
+        /** REML profile from the accumulated whitened cross products (lower triangle, series 0 = residuals). */
+        private static double restricted(double[][] cross, double logDet, int n) {
+            int k = cross.length - 1;
+            double[][] a = new double[k][k];
+            double[] b = new double[k];
+            for (int i = 0; i < k; i++) {
+                b[i] = cross[i + 1][0];
+                for (int j = 0; j <= i; j++) {
+                    a[i][j] = cross[i + 1][j + 1];
+                    a[j][i] = a[i][j];
+                }
+            }
+            // Cholesky of A: ln|A| and bᵀA⁻¹b
+            double logDetA = 0;
+            double[][] l = new double[k][k];
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j <= i; j++) {
+                    double v = a[i][j];
+                    for (int q = 0; q < j; q++) {
+                        v -= l[i][q] * l[j][q];
+                    }
+                    if (i == j) {
+                        if (!(v > 0)) {
+                            return Double.NEGATIVE_INFINITY;
+                        }
+                        l[i][i] = Math.sqrt(v);
+                        logDetA += 2 * Math.log(l[i][i]);
+                    } else {
+                        l[i][j] = v / l[j][j];
+                    }
+                }
+            }
+            double quad = 0;
+            double[] w = new double[k];
+            for (int i = 0; i < k; i++) {
+                double v = b[i];
+                for (int q = 0; q < i; q++) {
+                    v -= l[i][q] * w[q];
+                }
+                w[i] = v / l[i][i];
+                quad += w[i] * w[i];
+            }
+            double qres = cross[0][0] - quad;
+            int dof = n - k;
+            if (!(qres > 0) || dof < 1) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            return -0.5 * dof * Math.log(qres / dof) - 0.5 * logDet - 0.5 * logDetA;
         }
     }
 }
