@@ -16,7 +16,7 @@ import org.ceusperfusion.analysis.AnalysisSettings;
  * are not comparable across scanners, probes, presets or dynamic ranges: those warnings point to the
  * reference-normalised changes when every exam has a reference ROI, and suggest adding one otherwise.
  */
-final class SettingsConsistency {
+public final class SettingsConsistency {
     /** Scanner tags compared, with the words used in warnings. */
     static final String[][] TAGS = {
         {"Manufacturer", "scanner manufacturer"},
@@ -45,6 +45,13 @@ final class SettingsConsistency {
             differTag(w, exams, tag[0], tag[1], amplitudes);
         }
         return w;
+    }
+
+    /** @return the model actually fitted, with the requested label when it differs (e.g. {@code gamma (auto)}) */
+    public static String fittedModelLabel(ExamInput e) {
+        String fitted = fittedModel(e);
+        String asked = e.analysis().settings().model();
+        return fitted.equalsIgnoreCase(asked) ? fitted : fitted + " (" + asked + ")";
     }
 
     /** @return the model actually fitted to the exam's target ROI (not the requested label, e.g. auto) */

@@ -29,6 +29,9 @@ public final class AnalysisTables {
             rt.addValue("R2", roi.fit().r2());
             rt.addValue("Area_px", roi.areaPx());
             rt.addValue("NonEnhancing", roi.nonEnhancingFraction());
+            rt.addValue("DR_dB", analysis.settings().linear() ? "linear"
+                    : analysis.settings().dynamicRangeDb() + (analysis.settings().dynamicRangeAssumed() ? " (assumed)" : ""));
+            rt.addValue("CI_covers", roi.parameters().intervals().covers());
             for (PerfusionParameter p : PerfusionParameter.values()) {
                 double[] ci = roi.parameters().ci(p);
                 rt.addValue(p.label(), roi.parameters().value(p));

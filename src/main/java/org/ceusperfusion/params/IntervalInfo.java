@@ -16,8 +16,8 @@ public record IntervalInfo(String method, String covers, double dof, double tQua
 
     /** Sandwich covariance under heteroscedastic, AR(1)-correlated noise (the default, {@link Intervals}). */
     public static final String CORRELATED = "correlated-noise-sandwich";
-    /** Moving-block bootstrap with block length from τ ({@link BootstrapCi}). */
-    public static final String BLOCK_BOOTSTRAP = "moving-block-bootstrap";
+    /** Block wild bootstrap with blocks spanning 2τ ({@link BootstrapCi}). */
+    public static final String BLOCK_BOOTSTRAP = "block-wild-bootstrap";
     /** The classic pooled {@code s²(JᵀJ)⁻¹} (independent, equal-variance frames) — a fallback only. */
     public static final String POOLED = "pooled-independent";
     /** What a single-exam interval covers. */
