@@ -24,8 +24,8 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  * {@code z_k = r_k/√w_k} given the fitted model's Jacobian (a two-state Kalman filter, so irregular frame
  * times need nothing special; REML restores the slow noise the fitted curve absorbed),
  * by Nelder–Mead from a few starts, τ searched between a twentieth of the shortest frame spacing and
- * the fitted span. Independent frames, one exponential and two exponentials are compared by AIC
- * (0, 2 and 4 correlation parameters), so white noise is not given spurious slow correlation.
+ * the fitted span. Independent frames and the correlated model are compared by AIC (0 against 4
+ * correlation parameters), so white noise is not given spurious slow correlation.
  *
  * @param a        constant part of the variance shape (relative scale, > 0)
  * @param c        part of the variance shape linear in the enhancement e (≥ 0)
@@ -255,29 +255,12 @@ public record ResidualNoise(double a, double c, double b, double weight1, double
                 // too many evaluations from this start: try the others
             }
         }
-        double[] one = oneExponential(lik, opt, Math.log(Math.max(dtMin, span / 100)));
-        double oneV = one == null ? Double.NEGATIVE_INFINITY : lik.logLikelihood(one[0], one[1], 0, one[1]);
-        // AIC: the white model has no correlation parameter, one exponential 2, two exponentials 4
-        double aicWhite = lik.white();
-        double aicOne = oneV - 2;
-        double aicTwo = best == null ? Double.NEGATIVE_INFINITY : bestV - 4;
-        if (aicWhite >= aicOne && aicWhite >= aicTwo) {
+        // AIC between independent frames and the correlated model (4 correlation parameters): white noise is not
+        // given spurious correlation; once correlation is supported, the full model keeps any slow component
+        if (best == null || lik.white() >= bestV - 4) {
             return new double[] {0, 0, 0, 0};
         }
-        return aicOne >= aicTwo ? new double[] {one[0], one[1], 0, one[1]} : lik.decode(best);
-    }
-
-    /** @return {@code {π₁, τ₁}} of the best single-exponential model, or {@code null} */
-    private static double[] oneExponential(Likelihood lik, SimplexOptimizer opt, double logTauStart) {
-        MultivariateFunction f = x -> lik.value(new double[] {x[0], x[0], x[1], -30});
-        try {
-            PointValuePair r = opt.optimize(new MaxEval(MAX_EVAL), new ObjectiveFunction(f), GoalType.MAXIMIZE,
-                    new InitialGuess(new double[] {logTauStart, 1}), new NelderMeadSimplex(new double[] {1, 1}));
-            double[] d = lik.decode(new double[] {r.getPoint()[0], r.getPoint()[0], r.getPoint()[1], -30});
-            return new double[] {d[0] + d[2], d[1]};
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return lik.decode(best);
     }
 
     /**
