@@ -52,7 +52,7 @@ public record ComparisonOptions(PerfusionRule perfusionRule, double diameterSdMm
      */
     public String changeIntervalCovers() {
         return repeatabilityCv == null ? MEASUREMENT_ONLY
-                : String.format(java.util.Locale.ROOT, "measurement + test-retest repeatability (CV %.3g %%)",
-                        100 * repeatabilityCv);
+                : "measurement + test-retest repeatability (CV " + new java.math.BigDecimal(100 * repeatabilityCv)
+                        .round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString() + " %)";
     }
 }
