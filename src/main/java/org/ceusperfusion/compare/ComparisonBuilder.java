@@ -68,7 +68,8 @@ public final class ComparisonBuilder {
         if (perfusion != null && perfusion.warning() != null) {
             warnings.add(perfusion.warning());
         }
-        String summary = Summary.sentence(exams, overall, size, perfusion, options.perfusionRule().parameter().label());
+        String summary = Summary.sentence(exams, overall, size, perfusion, options.perfusionRule().parameter().label(),
+                options.changeIntervalCovers());
         return new Comparison(exams, est, changes, new Response(size, perfusion, summary), warnings, options);
     }
 

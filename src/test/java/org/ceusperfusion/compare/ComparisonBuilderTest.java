@@ -49,8 +49,8 @@ class ComparisonBuilderTest {
         assertTrue(p.warning().contains("day 14"), p.warning());
         assertTrue(c.warnings().contains(p.warning()));
         assertEquals(SizeCategory.SD, c.response().size().category());
-        assertEquals("Tumour volume +15.6 % but AUC \u221277 % (95 % CI \u221280 to \u221274 %) and non-enhancing "
-                + "fraction 5 % \u2192 52 %: perfusion response despite growth.", c.response().summary());
+        assertEquals("Tumour volume +15.6 % but AUC \u221277 % (95 % CI \u221280 to \u221274 %, measurement only) "
+                + "and non-enhancing fraction 5 % \u2192 52 %: perfusion response despite growth.", c.response().summary());
     }
 
     @Test
