@@ -12,7 +12,7 @@ import org.ceusperfusion.motion.MotionResult;
 import org.ceusperfusion.motion.QualityAssessor;
 import org.ceusperfusion.motion.RoiQuality;
 import org.ceusperfusion.params.BootstrapCi;
-import org.ceusperfusion.params.ParameterCalculator;
+import org.ceusperfusion.params.Intervals;
 import org.ceusperfusion.params.ParameterEstimates;
 import org.ceusperfusion.params.PerfusionParameter;
 import org.ceusperfusion.roi.RoiMask;
@@ -76,7 +76,11 @@ public final class Analyzer {
         if (reference != null) {
             results = withReferenceRatios(results);
         }
-        List<String> warnings = new ArrayList<>(quality.warnings());
+        List<String> warnings = new ArrayList<>();
+        if (settings.dynamicRangeWarning() != null) {
+            warnings.add(settings.dynamicRangeWarning());
+        }
+        warnings.addAll(quality.warnings());
         warnings.addAll(fitWarnings);
         return new LoopAnalysis(InputInfo.of(loop, sha256), settings, warnings, results);
     }
@@ -99,7 +103,7 @@ public final class Analyzer {
         ParameterEstimates parameters = replenishment ? ParameterEstimates.empty()
                 : settings.bootstrapReplicates() > 0
                 ? BootstrapCi.compute(fit, kept[0], kept[1], settings.bootstrapReplicates(), settings.bootstrapSeed())
-                : ParameterCalculator.compute(fit);
+                : Intervals.compute(fit, kept[0], kept[1]);
         double nonEnhancing = Double.NaN;
         CurveFindings.NonEnhancingInfo neInfo;
         if (loop == null) {

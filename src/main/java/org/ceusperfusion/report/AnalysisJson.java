@@ -16,6 +16,7 @@ import org.ceusperfusion.fit.ModelSelector;
 import org.ceusperfusion.model.ReplenishmentModel;
 import org.ceusperfusion.model.ReplenishmentParameters;
 import org.ceusperfusion.motion.MotionJson;
+import org.ceusperfusion.params.IntervalInfo;
 import org.ceusperfusion.params.ParameterEstimates;
 import org.ceusperfusion.params.PerfusionParameter;
 
@@ -107,11 +108,13 @@ public final class AnalysisJson {
         AnalysisSettings s = a.settings();
         JsonObject o = new JsonObject();
         o.add("dynamicRangeDb", Json.num(s.dynamicRangeDb()));
+        o.addProperty("dynamicRangeAssumed", s.dynamicRangeAssumed());
+        o.add("dynamicRangeSource", Json.str(s.dynamicRangeSource()));
         o.addProperty("linear", s.linear());
         o.addProperty("model", s.model());
         o.addProperty("motionCorrection", s.motion().correction());
         o.add("excludeFrames", Json.str(s.motion().excludeFrames()));
-        o.addProperty("ciMethod", s.bootstrapReplicates() > 0 ? "residual-bootstrap" : "delta");
+        o.addProperty("ciMethod", s.bootstrapReplicates() > 0 ? IntervalInfo.BLOCK_BOOTSTRAP : IntervalInfo.CORRELATED);
         if (s.bootstrapReplicates() > 0) {
             o.addProperty("bootstrapReplicates", s.bootstrapReplicates());
             o.addProperty("bootstrapSeed", s.bootstrapSeed());
@@ -120,6 +123,22 @@ public final class AnalysisJson {
         if (fit != null && Double.isFinite(fit.windowStartS()) && Double.isFinite(fit.windowEndS())) {
             o.add("fitWindowS", Json.nums(new double[] {fit.windowStartS(), fit.windowEndS()}));
         }
+        return o;
+    }
+
+    /**
+     * What the {@code ci95} intervals are and cover: {@code method}, {@code covers}, {@code dof} (Student t
+     * degrees of freedom), {@code tQuantile}, {@code noiseCorrelationS} (τ of the residual noise, s) and
+     * {@code frames} (the fitted frames they were built from).
+     */
+    public static JsonObject intervals(IntervalInfo i) {
+        JsonObject o = new JsonObject();
+        o.addProperty("method", i.method());
+        o.addProperty("covers", i.covers());
+        o.add("dof", Json.num(i.dof()));
+        o.add("tQuantile", Json.num(i.tQuantile()));
+        o.add("noiseCorrelationS", Json.num(i.noiseCorrelationS()));
+        o.addProperty("frames", i.samples());
         return o;
     }
 
@@ -149,6 +168,7 @@ public final class AnalysisJson {
         o.add("parameters", values);
         o.add("units", units);
         o.add("ci95", ci);
+        o.add("intervals", intervals(pe.intervals()));
         o.add("nonEnhancingFraction", Json.num(r.nonEnhancingFraction()));
         o.add("ratioToReference", ratios(r.ratioToReference()));
         if (r.quality() != null) {
