@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ceusperfusion.io.RealData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,9 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * macros that call the menu commands exactly as a user's macro would ({@link ImageJProcess}).
  */
 class ImageJMacroE2ETest {
-    /** The real echo cine with an irregular DICOM Frame Time Vector (shared test material). */
-    static final Path ECHO_FTV = Path.of(System.getProperty("ceus.sharedDir", "../shared"),
-            "real-data/dicom-us/derived/US-PAL-8-10x-echo_raw-mono2-frametimevector.dcm");
+    /** The real echo cine with an irregular DICOM Frame Time Vector (bundled in test-data/real). */
+    static final Path ECHO_FTV = RealData.echo("raw-mono2-frametimevector");
     /** Its frame times, s (reference values from an independent reader, real-data/README.md). */
     static final double[] ECHO_FTV_TIMES = {0, .076, .152, .232, .304, .380, .480, .532, .608, .684};
 
