@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ceusperfusion.io.RealData;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * End-to-end: plain ImageJ 1.54p in a subprocess, with the plugin jar installed in {@code plugins/}, runs
  * macros that call the menu commands exactly as a user's macro would ({@link ImageJProcess}).
  */
+@Tag("integration") // real ImageJ in a separate JVM, needs a display: xvfb-run (see ImageJProcess)
 class ImageJMacroE2ETest {
     /** The real echo cine with an irregular DICOM Frame Time Vector (bundled in test-data/real). */
     static final Path ECHO_FTV = RealData.echo("raw-mono2-frametimevector");

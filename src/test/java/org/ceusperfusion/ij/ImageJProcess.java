@@ -137,7 +137,7 @@ final class ImageJProcess {
     /** @return the project version from {@code pom.xml} (the first {@code <version>} after the artifactId) */
     static String projectVersion() throws IOException {
         Path pom = Path.of(System.getProperty("ceus.projectDir", ".")).resolve("pom.xml");
-        Matcher m = Pattern.compile("<artifactId>ceus-perfusion</artifactId>\\s*<version>([^<]+)</version>")
+        Matcher m = Pattern.compile("<artifactId>CEUS_Perfusion</artifactId>\\s*<version>([^<]+)</version>")
                 .matcher(Files.readString(pom));
         return m.find() ? m.group(1).trim() : "0-SNAPSHOT";
     }

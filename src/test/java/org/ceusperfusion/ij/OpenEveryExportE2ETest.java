@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.ceusperfusion.io.RealData;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with the reference frame times (76 ms, or the irregular vector), and {@code colour_bar=[...]} measures
  * a "hot"-coded RGB TIFF on its colour bar.
  */
+@Tag("integration") // real ImageJ in a separate JVM, needs a display: xvfb-run (see ImageJProcess)
 class OpenEveryExportE2ETest {
     /** A MONOCHROME2 re-encoding: not colour, so a colour bar is refused. */
     private static final Path GREY = RealData.echo("raw-mono2-frametime");
