@@ -12,7 +12,15 @@ import ij.plugin.PlugIn;
 public class Java17Guard implements PlugIn {
     @Override
     public void run(String arg) {
-        String problem = JavaVersionCheck.problem(System.getProperty("java.specification.version"));
+        run(arg, System.getProperty("java.specification.version"));
+    }
+
+    /**
+     * @param arg the plugins.config argument, {@code "class.Name"} or {@code "class.Name:argument"}
+     * @param javaSpecificationVersion the Java to decide for ("1.8", "11", "17"...)
+     */
+    void run(String arg, String javaSpecificationVersion) {
+        String problem = JavaVersionCheck.problem(javaSpecificationVersion);
         if (problem != null) {
             IJ.error("CEUS Perfusion", problem);
             return;

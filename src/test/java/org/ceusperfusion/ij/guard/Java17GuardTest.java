@@ -108,6 +108,22 @@ class Java17GuardTest {
     }
 
     @Test
+    void onJava8TheGuardShowsTheMessageAndDoesNotLoadThePlugin() {
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        RecordingPlugin.lastArg = null;
+        try {
+            System.setOut(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+            new Java17Guard().run(RecordingPlugin.class.getName() + ":hello", "1.8");
+        } finally {
+            System.setOut(out);
+        }
+        assertNull(RecordingPlugin.lastArg, "the plugin must not run on Java 8");
+        String shown = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.contains("CEUS Perfusion needs Java 17 or newer (this ImageJ runs Java 8)"), shown);
+    }
+
+    @Test
     void everyPluginsConfigEntryGoesThroughTheGuardToAPlugin() throws Exception {
         List<String> commands = new ArrayList<>();
         try (InputStream in = Java17Guard.class.getResourceAsStream("/plugins.config")) {
