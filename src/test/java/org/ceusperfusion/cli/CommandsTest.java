@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ceusperfusion.io.RealData;
 import org.ceusperfusion.report.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code info}, {@code demo}, {@code --help} and {@code --version}. */
 class CommandsTest {
-    static final Path SHARED = Path.of(System.getProperty("ceus.sharedDir", "../shared"));
     static final Path PROJECT = Path.of(System.getProperty("ceus.projectDir", "."));
 
     @TempDir
@@ -21,7 +21,7 @@ class CommandsTest {
 
     @Test
     void infoPrintsTheFrameTimeVectorOfARealFile() {
-        Path ftv = SHARED.resolve("real-data/dicom-us/derived/US-PAL-8-10x-echo_raw-mono2-frametimevector.dcm");
+        Path ftv = RealData.echo("raw-mono2-frametimevector");
         CliRun run = CliRun.of("info", ftv.toString());
         assertEquals(0, run.exitCode(), run.toString());
         JsonObject in = Json.parse(run.out());
@@ -38,7 +38,7 @@ class CommandsTest {
 
     @Test
     void frameIntervalOptionWinsOverTheFile() {
-        Path ft = SHARED.resolve("real-data/dicom-us/derived/US-PAL-8-10x-echo_raw-mono2-frametime.dcm");
+        Path ft = RealData.echo("raw-mono2-frametime");
         JsonObject in = Json.parse(CliRun.of("info", ft.toString(), "--frame-interval", "0.5").out());
         assertEquals(0.5, in.get("frameIntervalS").getAsDouble(), 1e-12);
         assertEquals(4.5, in.get("durationS").getAsDouble(), 1e-12);
