@@ -25,6 +25,11 @@ public final class SharedShapeFitter {
     /** Message of a curve screened out as not enhancing. */
     public static final String NO_BOLUS_MESSAGE = "no bolus: amplitude not significant for the reference shape";
 
+    /** Message of a curve screened out by {@link #fit(double[], ShiftedShapes)}. */
+    public static final String NO_BOLUS_SHIFTED_MESSAGE =
+            "no bolus: amplitude not significant for any time shift of the reference shape";
+
+    private final java.util.Map<Integer, double[]> windowTimes = new java.util.HashMap<>();
     private final BolusModel model;
     private final double[] timesS;
     private final LevenbergMarquardtFitter fitter;
@@ -79,6 +84,47 @@ public final class SharedShapeFitter {
         fallbacks++;
         FitResult other = fitter.fit(model, timesS, y);
         return LevenbergMarquardtFitter.better(other, r) ? other : r;
+    }
+
+    /**
+     * Fits {@code y} starting from the most significant of its {@link ShiftedShapes} (its own timing, not
+     * the reference's): {@code NO_BOLUS} when even that candidate's amplitude is not significant
+     * ({@link ShiftedShapes.Match#evidence()} ≤ {@code screenSigmas}, the standard error widened for
+     * correlated noise); else LM from {@code [O, A, shape moved by the best shift]} on that shift's
+     * window, with the ordinary fitter as fallback as for {@link #fit(double[], ReferenceShape)}.
+     *
+     * @param y      the curve (intensities at the fitter's times, linear a.u.); not modified
+     * @param shapes the shifted reference shapes for this curve (made on the same times), or {@code null}
+     * @return the fit; never {@code null}
+     */
+    public FitResult fit(double[] y, ShiftedShapes shapes) {
+        if (shapes == null || !allFinite(y)) {
+            fallbacks++;
+            return fitter.fit(model, timesS, y);
+        }
+        ShiftedShapes.Match m = shapes.match(y);
+        if (m == null || !(m.amplitude() > 0) || !(m.evidence() > Math.max(0, screenSigmas))) {
+            screened++;
+            int n = m == null ? timesS.length : m.samples();
+            return new FitResult(model, FitStatus.NO_BOLUS, NO_BOLUS_SHIFTED_MESSAGE, null, null, Double.NaN,
+                    Double.NaN, n, 0, timesS[0], timesS[n - 1]);
+        }
+        int n = m.samples();
+        FitResult r = fromShape(timesOf(n), windowOf(y, n), n, shapes.start(m));
+        if (r.status() == FitStatus.OK) {
+            return r;
+        }
+        fallbacks++;
+        FitResult other = fitter.fit(model, timesS, y);
+        return LevenbergMarquardtFitter.better(other, r) ? other : r;
+    }
+
+    /** The first {@code n} sample times (cached per length: windows repeat across curves). */
+    private double[] timesOf(int n) {
+        if (n == timesS.length) {
+            return timesS;
+        }
+        return windowTimes.computeIfAbsent(n, k -> java.util.Arrays.copyOf(timesS, k));
     }
 
     /** @return curves screened out as {@code NO_BOLUS} so far */
