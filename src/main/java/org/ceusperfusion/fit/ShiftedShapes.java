@@ -7,10 +7,12 @@ import org.ceusperfusion.model.BolusModel;
  * assuming the reference's timing (the pixels of a parametric map, whose onsets differ from their
  * block's by several seconds).
  *
- * <p>Candidate {@code c} is the reference basis {@code g(t) = f(t; O = 0, A = 1, shape)} moved by
- * {@code s_c} seconds, {@code g_c(t) = g(t − s_c)}, on the first {@code n_c} samples (the reference's
- * first-pass window moved by {@code s_c}). Shifts run from {@value #MAX_EARLY_S} s earlier to
- * {@value #MAX_LATE_S} s later (within the loop), in steps of a sixth of the reference's rise time
+ * <p>Candidate {@code c} is the reference basis {@code g(t) = f(t; O = 0, A = 1, shape)} stretched in
+ * time by {@code w_c} about the reference onset {@code t0} and moved by {@code s_c} seconds,
+ * {@code g_c(t) = g(t0 + (t − s_c − t0)/w_c)}, on the first {@code n_c} samples (the reference's
+ * first-pass window stretched and moved alike). Widths 0.4, 0.6, 1 and 1.6 for the lognormal (whose
+ * start then gets {@code μ + ln w}), 1 for other models. Shifts run from {@value #MAX_EARLY_S} s earlier to
+ * {@value #MAX_LATE_S} s later (within the loop), in steps of a sixth of the candidate's rise time
  * (onset to peak) but at least one sample interval, and always include 0. The basis is tabulated once
  * on a grid of the median sample interval, so each candidate costs one dot product per curve.
  *
@@ -42,8 +44,10 @@ public final class ShiftedShapes {
     private final double step;
     private final int[] q;
     private final boolean regular;
-    private final double[] grid;
+    private final double[] widths;
+    private final double[][] grids;
     private final int gridOffset;
+    private final int[] widthOf;
     private final int[] shift;
     private final int[] window;
     private final double[] sumG;
@@ -54,13 +58,14 @@ public final class ShiftedShapes {
      *
      * @param candidate   index of the candidate
      * @param shiftS      its shift, s
+     * @param width       its time scale relative to the reference (1 = the reference's width)
      * @param samples     its window (leading samples of the curve)
      * @param baseline    O, a.u.
      * @param amplitude   A for the shifted shape, a.u.·s
      * @param t           {@code A / SE(A)} with the white-noise standard error
      * @param rho         lag-1 autocorrelation of the residuals (clamped)
      */
-    public record Match(int candidate, double shiftS, int samples, double baseline, double amplitude, double t,
+    public record Match(int candidate, double shiftS, double width, int samples, double baseline, double amplitude, double t,
                         double rho) {
         /** @return the amplitude's significance allowing for correlated noise: {@code t·√((1−ρ)/(1+ρ))} */
         public double evidence() {
@@ -69,8 +74,8 @@ public final class ShiftedShapes {
     }
 
     private ShiftedShapes(BolusModel model, double[] params, int onsetIndex, double[] times, double step, int[] q,
-                          boolean regular, double[] grid, int gridOffset, int[] shift, int[] window,
-                          double[] sumG, double[] det) {
+                          boolean regular, double[] widths, double[][] grids, int gridOffset, int[] widthOf,
+                          int[] shift, int[] window, double[] sumG, double[] det) {
         this.model = model;
         this.params = params;
         this.onsetIndex = onsetIndex;
@@ -78,8 +83,10 @@ public final class ShiftedShapes {
         this.step = step;
         this.q = q;
         this.regular = regular;
-        this.grid = grid;
+        this.widths = widths;
+        this.grids = grids;
         this.gridOffset = gridOffset;
+        this.widthOf = widthOf;
         this.shift = shift;
         this.window = window;
         this.sumG = sumG;
@@ -94,6 +101,18 @@ public final class ShiftedShapes {
      * @return the shapes, or {@code null} when the reference basis is flat or not finite on its window
      */
     public static ShiftedShapes of(BolusModel model, double[] timesS, double[] params, int samples) {
+        return of(model, timesS, params, samples, scalable(model) ? WIDTHS : new double[] {1});
+    }
+
+    /**
+     * As {@link #of(BolusModel, double[], double[], int)} with the given width scales (which must include
+     * 1; other widths only for the lognormal).
+     */
+    public static ShiftedShapes of(BolusModel model, double[] timesS, double[] params, int samples,
+                                   double[] widths) {
+        if (!scalable(model) && (widths.length != 1 || widths[0] != 1)) {
+            throw new IllegalArgumentException("model " + model.name() + " cannot be stretched in time");
+        }
         if (!model.linearInBaselineAndAmplitude()) {
             throw new IllegalArgumentException("model " + model.name() + " is not linear in baseline and amplitude");
         }
@@ -113,31 +132,57 @@ public final class ShiftedShapes {
             q[i] = (int) Math.round((timesS[i] - timesS[0]) / step);
             regular &= q[i] == i;
         }
-        int[] shifts = shifts(model, p, timesS, step, onset);
-        int mMin = shifts[0];
-        int mMax = shifts[shifts.length - 1];
-        double[] grid = new double[q[n - 1] + mMax - mMin + 1];
-        for (int k = 0; k < grid.length; k++) {
-            grid[k] = model.value(timesS[0] + (k - mMax) * step, p);
+        java.util.List<int[]> cand = new java.util.ArrayList<>();
+        for (int wi = 0; wi < widths.length; wi++) {
+            for (int m : shifts(model, p, timesS, step, onset, widths[wi])) {
+                cand.add(new int[] {wi, m});
+            }
         }
-        return build(model, p, onset, timesS, step, q, regular, grid, mMax, shifts, samples);
+        int mMin = cand.stream().mapToInt(c -> c[1]).min().orElse(0);
+        int mMax = cand.stream().mapToInt(c -> c[1]).max().orElse(0);
+        double t0 = onset >= 0 ? p[onset] : 0;
+        double[][] grids = new double[widths.length][q[n - 1] + mMax - mMin + 1];
+        for (int wi = 0; wi < widths.length; wi++) {
+            for (int k = 0; k < grids[wi].length; k++) {
+                double tk = timesS[0] + (k - mMax) * step;
+                grids[wi][k] = model.value(t0 + (tk - t0) / widths[wi], p);
+            }
+        }
+        return build(model, p, onset, timesS, step, q, regular, widths, grids, mMax, cand, samples);
+    }
+
+    /** Width scales tried for the lognormal (its time scale is {@code e^μ}). */
+    private static final double[] WIDTHS = {0.4, 0.6, 1, 1.6};
+
+    /** Whether the model's shape can be time-scaled in its start ({@code μ + ln c}): the lognormal. */
+    private static boolean scalable(BolusModel model) {
+        return model.parameterNames().equals(java.util.List.of("O", "A", "mu", "sigma", "t0"));
     }
 
     private static ShiftedShapes build(BolusModel model, double[] p, int onset, double[] t, double step, int[] q,
-                                       boolean regular, double[] grid, int off, int[] shifts, int samples) {
-        int k = shifts.length;
+                                       boolean regular, double[] widths, double[][] grids, int off,
+                                       java.util.List<int[]> cand, int samples) {
+        int k = cand.size();
+        int[] widthOf = new int[k];
+        int[] shifts = new int[k];
         int[] window = new int[k];
         double[] sg = new double[k];
         double[] det = new double[k];
+        double t0 = onset >= 0 ? p[onset] : t[0];
         double windowEnd = t[samples - 1];
-        int minSamples = Math.min(t.length, Math.max(samples / 2, model.parameterNames().size() + 3));
+        int minSamples = samples;   // never fewer than the reference: short windows give heavy-tailed t
+        int zero = -1;
         for (int c = 0; c < k; c++) {
-            double end = windowEnd + shifts[c] * step;
+            widthOf[c] = cand.get(c)[0];
+            shifts[c] = cand.get(c)[1];
+            double wc = widths[widthOf[c]];
+            double end = t0 + (windowEnd - t0) * wc + shifts[c] * step;
             int n = 0;
             while (n < t.length && t[n] <= end + 1e-9) {
                 n++;
             }
             n = Math.max(n, minSamples);
+            double[] grid = grids[widthOf[c]];
             double s = 0;
             double ss = 0;
             for (int i = 0; i < n; i++) {
@@ -151,20 +196,22 @@ public final class ShiftedShapes {
             if (!(det[c] > 1e-12 * n * ss) || !Double.isFinite(det[c])) {
                 det[c] = Double.NaN;   // flat on its window: never chosen
             }
+            zero = shifts[c] == 0 && wc == 1 ? c : zero;
         }
-        if (Double.isNaN(det[indexOfZero(shifts)])) {
+        if (zero < 0 || Double.isNaN(det[zero])) {
             return null;
         }
-        return new ShiftedShapes(model, p, onset, t, step, q, regular, grid, off, shifts, window, sg, det);
+        return new ShiftedShapes(model, p, onset, t, step, q, regular, widths, grids, off, widthOf, shifts, window,
+                sg, det);
     }
 
     /** Shifts in grid steps, increasing, including 0 (only 0 when the model has no onset parameter). */
-    private static int[] shifts(BolusModel model, double[] p, double[] t, double step, int onset) {
+    private static int[] shifts(BolusModel model, double[] p, double[] t, double step, int onset, double width) {
         if (onset < 0) {
             return new int[] {0};
         }
         double t0 = model.onsetS(p);
-        double rise = model.timeToPeakS(p) - t0;
+        double rise = (model.timeToPeakS(p) - t0) * width;
         if (!(rise > 0) || !Double.isFinite(rise)) {
             return new int[] {0};
         }
@@ -178,15 +225,6 @@ public final class ShiftedShapes {
             s[i] = (i - lo) * stride;
         }
         return s;
-    }
-
-    private static int indexOfZero(int[] shifts) {
-        for (int i = 0; i < shifts.length; i++) {
-            if (shifts[i] == 0) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("no zero shift");
     }
 
     private static double medianStep(double[] t) {
@@ -205,6 +243,11 @@ public final class ShiftedShapes {
     /** @return the number of candidate shifts */
     public int candidates() {
         return shift.length;
+    }
+
+    /** @return the width scale of candidate {@code c} */
+    public double width(int c) {
+        return widths[widthOf[c]];
     }
 
     /** @return the shift of candidate {@code c}, s */
@@ -255,12 +298,13 @@ public final class ShiftedShapes {
         }
         int m = window[best];
         double o = (py[m] - bestA * sumG[best]) / m;
-        return new Match(best, shiftS(best), m, o, bestA, bestT, rho(best, y, o, bestA));
+        return new Match(best, shiftS(best), widths[widthOf[best]], m, o, bestA, bestT, rho(best, y, o, bestA));
     }
 
     private double dot(int c, double[] y, int m) {
         double s = 0;
         int base = gridOffset - shift[c];
+        double[] grid = grids[widthOf[c]];
         if (regular) {
             for (int i = 0; i < m; i++) {
                 s += grid[i + base] * y[i];
@@ -277,6 +321,7 @@ public final class ShiftedShapes {
     private double rho(int c, double[] y, double o, double a) {
         int m = window[c];
         int base = gridOffset - shift[c];
+        double[] grid = grids[widthOf[c]];
         double prev = y[0] - o - a * grid[q[0] + base];
         double num = 0;
         double den = prev * prev;
@@ -300,6 +345,9 @@ public final class ShiftedShapes {
         p[1] = m.amplitude();
         if (onsetIndex >= 0) {
             p[onsetIndex] += m.shiftS();
+        }
+        if (m.width() != 1) {
+            p[2] += Math.log(m.width());   // the lognormal's μ: time scale e^μ
         }
         return p;
     }

@@ -14,7 +14,8 @@ import org.ceusperfusion.report.Json;
  * {@link ParametricMaps} → {@code map.json} (schema {@value #SCHEMA}).
  *
  * <p>Keys: {@code schema, software, input} (as in {@code analysis.json}), {@code settings}
- * (dynamicRangeDb, linear, model, bin, smooth, frameBin, samplesPerCurve, fitTolerance, ci, roi),
+ * (dynamicRangeDb, linear, model, bin, smooth, frameBin, samplesPerCurve, fastestRiseS: the
+ * fastest bolus rise that set automatic temporal binning or null, fitTolerance, ci, roi),
  * {@code params} (labels in order), {@code units}, {@code pixelsMapped}, {@code pixelsFitted} (pixels
  * whose curve was fitted), {@code pixelsNoBolus}, {@code pixelsFailed} (NaN), {@code statusCounts},
  * {@code curves}, {@code fits}, {@code seconds}, {@code fitsPerSecond}, {@code curvesPerSecond},
@@ -66,6 +67,7 @@ public final class MapJson {
         o.addProperty("smooth", s.smooth());
         o.addProperty("frameBin", m.frameBin());
         o.addProperty("samplesPerCurve", m.samples());
+        o.add("fastestRiseS", Json.num(m.riseS()));
         o.addProperty("fitTolerance", ParametricMapper.MAP_TOLERANCE);
         o.addProperty("ci", s.withCi());
         o.add("roi", Json.str(roiName));

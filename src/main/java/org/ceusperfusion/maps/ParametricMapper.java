@@ -136,7 +136,7 @@ public final class ParametricMapper {
         double seconds = (System.nanoTime() - startNs) * 1e-9;
         return new ParametricMaps(w, h, loop.pixelSizeMm(), settings, model.name(), out.values(), out.ciLo(),
                 out.ciHi(), out.r2(), out.status(), mean, mapped, countTrue(mapped), units.count(), run.fitted.get(), run.frameBin,
-                run.t.length, seconds);
+                run.t.length, seconds, run.riseS);
     }
 
     private static boolean[] mask(RoiMask roi, int w, int h) {
@@ -186,8 +186,9 @@ public final class ParametricMapper {
         private final MapProgress progress;
         private final AtomicInteger done = new AtomicInteger();
         private final AtomicInteger fitted = new AtomicInteger();
-        private final int frameBin;
-        private final double[] t;
+        private int frameBin;
+        private double[] t;
+        private double riseS = Double.NaN;
         private final boolean[] mapped;
         private final LevenbergMarquardtFitter fitter;
         private BlockShapes shapes;
@@ -203,13 +204,10 @@ public final class ParametricMapper {
             this.out = out;
             this.greySum = greySum;
             this.progress = progress == null ? MapProgress.NONE : progress;
-            this.frameBin = settings.frameBinFor(loop.frameCount(), loop.frameIntervalS());
-            this.t = CurveTile.sampleTimes(loop.timesS(), frameBin);
         }
 
         void execute() {
             int h = loop.height();
-            int rows = bandRows();
             int halo = settings.smooth() / 2;
             ExecutorService pool = settings.threads() > 1 ? Executors.newFixedThreadPool(settings.threads(), r -> {
                 Thread th = new Thread(r, "ceus-map");
@@ -217,6 +215,8 @@ public final class ParametricMapper {
                 return th;
             }) : null;
             try {
+                chooseSamples(pool);
+                int rows = bandRows();
                 boolean withShapes = shapeStart && model.linearInBaselineAndAmplitude();
                 BlockShapes.Sums sums = withShapes ? new BlockShapes.Sums(mapped, loop.width(), h, t.length) : null;
                 if (withShapes && rows < h) {
@@ -238,6 +238,15 @@ public final class ParametricMapper {
                     pool.shutdownNow();
                 }
             }
+        }
+
+        /** Temporal binning: fixed, or automatic from the fastest bolus rise ({@link RiseProbe}). */
+        private void chooseSamples(ExecutorService pool) {
+            if (settings.frameBin() == MapSettings.AUTO) {
+                riseS = RiseProbe.fastestRiseS(loop, lin, mapped);
+            }
+            frameBin = settings.frameBinFor(loop.frameCount(), loop.frameIntervalS(), riseS);
+            t = CurveTile.sampleTimes(loop.timesS(), frameBin);
         }
 
         /** Several bands: a first pass over them sums the blocks' curves (the grey sums are left alone). */
