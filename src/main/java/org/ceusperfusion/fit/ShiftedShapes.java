@@ -52,6 +52,7 @@ public final class ShiftedShapes {
     private final int[] window;
     private final double[] sumG;
     private final double[] det;
+    private final double[] maxG;
 
     /**
      * The best candidate for one curve.
@@ -64,9 +65,15 @@ public final class ShiftedShapes {
      * @param amplitude   A for the shifted shape, a.u.·s
      * @param t           {@code A / SE(A)} with the white-noise standard error
      * @param rho         lag-1 autocorrelation of the residuals (clamped)
+     * @param peak        the peak of the fitted bolus {@code A·max g_c} above the baseline, a.u.
      */
     public record Match(int candidate, double shiftS, double width, int samples, double baseline, double amplitude, double t,
-                        double rho) {
+                        double rho, double peak) {
+        /** @return the bolus peak over the baseline, {@code peak / O} (infinite when O ≤ 0 and the peak is positive) */
+        public double relativePeak() {
+            return baseline > 0 ? peak / baseline : peak > 0 ? Double.POSITIVE_INFINITY : 0;
+        }
+
         /** @return the amplitude's significance allowing for correlated noise: {@code t·√((1−ρ)/(1+ρ))} */
         public double evidence() {
             return t * Math.sqrt((1 - rho) / (1 + rho));
@@ -91,6 +98,14 @@ public final class ShiftedShapes {
         this.window = window;
         this.sumG = sumG;
         this.det = det;
+        this.maxG = new double[shift.length];
+        for (int c = 0; c < shift.length; c++) {
+            double mx = 0;
+            for (int i = 0; i < window[c]; i++) {
+                mx = Math.max(mx, grids[widthOf[c]][q[i] - shift[c] + gridOffset]);
+            }
+            maxG[c] = mx;
+        }
     }
 
     /**
@@ -298,7 +313,8 @@ public final class ShiftedShapes {
         }
         int m = window[best];
         double o = (py[m] - bestA * sumG[best]) / m;
-        return new Match(best, shiftS(best), widths[widthOf[best]], m, o, bestA, bestT, rho(best, y, o, bestA));
+        return new Match(best, shiftS(best), widths[widthOf[best]], m, o, bestA, bestT, rho(best, y, o, bestA),
+                bestA * maxG[best]);
     }
 
     private double dot(int c, double[] y, int m) {

@@ -103,8 +103,9 @@ public final class ParametricMapper {
      *
      * @param loop     the cine loop
      * @param roi      the pixels to map, or {@code null} for the whole frame
-     * @param progress told how many curves are done (from the worker threads)
+     * @param progress told how many curves are done (from the worker threads), and asked whether to stop
      * @return the maps
+     * @throws MapCancelledException when {@code progress} asked to stop
      * @throws InputException when the ROI is empty or reaches outside the frame, the loop has fewer than
      *                        6 frames, or the model is unknown
      */
@@ -292,6 +293,9 @@ public final class ParametricMapper {
             double[] y = new double[t.length];
             int total = units.count();
             for (int c = next.getAndAdd(CHUNK); c < to; c = next.getAndAdd(CHUNK)) {
+                if (progress.cancelled()) {
+                    throw new MapCancelledException(done.get());
+                }
                 int end = Math.min(to, c + CHUNK);
                 int lm = 0;
                 for (int u = c; u < end; u++) {

@@ -98,7 +98,7 @@ final class RiseProbe {
                 y[j] = c[j];
             }
             ShiftedShapes.Match match = s.match(y);
-            if (match != null && match.evidence() > STRONG) {
+            if (match != null && match.t() > STRONG && match.relativePeak() >= 1) {
                 widths[m++] = match.width();
             }
         }

@@ -22,7 +22,7 @@ final class UnitFitter {
      * A curve whose amplitude, fitted with its block's reference shape, is at most this many standard
      * errors above 0 shows no bolus ({@code NO_BOLUS}).
      */
-    static final double SCREEN_SIGMAS = 4.5;
+    static final double SCREEN_SIGMAS = 5.5;
 
     private final BolusModel model;
     private final LevenbergMarquardtFitter fitter;
