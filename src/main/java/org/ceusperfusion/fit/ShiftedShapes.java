@@ -10,7 +10,9 @@ import org.ceusperfusion.model.BolusModel;
  * <p>Candidate {@code c} is the reference basis {@code g(t) = f(t; O = 0, A = 1, shape)} stretched in
  * time by {@code w_c} about the reference onset {@code t0} and moved by {@code s_c} seconds,
  * {@code g_c(t) = g(t0 + (t − s_c − t0)/w_c)}, on the first {@code n_c} samples (the reference's
- * first-pass window stretched and moved alike). Widths 0.4, 0.6, 1 and 1.6 for the lognormal (whose
+ * first-pass window stretched and moved alike). On long curves the screen runs on means of consecutive
+ * samples (as many as keep six per rise of the narrowest candidate); the match's window is given back
+ * in the curve's own samples. Widths 0.4, 0.6, 1 and 1.6 for the lognormal (whose
  * start then gets {@code μ + ln w}), 1 for other models. Shifts run from {@value #MAX_EARLY_S} s earlier to
  * {@value #MAX_LATE_S} s later (within the loop), in steps of a sixth of the candidate's rise time
  * (onset to peak) but at least one sample interval, and always include 0. The basis is tabulated once
@@ -53,6 +55,10 @@ public final class ShiftedShapes {
     private final double[] sumG;
     private final double[] det;
     private final double[] maxG;
+    /** Curve samples averaged into one screen sample. */
+    private int decimation = 1;
+    /** Samples of the curves given to {@link #match}. */
+    private int fineSamples;
 
     /**
      * The best candidate for one curve.
@@ -140,6 +146,13 @@ public final class ShiftedShapes {
         p[0] = 0;
         p[1] = 1;
         int onset = model.parameterNames().indexOf("t0");
+        int d = decimation(model, p, timesS, widths);
+        int fine = n;
+        if (d > 1) {   // the screen runs on d-sample means: still ≥ 6 samples per rise of the narrowest shape
+            timesS = means(timesS, d);
+            samples = Math.max(3, Math.min(timesS.length, (samples + d - 1) / d));
+            n = timesS.length;
+        }
         double step = medianStep(timesS);
         int[] q = new int[n];
         boolean regular = true;
@@ -163,7 +176,37 @@ public final class ShiftedShapes {
                 grids[wi][k] = model.value(t0 + (tk - t0) / widths[wi], p);
             }
         }
-        return build(model, p, onset, timesS, step, q, regular, widths, grids, mMax, cand, samples);
+        ShiftedShapes s = build(model, p, onset, timesS, step, q, regular, widths, grids, mMax, cand, samples);
+        if (s != null) {
+            s.decimation = d;
+            s.fineSamples = fine;
+        }
+        return s;
+    }
+
+    /** Samples averaged for the screen: as many as keep 6 per rise of the narrowest candidate. */
+    private static int decimation(BolusModel model, double[] p, double[] t, double[] widths) {
+        double rise = model.timeToPeakS(p) - model.onsetS(p);
+        double min = java.util.Arrays.stream(widths).min().orElse(1);
+        double step = medianStep(t);
+        if (!(rise > 0) || !Double.isFinite(rise) || t.length < 60) {
+            return 1;
+        }
+        return Math.max(1, Math.min(t.length / 30, (int) Math.floor(min * rise / 6 / step)));
+    }
+
+    /** Means of consecutive groups of {@code d} values (the last group may be shorter). */
+    private static double[] means(double[] v, int d) {
+        double[] out = new double[(v.length + d - 1) / d];
+        for (int j = 0; j < out.length; j++) {
+            int end = Math.min(v.length, (j + 1) * d);
+            double sum = 0;
+            for (int i = j * d; i < end; i++) {
+                sum += v[i];
+            }
+            out[j] = sum / (end - j * d);
+        }
+        return out;
     }
 
     /** Width scales tried for the lognormal (its time scale is {@code e^μ}). */
@@ -281,6 +324,16 @@ public final class ShiftedShapes {
      * @return the match, or {@code null} when no candidate gives a finite fit
      */
     public Match match(double[] y) {
+        if (decimation > 1) {
+            Match m = matchScreen(means(y, decimation));
+            return m == null ? null : new Match(m.candidate(), m.shiftS(), m.width(),
+                    Math.min(fineSamples, m.samples() * decimation), m.baseline(), m.amplitude(), m.t(), m.rho(),
+                    m.peak());
+        }
+        return matchScreen(y);
+    }
+
+    private Match matchScreen(double[] y) {
         int n = times.length;
         double[] py = new double[n + 1];
         double[] pyy = new double[n + 1];

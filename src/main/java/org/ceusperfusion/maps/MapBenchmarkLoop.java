@@ -91,7 +91,11 @@ public final class MapBenchmarkLoop {
     }
 
     private static void check(Path mapDir, long seed) {
-        SyntheticLoopSpec spec = spec(seed);
+        ij.ImagePlus peImage = new ij.io.Opener().openImage(mapDir.resolve("PE.tif").toString());
+        if (peImage == null) {
+            throw new IllegalArgumentException("cannot read " + mapDir.resolve("PE.tif"));
+        }
+        SyntheticLoopSpec spec = spec(seed, peImage.getWidth(), peImage.getHeight(), 720);   // masks: any length
         int w = spec.width();
         int h = spec.height();
         boolean[] tumour = spec.tumour().mask(w, h);
