@@ -25,7 +25,7 @@ final class RiseProbe {
     /** Longest probe sample, s. */
     static final double MAX_SAMPLE_S = 0.25;
     /** Most pixels read. */
-    static final int MAX_PIXELS = 4096;
+    static final int MAX_PIXELS = 1024;
     /** Rise (onset to peak) of the probe's reference lognormal (σ = 0.5), s. */
     static final double REFERENCE_RISE_S = 6;
     /** Stretches of the reference tried: rises of 1.2 to 15 s. */
