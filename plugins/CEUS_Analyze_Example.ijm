@@ -6,18 +6,25 @@
 // lognormal bolus model and writes analysis.json, tic.csv and tic.png - the same numbers as
 //   ./ceus analyze test-data/baseline.dcm --roi tumour=oval:40,27,40,30 --dynamic-range 40 --out <folder>
 
-// Where the repository is: this macro lives in <repository>/plugins/ (getDirectory("plugins") is
-// empty under -batch, so the macro's own path is used first).
+// Where the repository is: this macro lives in <repository>/plugins/. A relative path (ImageJ -batch
+// plugins/<macro>.ijm, run from the repository) is taken from the working directory.
 self = getInfo("macro.filepath");
-if (self != "" && self != "null")
-    root = File.getParent(File.getParent(self));
-else
-    root = File.getParent(getDirectory("plugins"));
-loop = root + File.separator + "test-data" + File.separator + "baseline.dcm";
-if (!File.exists(loop)) {
-    print("error: " + loop + ": demo loop not found (run the macro from <repository>/plugins/)");
-    exit;
+if (self == "" || self == "null")
+    self = getDirectory("plugins") + "macro.ijm";
+else if (!startsWith(self, "/") && !startsWith(self, "\\") && indexOf(self, ":") != 1)
+    self = getInfo("user.dir") + File.separator + self;
+root = File.getParent(File.getParent(self));
+
+// The demo loops: test-data/ of the repository, else generated on demand (as File > Open Samples > CEUS
+// Demo Loops does) in the temporary folder - e.g. when this example was opened from Plugins > CEUS
+// Perfusion > Examples of an installed plugin.
+data = root + File.separator + "test-data" + File.separator;
+if (!File.exists(data + "baseline.dcm")) {
+    data = getDirectory("temp") + "ceus-demo-loops" + File.separator;
+    run("CEUS Demo Loops", "save_to=[" + data + "] no_display");
+    print("Demo loops generated in " + data);
 }
+loop = data + "baseline.dcm";
 
 // Output folder: the macro argument, else a folder in the temporary directory.
 out = getArgument();
@@ -41,8 +48,11 @@ Roi.setName("tumour");
 //    dynamic_range: the scanner's log-compression range in dB (write "linear" instead for linear data).
 run("Analyze TIC...", "dynamic_range=40 model=lognormal save_to=[" + out + "]");
 
-// 4. The results are in the table "CEUS Perfusion" (one row per ROI) and in the output folder.
-print("Status: " + Table.getString("Status", 0, "CEUS Perfusion"));
-print("PE = " + Table.get("PE", 0, "CEUS Perfusion") + " a.u., AUC = " + Table.get("AUC", 0, "CEUS Perfusion")
-    + " a.u.*s, mTT = " + Table.get("mTT", 0, "CEUS Perfusion") + " s");
+// 4. The results are appended to the table "CEUS Perfusion" (one row per ROI, this run's rows last) and
+//    written to the output folder.
+t = "CEUS Perfusion";
+last = Table.size(t) - 1;
+print("Status: " + Table.getString("Status", last, t));
+print("PE = " + Table.get("PE", last, t) + " a.u., AUC = " + Table.get("AUC", last, t)
+    + " a.u.*s, mTT = " + Table.get("mTT", last, t) + " s");
 print("Written: " + out + File.separator + "analysis.json");

@@ -1,7 +1,8 @@
 // CEUS Perfusion: batch from a macro with the Batch... command (the same core as ./ceus batch).
 //
-// Argument (optional): "<input> <output folder>" where <input> is a manifest .csv or a folder of loops;
-// without it, the bundled manifest test-data/demo.csv (two exams of one patient) is run.
+// Argument (optional): "<input> <output folder>" where <input> is a manifest .csv or a folder of loops,
+// or just "<output folder>" (a folder that does not exist yet); without an input, the bundled manifest
+// test-data/demo.csv (two exams of one patient) is run.
 // Headless: xvfb-run -a java -jar ij.jar -ijpath <repository> -batch plugins/CEUS_Batch_Example.ijm "[in] [out]"
 //
 // A manifest has one row per loop (columns loop, roi; optional id, patient, label, day, reference_roi,
@@ -10,19 +11,36 @@
 // Esc cancels; with "resume" complete items are skipped. Every loop gets its own output folder and
 // summary.csv lists each item with status ok or error (a bad loop never stops the batch).
 
+// Where the repository is: this macro lives in <repository>/plugins/. A relative path (ImageJ -batch
+// plugins/<macro>.ijm, run from the repository) is taken from the working directory.
 self = getInfo("macro.filepath");
-if (self != "" && self != "null")
-    root = File.getParent(File.getParent(self));
-else
-    root = File.getParent(getDirectory("plugins"));
+if (self == "" || self == "null")
+    self = getDirectory("plugins") + "macro.ijm";
+else if (!startsWith(self, "/") && !startsWith(self, "\\") && indexOf(self, ":") != 1)
+    self = getInfo("user.dir") + File.separator + self;
+root = File.getParent(File.getParent(self));
+
+// The demo loops: test-data/ of the repository, else generated on demand (as File > Open Samples > CEUS
+// Demo Loops does) in the temporary folder - e.g. when this example was opened from Plugins > CEUS
+// Perfusion > Examples of an installed plugin.
+data = root + File.separator + "test-data" + File.separator;
+if (!File.exists(data + "baseline.dcm")) {
+    data = getDirectory("temp") + "ceus-demo-loops" + File.separator;
+    run("CEUS Demo Loops", "save_to=[" + data + "] no_display");
+    print("Demo loops generated in " + data);
+}
 arg = getArgument();
-input = root + File.separator + "test-data" + File.separator + "demo.csv";
+input = data + "demo.csv";
 out = getDirectory("temp") + "ceus-batch-example";
 if (arg != "") {
     parts = split(arg, " ");
-    input = parts[0];
-    if (parts.length > 1)
-        out = parts[1];
+    if (parts.length == 1 && !File.exists(parts[0]))
+        out = parts[0];          // one argument that does not exist yet: the output folder
+    else {
+        input = parts[0];
+        if (parts.length > 1)
+            out = parts[1];
+    }
 }
 
 options = "input=[" + input + "] output=[" + out + "] dynamic_range=40 model=lognormal threads=2 resume";

@@ -9,15 +9,23 @@
 //     --roi tumour=oval:38,25,44,34 --reference-roi normal=oval:8,62,24,20 --labels baseline,D14 \
 //     --days 0,14 --volume-ml 295,341 --necrosis-pct 2.09,53.07 --diameters-mm "84,80;88,84" --out <folder>
 
+// Where the repository is: this macro lives in <repository>/plugins/. A relative path (ImageJ -batch
+// plugins/<macro>.ijm, run from the repository) is taken from the working directory.
 self = getInfo("macro.filepath");
-if (self != "" && self != "null")
-    root = File.getParent(File.getParent(self));
-else
-    root = File.getParent(getDirectory("plugins"));
+if (self == "" || self == "null")
+    self = getDirectory("plugins") + "macro.ijm";
+else if (!startsWith(self, "/") && !startsWith(self, "\\") && indexOf(self, ":") != 1)
+    self = getInfo("user.dir") + File.separator + self;
+root = File.getParent(File.getParent(self));
+
+// The demo loops: test-data/ of the repository, else generated on demand (as File > Open Samples > CEUS
+// Demo Loops does) in the temporary folder - e.g. when this example was opened from Plugins > CEUS
+// Perfusion > Examples of an installed plugin.
 data = root + File.separator + "test-data" + File.separator;
 if (!File.exists(data + "baseline.dcm")) {
-    print("error: " + data + "baseline.dcm: demo loop not found (run the macro from <repository>/plugins/)");
-    exit;
+    data = getDirectory("temp") + "ceus-demo-loops" + File.separator;
+    run("CEUS Demo Loops", "save_to=[" + data + "] no_display");
+    print("Demo loops generated in " + data);
 }
 out = getArgument();
 if (out == "")

@@ -4,12 +4,24 @@
 // baseline and day 14 and prints the AUC change with its CI and the response.
 // Headless: xvfb-run -a java -jar ij.jar -ijpath <repository> -batch plugins/CEUS_Extensions_Example.ijm [out]
 
+// Where the repository is: this macro lives in <repository>/plugins/. A relative path (ImageJ -batch
+// plugins/<macro>.ijm, run from the repository) is taken from the working directory.
 self = getInfo("macro.filepath");
-if (self != "" && self != "null")
-    root = File.getParent(File.getParent(self));
-else
-    root = File.getParent(getDirectory("plugins"));
+if (self == "" || self == "null")
+    self = getDirectory("plugins") + "macro.ijm";
+else if (!startsWith(self, "/") && !startsWith(self, "\\") && indexOf(self, ":") != 1)
+    self = getInfo("user.dir") + File.separator + self;
+root = File.getParent(File.getParent(self));
+
+// The demo loops: test-data/ of the repository, else generated on demand (as File > Open Samples > CEUS
+// Demo Loops does) in the temporary folder - e.g. when this example was opened from Plugins > CEUS
+// Perfusion > Examples of an installed plugin.
 data = root + File.separator + "test-data" + File.separator;
+if (!File.exists(data + "baseline.dcm")) {
+    data = getDirectory("temp") + "ceus-demo-loops" + File.separator;
+    run("CEUS Demo Loops", "save_to=[" + data + "] no_display");
+    print("Demo loops generated in " + data);
+}
 out = getArgument();
 if (out == "")
     out = getDirectory("temp") + "ceus-extensions-example";

@@ -7,16 +7,25 @@
 // Fire LUT; the files are the same as
 //   ./ceus map test-data/day14.tif --roi tumour=oval:38,25,44,34 --params PE,AUC,TTP,mTT --out <folder>
 
+// Where the repository is: this macro lives in <repository>/plugins/. A relative path (ImageJ -batch
+// plugins/<macro>.ijm, run from the repository) is taken from the working directory.
 self = getInfo("macro.filepath");
-if (self != "" && self != "null")
-    root = File.getParent(File.getParent(self));
-else
-    root = File.getParent(getDirectory("plugins"));
-loop = root + File.separator + "test-data" + File.separator + "day14.tif";
-if (!File.exists(loop)) {
-    print("error: " + loop + ": demo loop not found (run the macro from <repository>/plugins/)");
-    exit;
+if (self == "" || self == "null")
+    self = getDirectory("plugins") + "macro.ijm";
+else if (!startsWith(self, "/") && !startsWith(self, "\\") && indexOf(self, ":") != 1)
+    self = getInfo("user.dir") + File.separator + self;
+root = File.getParent(File.getParent(self));
+
+// The demo loops: test-data/ of the repository, else generated on demand (as File > Open Samples > CEUS
+// Demo Loops does) in the temporary folder - e.g. when this example was opened from Plugins > CEUS
+// Perfusion > Examples of an installed plugin.
+data = root + File.separator + "test-data" + File.separator;
+if (!File.exists(data + "baseline.dcm")) {
+    data = getDirectory("temp") + "ceus-demo-loops" + File.separator;
+    run("CEUS Demo Loops", "save_to=[" + data + "] no_display");
+    print("Demo loops generated in " + data);
 }
+loop = data + "day14.tif";
 out = getArgument();
 if (out == "")
     out = getDirectory("temp") + "ceus-maps-example";

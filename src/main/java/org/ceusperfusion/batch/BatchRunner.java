@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.ceusperfusion.analysis.LoopAnalysis;
+import org.ceusperfusion.io.DecodeThreads;
 
 /**
  * Runs a manifest: every selected row is analysed into its own folder, then every selected patient's
@@ -59,8 +60,15 @@ public final class BatchRunner {
      * @param cancel   set to stop: items not yet started end as {@code error} with message {@code cancelled}
      * @return every item's result (rows in manifest order, then comparisons) and the summary written
      * @throws IOException when the summary cannot be written
+     * @throws org.ceusperfusion.InputException when another run is writing the same summary ({@link BatchLock})
      */
     public BatchResult run(Manifest manifest, Listener listener, AtomicBoolean cancel) throws IOException {
+        try (BatchLock lock = BatchLock.acquire(options.summaryPath())) {
+            return runLocked(manifest, listener, cancel);
+        }
+    }
+
+    private BatchResult runLocked(Manifest manifest, Listener listener, AtomicBoolean cancel) throws IOException {
         RowJob rowJob = new RowJob(options, manifest.path().toAbsolutePath().getParent());
         List<ManifestRow> rows = selectedRows(manifest);
         Map<String, List<ManifestRow>> patients = selectedPatients(manifest);
@@ -74,7 +82,8 @@ public final class BatchRunner {
             List<Supplier<ItemResult>> rowTasks = new ArrayList<>();
             for (ManifestRow r : rows) {
                 rowTasks.add(() -> {
-                    RowJob.Outcome o = rowJob.run(r);
+                    // each worker decodes its own frames: --threads N keeps N cores busy with N loops
+                    RowJob.Outcome o = DecodeThreads.callerOnly(() -> rowJob.run(r));
                     if (o.analysis() != null && keep.contains(r.id())) {
                         kept.put(r.id(), o.analysis()); // kept in memory for this run's comparisons only
                     }

@@ -69,7 +69,12 @@ final class AnalysisOptions {
     boolean noFlashDetection;
 
     AnalysisSettings toSettings() {
-        return new AnalysisSettings(linear ? null : dynamicRangeDb, linear, model, motionSettings(), bootstrap,
+        return toSettings(linear);
+    }
+
+    /** @param linearData whether the values are linear (curve tables are, unless --dynamic-range is given) */
+    AnalysisSettings toSettings(boolean linearData) {
+        return new AnalysisSettings(linearData ? null : dynamicRangeDb, linearData, model, motionSettings(), bootstrap,
                 bootstrapSeed);
     }
 

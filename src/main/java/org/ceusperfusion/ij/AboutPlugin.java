@@ -8,7 +8,9 @@ import java.net.URL;
 import java.util.jar.Manifest;
 
 /**
- * {@code Plugins > CEUS Perfusion > About CEUS Perfusion}: version, licence and where the documentation is.
+ * {@code Help > About Plugins > About CEUS Perfusion}: version, licence and where the documentation is;
+ * with the argument {@code docs} ({@code Plugins > CEUS Perfusion > CEUS Documentation}) it opens the
+ * documentation in the browser.
  * Writes to the log instead of a dialog when no dialog can be shown (batch mode without a GUI).
  */
 public class AboutPlugin implements PlugIn {
@@ -19,6 +21,14 @@ public class AboutPlugin implements PlugIn {
 
     @Override
     public void run(String arg) {
+        if ("docs".equals(arg)) {
+            if (PluginErrors.noDialogs()) {
+                IJ.log("CEUS Perfusion documentation: " + HelpLinks.docsUrl());
+            } else {
+                IJ.runPlugIn("ij.plugin.BrowserLauncher", HelpLinks.docsUrl());
+            }
+            return;
+        }
         if (PluginErrors.noDialogs()) {
             IJ.log(text());
         } else {
@@ -32,8 +42,10 @@ public class AboutPlugin implements PlugIn {
                 + "Contrast-enhanced ultrasound perfusion quantification (time-intensity curves, bolus fits,\n"
                 + "perfusion parameters with 95 % confidence intervals, follow-up comparison).\n"
                 + "Licence: " + LICENCE + "\n"
-                + "Documentation: README.md at the root of the CEUS Perfusion source repository"
-                + " (commands, macros, CLI).";
+                + "Documentation: " + HelpLinks.docsUrl() + "\n"
+                + "(docs/imagej.md and README.md of the source repository: commands, macros, CLI).\n"
+                + "Menus: Plugins > CEUS Perfusion; File > Import > CEUS Cine Loop...;"
+                + " File > Open Samples > CEUS Demo Loops.";
     }
 
     /** @return {@code Implementation-Version} of the plugin jar's manifest, or {@code development} */

@@ -52,16 +52,27 @@ public class AnalyzeTicPlugin implements PlugIn {
         }
         MacroOptions macro = MacroOptions.current();
         PluginErrors.run(COMMAND, () -> {
-            AnalyzeTicOptions options = macro != null ? AnalyzeTicOptions.fromMacro(macro) : ask();
-            if (options != null) {
-                AnalysisSettings settings = options.settings();
-                if (options.motionCorrection()) {
-                    settings = settings.withMotion(settings.motion().withReferenceFrame(MotionOverlay.currentFrame(imp)));
-                }
-                LoopAnalysis analysis = analyze(imp, imp.getRoi(), findReference(options.reference()), settings);
-                MotionOverlay.show(imp, imp.getRoi(), analysis);
-                publish(imp, analysis, options.saveTo());
+            boolean timed = CineLoopImages.hasFrameTimes(imp);
+            AnalyzeTicOptions options = macro != null ? AnalyzeTicOptions.fromMacro(macro) : ask(!timed);
+            if (options == null) {
+                return;
             }
+            if (!timed && Double.isNaN(options.frameIntervalS())) {
+                throw new InputException(imp.getTitle(), ImageTimes.MISSING);
+            }
+            AnalysisSettings settings = options.settings();
+            if (options.motionCorrection()) {
+                settings = settings.withMotion(settings.motion().withReferenceFrame(MotionOverlay.currentFrame(imp)));
+            }
+            List<Roi> targets = options.allRois() ? roiManagerTargets() : single(imp.getRoi());
+            IJ.showStatus("CEUS Perfusion: analysing " + imp.getTitle() + "...");
+            IJ.showProgress(0.1);
+            LoopAnalysis analysis = analyze(imp, targets, findReference(options.reference()), settings,
+                    options.frameIntervalS());
+            IJ.showProgress(1.0);
+            IJ.showStatus("");
+            MotionOverlay.show(imp, targets.get(0), analysis);
+            publish(imp, analysis, options.saveTo());
         });
     }
 
@@ -85,45 +96,77 @@ public class AnalyzeTicPlugin implements PlugIn {
      * @param reference the reference ROI, or {@code null}
      */
     public static LoopAnalysis analyze(ImagePlus imp, Roi roi, Roi reference, AnalysisSettings s) {
+        return analyze(imp, single(roi), reference, s, Double.NaN);
+    }
+
+    /**
+     * Analyses several target ROIs of one image together (as several {@code --roi} in the CLI).
+     *
+     * @param imp            a cine loop image
+     * @param rois           the target ROIs; a {@code null} entry is the whole frame
+     * @param reference      the reference ROI, or {@code null}
+     * @param s              linearisation and model
+     * @param frameIntervalS frame interval, s, replacing the image's times, or NaN
+     * @return the analysis, with the image conversion's warnings first
+     * @throws InputException when a ROI is not an area or lies outside the image, or the image has no times
+     */
+    public static LoopAnalysis analyze(ImagePlus imp, List<Roi> rois, Roi reference, AnalysisSettings s,
+                                       double frameIntervalS) {
         List<String> warnings = new ArrayList<>();
-        CineLoop loop = CineLoopImages.toCineLoop(imp, warnings);
-        RoiMask target;
-        if (roi == null) {
-            target = CineLoopImages.wholeFrame(WHOLE_FRAME_NAME, imp.getWidth(), imp.getHeight());
-            warnings.add("no ROI on the image: the whole frame was analysed");
-        } else {
-            target = CineLoopImages.toRoiMask(roi, DEFAULT_ROI_NAME);
+        CineLoop loop = CineLoopImages.toCineLoop(imp, warnings, frameIntervalS);
+        List<RoiMask> targets = new ArrayList<>();
+        for (Roi roi : rois) {
+            if (roi == null) {
+                targets.add(CineLoopImages.wholeFrame(WHOLE_FRAME_NAME, imp.getWidth(), imp.getHeight()));
+                warnings.add("no ROI on the image: the whole frame was analysed");
+            } else {
+                targets.add(CineLoopImages.toRoiMask(roi, DEFAULT_ROI_NAME));
+            }
         }
         RoiMask ref = reference == null ? null : CineLoopImages.toRoiMask(reference, "reference");
         Path source = CineLoopImages.sourcePath(imp);
         String sha = source == null ? null : LoopReader.sha256(source);
-        LoopAnalysis a = Analyzer.analyze(loop, sha, List.of(target), ref, s);
+        LoopAnalysis a = Analyzer.analyze(loop, sha, targets, ref, s);
         warnings.addAll(a.warnings());
         return new LoopAnalysis(a.input(), a.settings(), List.copyOf(warnings), a.rois());
     }
 
-    private static AnalyzeTicOptions ask() {
-        AnalyzeTicOptions d = AnalyzeTicOptions.defaults();
+    private static List<Roi> single(Roi roi) {
+        List<Roi> l = new ArrayList<>();
+        l.add(roi);
+        return l;
+    }
+
+    /** @return every area ROI of the ROI Manager, named (unnamed ones {@code roi<i>}) */
+    private static List<Roi> roiManagerTargets() {
+        RoiManager rm = roiManager();
+        List<Roi> out = new ArrayList<>();
+        for (int i = 0; rm != null && i < rm.getCount(); i++) {
+            Roi roi = (Roi) rm.getRoi(i).clone();
+            if (roi.isArea()) {
+                String name = rm.getName(i);
+                roi.setName(name == null || name.isBlank() ? DEFAULT_ROI_NAME + (i + 1) : name);
+                out.add(roi);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new InputException("target=" + AnalyzeTicOptions.TARGET_ROI_MANAGER,
+                    "the ROI Manager holds no area ROI: add ROIs with Analyze > Tools > ROI Manager > Add");
+        }
+        return out;
+    }
+
+    private static AnalyzeTicOptions ask(boolean askInterval) {
         List<String> refs = new ArrayList<>(List.of(AnalyzeTicOptions.NO_REFERENCE));
         RoiManager rm = roiManager();
         for (int i = 0; rm != null && i < rm.getCount(); i++) {
             refs.add(rm.getName(i));
         }
-        GenericDialog gd = new GenericDialog("CEUS Perfusion: Analyze TIC");
-        gd.addNumericField("Dynamic_range", d.dynamicRangeDb(), 1, 6, "dB");
-        gd.addCheckbox("Linear data (no log compression)", d.linear());
-        gd.addChoice("Model", AnalyzeTicOptions.MODELS.toArray(new String[0]), d.model());
-        gd.addChoice("Reference ROI (ROI Manager)", refs.toArray(new String[0]), refs.get(0));
-        gd.addDirectoryField("Save_to folder (optional)", "");
-        gd.addCheckbox("Motion_correction (the ROI follows the tissue)", d.motionCorrection());
-        gd.addStringField("Exclude frames (e.g. 10-20,35)", "", 12);
-        gd.addMessage("Target: the image's ROI (whole frame without one).");
-        gd.showDialog();
-        if (gd.wasCanceled()) {
-            return null;
-        }
-        return new AnalyzeTicOptions(gd.getNextNumber(), gd.getNextBoolean(), gd.getNextChoice(),
-                gd.getNextChoice(), gd.getNextString(), gd.getNextBoolean(), gd.getNextString());
+        var values = AnalyzeTicOptions.form(refs, askInterval).ask("CEUS Perfusion: Analyze TIC",
+                "Target 'selection': the image's ROI (whole frame without one).", HelpLinks.html(COMMAND,
+                        "Macro keys: dynamic_range, linear, model, target, reference, motion_correction, exclude,"
+                                + " keep_flash, bootstrap, frame_interval (images without frame times), save_to."));
+        return values == null ? null : AnalyzeTicOptions.fromValues(values);
     }
 
     private static Roi findReference(String name) {
@@ -152,7 +195,7 @@ public class AnalyzeTicPlugin implements PlugIn {
         for (String w : analysis.warnings()) {
             IJ.log("CEUS Perfusion: " + imp.getTitle() + ": " + w);
         }
-        AnalysisTables.toResultsTable(analysis).show(AnalysisTables.TITLE);
+        AnalysisTables.publish(imp.getTitle(), analysis);
         if (!Interpreter.isBatchMode() && !PluginErrors.noDialogs()) {
             TicPlots.create(analysis, "CEUS TIC: " + imp.getTitle()).show();
         }

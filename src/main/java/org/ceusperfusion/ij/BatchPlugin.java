@@ -105,6 +105,8 @@ public class BatchPlugin implements PlugIn {
         gd.addNumericField("Threads", Runtime.getRuntime().availableProcessors(), 0);
         gd.addCheckbox("Resume (skip complete items)", false);
         gd.addMessage("Esc cancels a running batch. For thousands of loops and clusters: ceus batch --shard.");
+        gd.addHelp(HelpLinks.html(COMMAND, "Macro keys: input, roi, reference_roi, output, dynamic_range, model,"
+                + " threads, resume."));
         gd.showDialog();
         if (gd.wasCanceled()) {
             return null;

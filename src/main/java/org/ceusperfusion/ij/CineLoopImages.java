@@ -24,7 +24,9 @@ import org.ceusperfusion.roi.RoiMask;
  * Converts between {@link CineLoop} and ImageJ's {@link ImagePlus}, and ImageJ ROIs to {@link RoiMask}.
  *
  * <p>A loop becomes a time series (frames on the T axis, one slice, one channel): an 8-bit stack when
- * its grey scale is 0..255 and every value is an integer, else a 32-bit stack with the same values.
+ * its grey scale is 0..255 and every value is an integer, else a 32-bit stack with the same values. A loop
+ * its reader streams (larger than the memory budget, tag {@code frames=streamed}) becomes a virtual stack
+ * ({@link CineVirtualStack}) decoded on demand, so a 300 MB export never needs its frames as floats.
  * {@link Calibration#frameInterval} holds the median interval in seconds, {@link Calibration#fps} its
  * inverse, and the pixel size is in mm when known. Irregular times survive as slice labels
  * {@code t=<s> s} and as the property {@value ImageTimes#TIMES_PROPERTY}; the file is in
@@ -60,15 +62,11 @@ public final class CineLoopImages {
      */
     public static ImagePlus toImagePlus(CineLoop loop, String title) {
         LoopMetadata m = loop.metadata();
-        boolean eightBit = m.maxGrey() == 255 && isByteValued(loop);
-        int w = loop.width();
-        int h = loop.height();
-        ImageStack stack = new ImageStack(w, h);
-        for (int i = 0; i < loop.frameCount(); i++) {
-            float[] f = loop.frame(i);
-            ImageProcessor ip = eightBit ? toBytes(f, w, h) : new FloatProcessor(w, h, f.clone());
-            stack.addSlice(ImageTimes.label(loop.timeS(i)), ip);
-        }
+        ImageStack stack = "streamed".equals(m.tags().get("frames"))
+                ? new CineVirtualStack(loop, m.maxGrey() == 255 && isByteValued(loop.frame(0))
+                        && isByteValued(loop.frame(loop.frameCount() - 1)))
+                : inMemoryStack(loop);
+        boolean eightBit = stack.getBitDepth() == 8;
         ImagePlus imp = new ImagePlus(title, stack);
         imp.setDimensions(1, 1, loop.frameCount());
         if (!eightBit) {
@@ -77,6 +75,35 @@ public final class CineLoopImages {
         calibrate(imp.getCalibration(), loop);
         setProperties(imp, loop);
         return imp;
+    }
+
+    /**
+     * One pass over the frames: 8-bit slices while every value is an integer in 0..255 (and the scale is
+     * 0..255), switching the whole stack to 32-bit at the first frame that is not.
+     */
+    private static ImageStack inMemoryStack(CineLoop loop) {
+        int w = loop.width();
+        int h = loop.height();
+        ImageStack stack = new ImageStack(w, h);
+        boolean eightBit = loop.metadata().maxGrey() == 255;
+        for (int i = 0; i < loop.frameCount(); i++) {
+            float[] f = loop.frame(i);
+            if (eightBit && !isByteValued(f)) {
+                eightBit = false;
+                stack = toFloat(stack);
+            }
+            ImageProcessor ip = eightBit ? toBytes(f, w, h) : new FloatProcessor(w, h, f.clone());
+            stack.addSlice(ImageTimes.label(loop.timeS(i)), ip);
+        }
+        return stack;
+    }
+
+    private static ImageStack toFloat(ImageStack bytes) {
+        ImageStack out = new ImageStack(bytes.getWidth(), bytes.getHeight());
+        for (int i = 1; i <= bytes.getSize(); i++) {
+            out.addSlice(bytes.getSliceLabel(i), bytes.getProcessor(i).convertToFloat());
+        }
+        return out;
     }
 
     private static void calibrate(Calibration cal, CineLoop loop) {
@@ -110,12 +137,10 @@ public final class CineLoopImages {
         }
     }
 
-    private static boolean isByteValued(CineLoop loop) {
-        for (int i = 0; i < loop.frameCount(); i++) {
-            for (float v : loop.frame(i)) {
-                if (!(v >= 0 && v <= 255 && v == Math.rint(v))) {
-                    return false;
-                }
+    private static boolean isByteValued(float[] frame) {
+        for (float v : frame) {
+            if (!(v >= 0 && v <= 255 && v == Math.rint(v))) {
+                return false;
             }
         }
         return true;
@@ -134,7 +159,8 @@ public final class CineLoopImages {
      *
      * <p>Frames are the T axis, or the Z axis when the image has a single time point (ImageJ's own readers
      * open DICOM multi-frame files as Z slices). Times come from {@value ImageTimes#TIMES_PROPERTY}, else
-     * the slice labels, else the frame interval or rate, else 1 s with a warning. Grey values are the raw
+     * the slice labels, else the frame interval or rate, else the image's file or DICOM header
+     * ({@link SourceMetadata}, which also fills in a missing pixel size); an image with none is refused. Grey values are the raw
      * stored values; RGB becomes luminance {@code 0.299R + 0.587G + 0.114B}. The largest grey value is 255
      * for 8-bit and RGB, {@value #MAX_GREY_PROPERTY} or 65535 for 16-bit, {@value #MAX_GREY_PROPERTY} or 255
      * (with a warning) for 32-bit images.
@@ -142,10 +168,25 @@ public final class CineLoopImages {
      * @param imp      the image
      * @param warnings receives what the user should know about the conversion
      * @return the loop; its frames are read from the image's stack on demand
+     * @throws InputException when the image has several frames and no frame times anywhere
      */
     public static CineLoop toCineLoop(ImagePlus imp, List<String> warnings) {
+        return toCineLoop(imp, warnings, Double.NaN);
+    }
+
+    /**
+     * As {@link #toCineLoop(ImagePlus, List)}; a positive {@code frameIntervalS} replaces the image's frame
+     * times with regular ones (as {@code --frame-interval} in the CLI).
+     *
+     * @param frameIntervalS the frame interval, s, or NaN to use the image's own times
+     * @throws InputException when the image has no frame times and none is given
+     */
+    public static CineLoop toCineLoop(ImagePlus imp, List<String> warnings, double frameIntervalS) {
         int[] idx = frameIndices(imp, warnings);
-        ImageTimes.Resolved times = ImageTimes.resolve(imp, idx, warnings);
+        boolean override = !Double.isNaN(frameIntervalS);
+        SourceMetadata.adopt(imp, idx.length, override || ImageTimes.known(imp, idx));
+        ImageTimes.Resolved times = override ? ImageTimes.given(idx.length, frameIntervalS)
+                : ImageTimes.resolve(imp, idx, warnings);
         String timing = times.source();
         String storedTiming = imp.getProp(TIMING_PROPERTY);
         if (storedTiming != null && timing.endsWith(TIMES_PROPERTY)) {
@@ -155,6 +196,19 @@ public final class CineLoopImages {
                 maxGrey(imp, warnings), photometric(imp), null, timing, List.of(), Map.of());
         return new CineLoop(imp.getWidth(), imp.getHeight(), times.timesS(), pixelSizeMm(imp, warnings), meta,
                 new StackFrames(imp.getStack(), idx));
+    }
+
+    /**
+     * Whether {@link #toCineLoop(ImagePlus, List)} will find frame times, after completing them from the
+     * image's file or DICOM header ({@link SourceMetadata}) when they are missing.
+     *
+     * @param imp the image (its calibration may be completed in place)
+     * @return whether the image has frame times (or a single frame)
+     */
+    public static boolean hasFrameTimes(ImagePlus imp) {
+        int[] idx = frameIndices(imp, new ArrayList<>());
+        SourceMetadata.adopt(imp, idx.length, ImageTimes.known(imp, idx));
+        return ImageTimes.known(imp, idx);
     }
 
     /** As {@link #toCineLoop(ImagePlus, List)}, discarding warnings. */

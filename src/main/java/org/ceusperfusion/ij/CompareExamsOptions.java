@@ -60,11 +60,9 @@ public record CompareExamsOptions(List<String> exams, String labels, String days
      * @throws InputException when a value cannot be read
      */
     static CompareExamsOptions fromMacro(MacroOptions m) {
-        List<String> exams = new ArrayList<>();
-        String list = m.string("exams", null);
-        if (list != null) {
-            exams.addAll(items(list));
-        } else {
+        var v = form("").fromMacro(m);
+        List<String> exams = new ArrayList<>(items((String) v.get("exams")));
+        if (exams.isEmpty()) {
             String base = m.string("baseline", null);
             if (base != null) {
                 exams.add(base);
@@ -74,16 +72,56 @@ public record CompareExamsOptions(List<String> exams, String labels, String days
                 exams.addAll(items(follow));
             }
         }
-        boolean linear = m.flag("linear");
-        AnalysisSettings settings = new AnalysisSettings(linear ? null : m.number("dynamic_range",
-                AnalysisSettings.DEFAULT_DYNAMIC_RANGE_DB), linear, m.string("model", "lognormal"));
-        ComparisonOptions options = ExamLists.options(m.string("response_parameter", "AUC"),
-                m.number("response_threshold", -40), m.string("response_day", "30"),
-                m.number("diameter_sd", RecistLike.DEFAULT_SD_MM), ComparisonOptions.DEFAULT.seed());
-        return new CompareExamsOptions(exams, m.string("labels", null), m.string("days", null),
-                m.string("volume_ml", null), m.string("necrosis_pct", null), m.string("diameters_mm", null),
-                m.string("volume_diameters_mm", null), m.string("new_lesions", null), m.string("reference", null),
-                settings, options, m.string("save_to", null));
+        return fromValues(exams, v);
+    }
+
+    /**
+     * The fields of the dialog, in order; each label's first word is its macro key.
+     *
+     * @param exams the default exam list (the open images' titles)
+     * @return the form
+     */
+    static OptionForm form(String exams) {
+        return new OptionForm()
+                .string("exams", "Exams (image titles or files, baseline first)", exams)
+                .string("labels", "Labels (comma list)", "")
+                .string("days", "Days (comma list)", "")
+                .string("volume_ml", "Volume_ml (comma list)", "")
+                .string("necrosis_pct", "Necrosis_pct (comma list)", "")
+                .string("diameters_mm", "Diameters_mm (a,b;c,d)", "")
+                .string("volume_diameters_mm", "Volume_diameters_mm (L,W,H;L,W,H)", "")
+                .string("new_lesions", "New_lesions (comma list: yes/no)", "")
+                .string("reference", "Reference ROI name (ROI Manager)", "none")
+                .number("dynamic_range", "Dynamic_range", AnalysisSettings.DEFAULT_DYNAMIC_RANGE_DB, "dB")
+                .flag("linear", "Linear data (no log compression)", false)
+                .choice("model", "Model", AnalyzeTicOptions.MODELS, "lognormal")
+                .string("response_parameter", "Response_parameter", "AUC")
+                .number("response_threshold", "Response_threshold", -40, "%")
+                .string("response_day", "Response_day (or none)", "30")
+                .number("diameter_sd", "Diameter_sd", RecistLike.DEFAULT_SD_MM, "mm")
+                .directory("save_to", "Save_to folder (optional)");
+    }
+
+    /**
+     * @param exams the exams (titles or files)
+     * @param v     the values of {@link #form}, by key
+     * @return the parameters
+     * @throws InputException when a value is impossible
+     */
+    static CompareExamsOptions fromValues(List<String> exams, java.util.Map<String, Object> v) {
+        boolean linear = (Boolean) v.get("linear");
+        AnalysisSettings settings = new AnalysisSettings(linear ? null : (Double) v.get("dynamic_range"), linear,
+                (String) v.get("model"));
+        ComparisonOptions options = ExamLists.options((String) v.get("response_parameter"),
+                (Double) v.get("response_threshold"), (String) v.get("response_day"), (Double) v.get("diameter_sd"),
+                ComparisonOptions.DEFAULT.seed());
+        return new CompareExamsOptions(exams, str(v, "labels"), str(v, "days"), str(v, "volume_ml"),
+                str(v, "necrosis_pct"), str(v, "diameters_mm"), str(v, "volume_diameters_mm"), str(v, "new_lesions"),
+                str(v, "reference"), settings, options, str(v, "save_to"));
+    }
+
+    private static String str(java.util.Map<String, Object> v, String key) {
+        return blankToNull((String) v.get(key));
     }
 
     /** @return the comma-separated items of {@code s}, trimmed, empty ones dropped */

@@ -3,7 +3,6 @@ package org.ceusperfusion.ij;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
-import ij.gui.GenericDialog;
 import ij.gui.Roi;
 import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
@@ -79,6 +78,12 @@ public class CompareExamsPlugin implements PlugIn {
         List<ExamInput> inputs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String label = labels.get(i);
+            if (IJ.escapePressed()) {
+                IJ.resetEscape();
+                throw new InputException(COMMAND, "cancelled (Esc) before exam " + label);
+            }
+            IJ.showStatus("CEUS Perfusion: analysing exam " + (i + 1) + "/" + n + " (" + label + "), Esc cancels");
+            IJ.showProgress(i, n + 1);
             Source src = source(o.exams().get(i), label);
             RoiMask ref = o.reference() == null ? null : CineLoopImages.toRoiMask(managerRoi(o.reference(), label,
                     true), o.reference());
@@ -86,7 +91,11 @@ public class CompareExamsPlugin implements PlugIn {
                     diameters.get(i), lesions.get(i), ellipsoid.get(i));
             inputs.add(FollowUp.analyze(src.loop(), src.sha256(), spec, o.settings()));
         }
-        return FollowUp.compare(inputs, o.comparison());
+        IJ.showStatus("CEUS Perfusion: comparing " + n + " exams");
+        Comparison c = FollowUp.compare(inputs, o.comparison());
+        IJ.showProgress(1.0);
+        IJ.showStatus("");
+        return c;
     }
 
     /** A loop with its target ROI and file hash. */
@@ -95,6 +104,10 @@ public class CompareExamsPlugin implements PlugIn {
 
     private static Source source(String item, String label) {
         ImagePlus imp = WindowManager.getImage(item);
+        if (imp != null && ImageTitles.count(item) > 1) {
+            throw new InputException("exam " + label, ImageTitles.count(item) + " open images are titled '" + item
+                    + "': rename one (Image > Rename...) or give its file path");
+        }
         Roi managed = managerRoi(label, label, false);
         if (imp != null) {
             Roi roi = managed != null ? managed : imp.getRoi();
@@ -147,31 +160,11 @@ public class CompareExamsPlugin implements PlugIn {
         if (titles.length < 2) {
             throw new InputException(COMMAND, "open at least two cine loops (Open Cine Loop...), each with its ROI");
         }
-        GenericDialog gd = new GenericDialog("CEUS Perfusion: Compare Exams");
-        gd.addStringField("Exams (image titles or files, baseline first)", String.join(",", titles), 40);
-        gd.addStringField("Labels (comma list)", "", 30);
-        gd.addStringField("Days (comma list)", "", 30);
-        gd.addStringField("Volume_ml (comma list)", "", 30);
-        gd.addStringField("Necrosis_pct (comma list)", "", 30);
-        gd.addStringField("Diameters_mm (a,b;c,d)", "", 30);
-        gd.addStringField("Reference ROI name (ROI Manager)", "none", 20);
-        gd.addNumericField("Dynamic_range", 40, 1, 6, "dB");
-        gd.addDirectoryField("Save_to folder (optional)", "");
-        gd.showDialog();
-        if (gd.wasCanceled()) {
-            return null;
-        }
-        List<String> exams = CompareExamsOptions.items(gd.getNextString());
-        String labels = gd.getNextString();
-        String days = gd.getNextString();
-        String vol = gd.getNextString();
-        String nec = gd.getNextString();
-        String diam = gd.getNextString();
-        String ref = gd.getNextString();
-        double dr = gd.getNextNumber();
-        return new CompareExamsOptions(exams, labels, days, vol, nec, diam, null, null, ref,
-                new org.ceusperfusion.analysis.AnalysisSettings(dr, false, "lognormal"),
-                org.ceusperfusion.compare.ComparisonOptions.DEFAULT, gd.getNextString());
+        var v = CompareExamsOptions.form(String.join(",", titles)).ask("CEUS Perfusion: Compare Exams", null,
+                HelpLinks.html(COMMAND, "Macro keys: exams (or baseline, followup), labels, days, volume_ml,"
+                        + " necrosis_pct, diameters_mm, volume_diameters_mm, new_lesions, reference, dynamic_range,"
+                        + " linear, model, response_parameter, response_threshold, response_day, diameter_sd, save_to."));
+        return v == null ? null : CompareExamsOptions.fromValues(CompareExamsOptions.items((String) v.get("exams")), v);
     }
 
     /** @return the table: one row per change, percent change and 95 % CI of the headline parameters */

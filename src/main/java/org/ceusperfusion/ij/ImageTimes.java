@@ -9,17 +9,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ceusperfusion.InputException;
 
 /**
  * Frame times of an {@link ImagePlus}: how CEUS Perfusion stores them on an image and reads them back.
  *
  * <p>Times are written three ways: the property {@value #TIMES_PROPERTY} (every time, comma-separated,
  * exact), slice labels {@code t=<s> s}, and {@link Calibration#frameInterval} (the median interval).
- * They are read back in that order of preference.
+ * They are read back in that order of preference. An image with none of them is refused
+ * ({@link #MISSING}): the times are never guessed.
  */
 final class ImageTimes {
     /** ImagePlus property holding every frame time in seconds, comma-separated. */
     static final String TIMES_PROPERTY = "CEUS.times";
+
+    /** Why an image without frame times is refused: no guessing of 1 s per frame. */
+    static final String MISSING = "no frame times: the image has no frame interval and its file states none."
+            + " Give frame_interval=<s> (the dialog asks for it), set Image > Properties > Frame interval,"
+            + " or open the file with Open Cine Loop...";
 
     private static final Pattern LABEL = Pattern.compile("^t=([-+0-9.eE]+) s\\b.*");
 
@@ -75,10 +82,32 @@ final class ImageTimes {
             return new Resolved(regular(n, 1.0 / cal.fps), "ImageJ frame rate");
         }
         if (n > 1) {
-            warnings.add("the image has no frame interval: assuming 1 s per frame"
-                    + " (set it with Image > Properties)");
+            throw new InputException(imp.getTitle(), MISSING);
         }
-        return new Resolved(regular(n, 1.0), "assumed 1 s");
+        return new Resolved(regular(n, 1.0), "single frame");
+    }
+
+    /**
+     * @return whether {@link #resolve} finds frame times on {@code imp} (or it has a single frame)
+     */
+    static boolean known(ImagePlus imp, int[] stackIdx) {
+        Calibration cal = imp.getCalibration();
+        return stackIdx.length < 2 || fromProperty(imp, stackIdx.length) != null
+                || fromLabels(imp.getStack(), stackIdx) != null
+                || toSeconds(cal.frameInterval, cal.getTimeUnit()) > 0 || cal.fps > 0;
+    }
+
+    /**
+     * @param n          number of frames
+     * @param intervalS  frame interval given by the user, s
+     * @return regular times from 0
+     * @throws InputException when the interval is not a positive number
+     */
+    static Resolved given(int n, double intervalS) {
+        if (!(intervalS > 0) || !Double.isFinite(intervalS)) {
+            throw new InputException("frame_interval=", "expected a positive number of seconds, got " + intervalS);
+        }
+        return new Resolved(regular(n, intervalS), "option frame_interval");
     }
 
     private static double[] fromProperty(ImagePlus imp, int n) {

@@ -1,5 +1,6 @@
 package org.ceusperfusion.ij;
 
+import ij.IJ;
 import ij.ImagePlus;
 import ij.io.OpenDialog;
 import ij.plugin.PlugIn;
@@ -9,6 +10,7 @@ import org.ceusperfusion.cine.CineLoop;
 import org.ceusperfusion.io.ColourBarLine;
 import org.ceusperfusion.io.LoadOptions;
 import org.ceusperfusion.io.LoopReader;
+import org.ceusperfusion.io.PlaneSelection;
 
 /**
  * {@code Plugins > CEUS Perfusion > Open Cine Loop...}: reads a loop with CEUS Perfusion's own readers
@@ -34,9 +36,19 @@ public class OpenCineLoopPlugin implements PlugIn {
             }
             return;
         }
-        String bar = options != null ? options.string("colour_bar", null) : null;
-        PluginErrors.run(COMMAND, () -> open(Path.of(path), bar == null ? LoadOptions.NONE
-                : LoadOptions.NONE.withColourBar(ColourBarLine.parse(bar, "colour_bar="))).show());
+        PluginErrors.run(COMMAND, () -> open(Path.of(path), loadOptions(options)).show());
+    }
+
+    /** @return the load options of the macro keys {@code colour_bar}, {@code channel}, {@code z}, {@code series} */
+    static LoadOptions loadOptions(MacroOptions options) {
+        if (options == null) {
+            return LoadOptions.NONE;
+        }
+        String bar = options.string("colour_bar", null);
+        PlaneSelection planes = PlaneSelection.parse(options.string("channel", null), options.string("z", null),
+                options.string("series", null), "");
+        LoadOptions o = bar == null ? LoadOptions.NONE : LoadOptions.NONE.withColourBar(ColourBarLine.parse(bar, "colour_bar="));
+        return planes.isEmpty() ? o : o.withPlanes(planes);
     }
 
     private static String choose() {
@@ -49,12 +61,15 @@ public class OpenCineLoopPlugin implements PlugIn {
      *
      * @param path    the loop's file
      * @param options overrides of frame interval and pixel size
-     * @return a time series calibrated in s (and mm when known), titled with the file name
+     * @return a time series calibrated in s (and mm when known), titled with the file name, followed by its
+     *         folder's name when an open image already has that title ({@code IM_0001.dcm (patient2)})
      * @throws InputException when the file cannot be read
      */
     public static ImagePlus open(Path path, LoadOptions options) {
+        IJ.showStatus("CEUS Perfusion: reading " + path.getFileName() + "...");
         CineLoop loop = LoopReader.open(path, options);
-        ImagePlus imp = CineLoopImages.toImagePlus(loop, path.getFileName().toString());
+        IJ.showStatus("");
+        ImagePlus imp = CineLoopImages.toImagePlus(loop, ImageTitles.distinct(path));
         imp.setProp(CineLoopImages.PATH_PROPERTY, path.toAbsolutePath().toString());
         return imp;
     }

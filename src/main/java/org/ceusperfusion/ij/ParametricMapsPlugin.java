@@ -170,6 +170,8 @@ public class ParametricMapsPlugin implements PlugIn {
         gd.addNumericField("Frame_bin (frames per sample, 0 = auto)", d.frameBin(), 0);
         gd.addDirectoryField("Save_to folder (optional)", "");
         gd.addMessage("Maps the image's ROI (whole frame without one) on all cores.");
+        gd.addHelp(HelpLinks.html(COMMAND, "Macro keys: dynamic_range, linear, model, params, bin, frame_bin,"
+                + " save_to."));
         gd.showDialog();
         if (gd.wasCanceled()) {
             return null;

@@ -5,6 +5,7 @@ import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.Roi;
 import ij.gui.RoiListener;
+import ij.io.OpenDialog;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -92,10 +93,11 @@ public final class WorkbenchController implements RoiListener {
     }
 
     void chooseLoops() {
-        JFileChooser fc = new JFileChooser();
+        JFileChooser fc = chooser();
         fc.setMultiSelectionEnabled(true);
         fc.setDialogTitle("Open cine loops (baseline first)");
         if (fc.showOpenDialog(frame) == JFileChooser.APPROVE_OPTION) {
+            rememberDirectory(fc);
             addLoops(java.util.Arrays.stream(fc.getSelectedFiles()).map(java.io.File::toPath).toList());
         }
     }
@@ -121,7 +123,7 @@ public final class WorkbenchController implements RoiListener {
 
     private void addExam(WorkbenchExam e) {
         model.add(e);
-        ImagePlus imp = CineLoopImages.toImagePlus(e.loop(), e.path().getFileName().toString());
+        ImagePlus imp = CineLoopImages.toImagePlus(e.loop(), ImageTitles.distinct(e.path()));
         imp.setProp(CineLoopImages.PATH_PROPERTY, e.path().toString());
         images.add(imp);
         if (e.targetSpec() != null) {
@@ -129,6 +131,7 @@ public final class WorkbenchController implements RoiListener {
         }
         if (!GraphicsEnvironment.isHeadless()) {
             imp.show();
+            placeLoopWindow(imp);
         }
         table.fireTableDataChanged();
         frame.selectRow(model.exams().size() - 1);
@@ -319,10 +322,11 @@ public final class WorkbenchController implements RoiListener {
     }
 
     void chooseSaveSession() {
-        JFileChooser fc = new JFileChooser();
+        JFileChooser fc = chooser();
         fc.setDialogTitle("Save session");
         fc.setSelectedFile(new java.io.File(SESSION_FILE));
         if (fc.showSaveDialog(frame) == JFileChooser.APPROVE_OPTION) {
+            rememberDirectory(fc);
             saveSession(fc.getSelectedFile().toPath());
         }
     }
@@ -338,9 +342,10 @@ public final class WorkbenchController implements RoiListener {
     }
 
     void chooseOpenSession() {
-        JFileChooser fc = new JFileChooser();
+        JFileChooser fc = chooser();
         fc.setDialogTitle("Open session");
         if (fc.showOpenDialog(frame) == JFileChooser.APPROVE_OPTION) {
+            rememberDirectory(fc);
             openSession(fc.getSelectedFile().toPath());
         }
     }
@@ -405,10 +410,44 @@ public final class WorkbenchController implements RoiListener {
         }
     }
 
+    /** @return a file chooser opened in ImageJ's default directory (File > Open's last folder) */
+    private static JFileChooser chooser() {
+        String dir = OpenDialog.getDefaultDirectory();
+        return dir == null || dir.isBlank() ? new JFileChooser() : new JFileChooser(dir);
+    }
+
+    private static void rememberDirectory(JFileChooser fc) {
+        java.io.File f = fc.getSelectedFile();
+        java.io.File dir = f == null ? null : f.isDirectory() ? f : f.getParentFile();
+        if (dir != null) {
+            OpenDialog.setDefaultDirectory(dir.getPath());
+        }
+    }
+
+    /** Puts a new loop window beside the workbench (or over its chart corner) and in front of it. */
+    private void placeLoopWindow(ImagePlus imp) {
+        java.awt.Window w = imp.getWindow();
+        if (w == null) {
+            return;
+        }
+        java.awt.Rectangle f = frame.getBounds();
+        java.awt.Rectangle screen = java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+        int k = images.size() - 1;
+        int x = f.x + f.width + w.getWidth() <= screen.x + screen.width ? f.x + f.width
+                : Math.max(screen.x, f.x + f.width - w.getWidth() - 24 * (k + 1));
+        int y = Math.min(f.y + 60 + 28 * k, Math.max(screen.y, screen.y + screen.height - w.getHeight()));
+        w.setLocation(x, y);
+        w.toFront();
+    }
+
     private Path chooseFolder(String title) {
-        JFileChooser fc = new JFileChooser();
+        JFileChooser fc = chooser();
         fc.setDialogTitle(title);
         fc.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
-        return fc.showSaveDialog(frame) == JFileChooser.APPROVE_OPTION ? fc.getSelectedFile().toPath() : null;
+        if (fc.showSaveDialog(frame) != JFileChooser.APPROVE_OPTION) {
+            return null;
+        }
+        rememberDirectory(fc);
+        return fc.getSelectedFile().toPath();
     }
 }

@@ -1,7 +1,10 @@
 package org.ceusperfusion.ij;
 
 import java.awt.BorderLayout;
+import ij.WindowManager;
 import java.awt.Dimension;
+import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
 import java.awt.FlowLayout;
 import java.awt.GridLayout;
 import java.awt.Toolkit;
@@ -40,6 +43,7 @@ public final class WorkbenchFrame extends JFrame {
     private static final int MENU = Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx();
     private final WorkbenchController controller;
     private final JTable examTable;
+    private final WorkbenchTasks tasks;
     private final JSpinner dynamicRange = new JSpinner(new SpinnerNumberModel(40.0, 1.0, 200.0, 1.0));
     private final JCheckBox linear = new JCheckBox("Linear data");
     private final JComboBox<String> model = new JComboBox<>(AnalyzeTicOptions.MODELS.toArray(new String[0]));
@@ -49,16 +53,16 @@ public final class WorkbenchFrame extends JFrame {
         super("CEUS Perfusion Workbench");
         this.controller = controller;
         this.examTable = new JTable(exams);
+        this.tasks = tasks;
         setDefaultCloseOperation(DISPOSE_ON_CLOSE);
         JPanel left = new JPanel(new BorderLayout(0, 6));
         left.add(examPane(), BorderLayout.CENTER);
         left.add(settingsPane(), BorderLayout.SOUTH);
         JSplitPane top = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, left, results.chartPane());
         top.setResizeWeight(0.5);
-        top.setDividerLocation(720);
         JSplitPane main = new JSplitPane(JSplitPane.VERTICAL_SPLIT, top, results.tablesPane());
         main.setResizeWeight(0.55);
-        main.setDividerLocation(440);
+        main.setMinimumSize(new Dimension(200, 200));
         JPanel content = new JPanel(new BorderLayout(0, 4));
         content.add(toolbar(), BorderLayout.NORTH);
         content.add(main, BorderLayout.CENTER);
@@ -69,12 +73,40 @@ public final class WorkbenchFrame extends JFrame {
         bindKeys(content);
         addWindowListener(new WindowAdapter() {
             @Override
+            public void windowClosing(WindowEvent e) {
+                WorkbenchPlacement.remember(getBounds());
+            }
+
+            @Override
             public void windowClosed(WindowEvent e) {
+                WindowManager.removeWindow(WorkbenchFrame.this);
                 controller.closed();
             }
         });
-        setPreferredSize(new Dimension(1280, 900));
         pack();
+        place(top, main);
+    }
+
+    /**
+     * Fits the window on the usable screen (1366×768 laptops included), or where it was last, and splits
+     * the space in proportion: the status bar with its Cancel button is always on screen.
+     */
+    private void place(JSplitPane top, JSplitPane main) {
+        Rectangle screen = GraphicsEnvironment.isHeadless() ? new Rectangle(0, 0, 1280, 900)
+                : GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+        Rectangle b = WorkbenchPlacement.bounds(1280, 900, screen, WorkbenchPlacement.saved());
+        setBounds(b);
+        validate();
+        top.setDividerLocation((int) (0.56 * b.width));
+        main.setDividerLocation((int) (0.5 * (b.height - 120)));
+    }
+
+    @Override
+    public void setVisible(boolean visible) {
+        super.setVisible(visible);
+        if (visible) {
+            WindowManager.addWindow(this);
+        }
     }
 
     private JPanel toolbar() {
@@ -93,7 +125,12 @@ public final class WorkbenchFrame extends JFrame {
         p.add(button("Save session (Ctrl+S)", "Save loops, hashes, ROIs and settings to a session file",
                 controller::chooseSaveSession));
         p.add(button("Open session (Ctrl+Shift+O)", "Reopen a saved session", controller::chooseOpenSession));
+        p.add(button("Help (F1)", "The workbench guide in the browser: " + HelpLinks.docsUrl(), WorkbenchFrame::help));
         return p;
+    }
+
+    private static void help() {
+        ij.IJ.runPlugIn("ij.plugin.BrowserLauncher", HelpLinks.docsUrl());
     }
 
     private JPanel examPane() {
@@ -152,6 +189,11 @@ public final class WorkbenchFrame extends JFrame {
         model.setSelectedItem(s.model());
     }
 
+    /** @return the Cancel button of the status bar (tests check it is on screen) */
+    JButton cancelButton() {
+        return tasks.cancelButton();
+    }
+
     /** @return the exam table (tests type into it as a user would) */
     JTable examTable() {
         return examTable;
@@ -178,6 +220,7 @@ public final class WorkbenchFrame extends JFrame {
         key(c, KeyEvent.VK_S, MENU, "save", controller::chooseSaveSession);
         key(c, KeyEvent.VK_O, MENU | InputEvent.SHIFT_DOWN_MASK, "openSession", controller::chooseOpenSession);
         key(c, KeyEvent.VK_ESCAPE, 0, "cancel", controller::cancel);
+        key(c, KeyEvent.VK_F1, 0, "help", WorkbenchFrame::help);
     }
 
     private static void key(JComponent c, int code, int modifiers, String name, Runnable r) {

@@ -44,6 +44,11 @@ final class WorkbenchTasks extends JPanel {
         add(right, BorderLayout.EAST);
     }
 
+    /** @return the Cancel button */
+    JButton cancelButton() {
+        return cancel;
+    }
+
     /**
      * Runs {@code work} in the background (after cancelling a running task of the same kind is the caller's
      * business); {@code done} receives its result on the event thread.

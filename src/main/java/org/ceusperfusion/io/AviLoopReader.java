@@ -104,7 +104,7 @@ final class AviLoopReader {
         RgbToGrey rgbToGrey = conversion.resolve(source, ImageJFrames.isColour(first), colour, w, h,
                 () -> ImageJFrames.packedRgb(first));
         IntFunction<float[]> grey = i -> ImageJFrames.grey(stack.getProcessor(i + 1), rgbToGrey);
-        return frames(source, w, h, colour, stack.getSize(), grey, budget);
+        return frames(source, w, h, colour, stack.getSize(), grey, budget, false);
     }
 
     private static Decoded imageIo(Path path, long budget, GreyConversion conversion) {
@@ -126,21 +126,23 @@ final class AviLoopReader {
             return ImageFrames.grey(img, rgbToGrey);
         };
         String colour = first.getColorModel().getNumColorComponents() == 1 ? "grey" : "RGB";
-        return frames(source, w, h, colour, chunks.size(), grey, budget);
+        return frames(source, w, h, colour, chunks.size(), grey, budget, true);
     }
 
+    /** @param threadSafe whether {@code grey} may decode several frames at once (then it does, on all cores) */
     private static Decoded frames(String source, int w, int h, String colour, int n, IntFunction<float[]> grey,
-                                  long budget) {
+                                  long budget, boolean threadSafe) {
         MemoryGuard.checkFrame(source, w, h);
         long frameBytes = MemoryGuard.decodedBytes(1, w, h);
         if (frameBytes * n <= budget) {
-            float[][] all = new float[n][];
-            for (int i = 0; i < n; i++) {
+            float[][] all = threadSafe ? FrameDecoding.all(n, grey) : new float[n][];
+            for (int i = 0; i < n && !threadSafe; i++) {
                 all[i] = grey.apply(i);
             }
             return new Decoded(w, h, colour, FrameSource.of(all), false);
         }
-        CachedFrameSource src = new CachedFrameSource(source, n, grey, CachedFrameSource.capacity(frameBytes, budget));
+        CachedFrameSource src = new CachedFrameSource(source, n, grey, CachedFrameSource.capacity(frameBytes, budget),
+                threadSafe);
         src.frame(n - 1);
         return new Decoded(w, h, colour, src, true);
     }

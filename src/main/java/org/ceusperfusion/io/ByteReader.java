@@ -18,16 +18,21 @@ final class ByteReader {
     private static final int CHUNK_BITS = 30;
     private static final long CHUNK_MASK = (1L << CHUNK_BITS) - 1;
 
+    /** Copies of at least this many bytes from a mapped file are read from the file, not through the mapping. */
+    static final int READ_ABOVE = 1 << 16;
+
     private final ByteBuffer[] chunks;
     private final long length;
     private final String source;
     private final boolean bigEndian;
+    private final Path file;
 
-    private ByteReader(ByteBuffer[] chunks, long length, String source, boolean bigEndian) {
+    private ByteReader(ByteBuffer[] chunks, long length, String source, boolean bigEndian, Path file) {
         this.chunks = chunks;
         this.length = length;
         this.source = source;
         this.bigEndian = bigEndian;
+        this.file = file;
     }
 
     /**
@@ -36,11 +41,13 @@ final class ByteReader {
      * @param bigEndian byte order of multi-byte values
      */
     ByteReader(byte[] data, String source, boolean bigEndian) {
-        this(new ByteBuffer[] {ByteBuffer.wrap(data)}, data.length, source, bigEndian);
+        this(new ByteBuffer[] {ByteBuffer.wrap(data)}, data.length, source, bigEndian, null);
     }
 
     /**
      * Maps a file read-only; the mapping holds no heap memory and is released by the garbage collector.
+     * Large copies (frames, {@link #READ_ABOVE} bytes and more) are read from the file instead, so that
+     * streaming a loop does not leave every page of the file in the process's resident memory.
      *
      * @throws InputException when the file cannot be mapped
      */
@@ -54,7 +61,7 @@ final class ByteReader {
                 long start = (long) i << CHUNK_BITS;
                 chunks[i] = ch.map(FileChannel.MapMode.READ_ONLY, start, Math.min(1L << CHUNK_BITS, size - start));
             }
-            return new ByteReader(chunks, size, path.toString(), false);
+            return new ByteReader(chunks, size, path.toString(), false, path);
         } catch (IOException | RuntimeException e) {
             throw new InputException(path.toString(), "cannot map file: " + e.getMessage(), e);
         }
@@ -62,7 +69,7 @@ final class ByteReader {
 
     /** @return the same bytes read with another byte order */
     ByteReader withBigEndian(boolean big) {
-        return big == bigEndian ? this : new ByteReader(chunks, length, source, big);
+        return big == bigEndian ? this : new ByteReader(chunks, length, source, big, file);
     }
 
     String source() {
@@ -143,6 +150,9 @@ final class ByteReader {
     /** Copies {@code len} bytes at {@code off} into {@code dest} from {@code destOff}. */
     void readInto(long off, byte[] dest, int destOff, int len) {
         require(off, len, "a byte range");
+        if (file != null && len >= READ_ABOVE && readFromFile(off, dest, destOff, len)) {
+            return;
+        }
         int done = 0;
         while (done < len) {
             long at = off + done;
@@ -152,6 +162,21 @@ final class ByteReader {
             c.position(pos);
             c.get(dest, destOff + done, n);
             done += n;
+        }
+    }
+
+    /** @return whether the range was read from the file (else the mapping serves it) */
+    private boolean readFromFile(long off, byte[] dest, int destOff, int len) {
+        ByteBuffer buf = ByteBuffer.wrap(dest, destOff, len);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (buf.hasRemaining()) {
+                if (ch.read(buf, off + (buf.position() - destOff)) < 0) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -22,6 +22,8 @@ import org.ceusperfusion.cine.UltrasoundRegion;
  * decoded frame by frame on demand from the file (memory-mapped when large), native, RLE and JPEG alike.
  */
 final class DicomLoopReader {
+    /** Largest share of frame-1 pixels whose luma may differ from the RGB path's luminance by over 1 grey level. */
+    static final double LUMA_APART_SHARE = 0.01;
     private DicomLoopReader() {
     }
 
@@ -68,8 +70,11 @@ final class DicomLoopReader {
         RgbToGrey colour = conversion.resolve(source, PhotometricConverter.isColour(photometric), photometric,
                 format.columns(), format.rows(),
                 () -> PhotometricConverter.packedRgb(decoder.frame(0), photometric, format.maxValue()));
-        IntFunction<float[]> grey = i -> PhotometricConverter.toGrey(decoder.frame(i), photometric,
+        IntFunction<float[]> converted = i -> PhotometricConverter.toGrey(decoder.frame(i), photometric,
                 format.maxValue(), palette, colour);
+        boolean luma = !conversion.usesColourBar() && lumaAgrees(source, decoder, format, converted);
+        IntFunction<float[]> grey = luma
+                ? i -> JpegLuma.decode(decoder.compressed(i), format.columns(), format.rows(), source, i) : converted;
         long frameBytes = MemoryGuard.decodedBytes(1, format.columns(), format.rows());
         boolean stream = frameBytes * format.frames() > budgetBytes;
         FrameSource frames = stream ? streamed(source, format.frames(), grey, frameBytes, budgetBytes)
@@ -78,6 +83,9 @@ final class DicomLoopReader {
         List<UltrasoundRegion> regions = DicomCalibration.regions(ds);
         Map<String, String> tags = new HashMap<>();
         tags.put("frames", stream ? "streamed" : "memory");
+        if (luma) {
+            tags.put("jpegDecode", "luma");
+        }
         Double pixelSize = DicomCalibration.pixelSizeMm(ds, regions, tags);
         DicomDictionary.DESCRIPTIVE.forEach((name, tag) -> {
             String v = ds.string(tag);
@@ -91,12 +99,37 @@ final class DicomLoopReader {
         return new CineLoop(format.columns(), format.rows(), timing.timesS(), pixelSize, meta, frames);
     }
 
-    private static FrameSource inMemory(int n, IntFunction<float[]> grey) {
-        float[][] frames = new float[n][];
-        for (int i = 0; i < n; i++) {
-            frames[i] = grey.apply(i);
+    /**
+     * Whether the JPEG luma path applies: lossy 8-bit YCbCr JPEG (by the header and the stream), and on
+     * frame 1 at most {@value #LUMA_APART_SHARE} of the pixels have a luma more than one grey level away
+     * from the luminance of the colour-converted pixels. Grey pixels agree exactly; saturated colours,
+     * which the RGB path clips, do not, so colour-rich loops (colour Doppler) keep the RGB path and its
+     * numbers, and a stream whose first component is not luma after all is caught.
+     */
+    private static boolean lumaAgrees(String source, DicomPixelDecoder decoder, PixelFormat format,
+                                      IntFunction<float[]> converted) {
+        if (!decoder.lumaCandidate()) {
+            return false;
         }
-        return FrameSource.of(frames);
+        try {
+            byte[] first = decoder.compressed(0);
+            if (!JpegLuma.isYCbCr(first)) {
+                return false;
+            }
+            float[] y = JpegLuma.decode(first, format.columns(), format.rows(), source, 0);
+            float[] lum = converted.apply(0);
+            int apart = 0;
+            for (int i = 0; i < y.length; i++) {
+                apart += Math.abs(y[i] - lum[i]) > 1 ? 1 : 0;
+            }
+            return apart <= LUMA_APART_SHARE * y.length;
+        } catch (RuntimeException e) {
+            return false; // the general path reports what is wrong with the frame
+        }
+    }
+
+    private static FrameSource inMemory(int n, IntFunction<float[]> grey) {
+        return CompactFrames.decode(n, grey);
     }
 
     /** Decodes the first and last frames now, so that most corrupt files fail before any analysis. */

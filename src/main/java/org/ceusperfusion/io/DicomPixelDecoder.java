@@ -81,6 +81,20 @@ final class DicomPixelDecoder {
         }
     }
 
+    /**
+     * @return whether the frames are lossy 8-bit three-component JPEG with a YBR_FULL or YBR_FULL_422
+     *         header, so that {@link JpegLuma} may read their grey values from the luma plane
+     */
+    boolean lumaCandidate() {
+        return syntax.pixels() == TransferSyntax.Pixels.JPEG && format.samples() == 3 && format.bitsStored() == 8
+                && !format.signed() && format.photometric().startsWith("YBR_FULL");
+    }
+
+    /** @return the compressed stream of frame {@code index} (0-based) */
+    byte[] compressed(int index) {
+        return concat(frameFragments.get(index));
+    }
+
     /** Copies the frame's bytes once (from memory or a mapped file), then unpacks the samples. */
     private int[] nativeFrame(int index) {
         byte[] d = reader.copy(pixels.offset() + format.nativeFrameBytes() * index, format.nativeFrameBytes());
@@ -143,6 +157,9 @@ final class DicomPixelDecoder {
     }
 
     private byte[] concat(long[][] frags) {
+        if (frags.length == 1) {
+            return reader.copy(frags[0][0], frags[0][1]);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (long[] f : frags) {
             out.writeBytes(reader.copy(f[0], f[1]));

@@ -19,8 +19,12 @@ import org.ceusperfusion.cine.LoopMetadata;
  * Opens a cine loop from a file, choosing the reader by content (magic bytes), not by name:
  * {@code DICM} at byte 128 → DICOM ({@link DicomLoopReader}; checked first, as some files are TIFF and
  * DICOM at once),
- * {@code II*\0} / {@code MM\0*} → TIFF ({@link TiffLoopReader}), {@code RIFF....AVI } → AVI
- * ({@link AviLoopReader}), a DICOM element at byte 0 → DICOM without preamble.
+ * {@code II*\0} / {@code MM\0*} (TIFF) and {@code II+\0} / {@code MM\0+} (BigTIFF) → OME-TIFF
+ * ({@link OmeTiffReader}) when the first IFD's description is OME-XML, else TIFF ({@link TiffLoopReader};
+ * BigTIFF: one frame per IFD), {@code RIFF....AVI } → AVI ({@link AviLoopReader}), MP4, a DICOM element at
+ * byte 0 → DICOM without preamble. Formats not recognised go to Bio-Formats when it can be loaded; so do TIFF,
+ * OME-TIFF and MP4 files that our own reader claims but fails on (our error is reported when Bio-Formats
+ * fails too, or is absent).
  *
  * <p>Example: {@code CineLoop loop = LoopReader.open(Path.of("loop.dcm"), LoadOptions.NONE);}
  */
@@ -54,12 +58,17 @@ public final class LoopReader {
      *                    where the format allows it, and files above it are memory-mapped, not read
      */
     static CineLoop open(Path path, LoadOptions options, long budgetBytes) {
+        return open(path, options, budgetBytes, BioFormatsReader.loader());
+    }
+
+    /** As {@link #open(Path, LoadOptions, long)}, with Bio-Formats looked up in {@code loader} (tests use a fake). */
+    static CineLoop open(Path path, LoadOptions options, long budgetBytes, ClassLoader loader) {
         String source = path.toString();
         checkOptions(source, options);
         byte[] head = head(path);
         CineLoop loop;
         try {
-            loop = readByFormat(path, head, budgetBytes, GreyConversion.of(options));
+            loop = readByFormat(path, head, budgetBytes, options == null ? LoadOptions.NONE : options, loader);
         } catch (InputException e) {
             throw oneLine(e);
         } catch (OutOfMemoryError e) {
@@ -67,7 +76,24 @@ public final class LoopReader {
         } catch (RuntimeException e) {
             throw new InputException(source, "cannot read loop: " + e, e);
         }
+        checkPlanesUsed(source, loop, options == null ? PlaneSelection.NONE : options.planeSelection());
         return applyOptions(tagGreyConversion(loop, GreyConversion.of(options)), options);
+    }
+
+    /**
+     * A channel, Z plane or series beyond the first asked of a file that has no such dimension (DICOM, AVI,
+     * MP4, ImageJ TIFF) is refused rather than silently ignored.
+     */
+    private static void checkPlanesUsed(String source, CineLoop loop, PlaneSelection p) {
+        if (p.isEmpty() || loop.metadata().tags().containsKey("sizeCZT")) {
+            return;
+        }
+        String what = p.channel() != null && p.channel() > 1 ? "--channel " + p.channel()
+                : p.z() != null && p.z() > 1 ? "--z " + p.z() : p.series() != null && p.series() > 1 ? "--series " + p.series() : null;
+        if (what != null) {
+            throw new InputException(source, what + " is not in the file: this " + loop.metadata().format()
+                    + " loop has one channel, one Z plane and one series");
+        }
     }
 
     /**
@@ -93,33 +119,80 @@ public final class LoopReader {
         return new CineLoop(loop.width(), loop.height(), loop.timesS(), pixelSizeMm, withTags, framesOf(loop));
     }
 
-    private static CineLoop readByFormat(Path path, byte[] head, long budget, GreyConversion grey) {
+    private static CineLoop readByFormat(Path path, byte[] head, long budget, LoadOptions options, ClassLoader loader) {
+        GreyConversion grey = GreyConversion.of(options);
+        PlaneSelection planes = options.planeSelection();
         if (hasDicmMarker(head)) {
             return DicomLoopReader.read(path, fileBytes(path, budget), budget, grey);
         }
-        if (isTiff(head)) {
-            return TiffLoopReader.read(path, grey);
+        if (isTiff(head) || TiffStructure.isBigTiff(head)) {
+            return orBioFormats(path, loader, grey, planes, () -> readTiff(path, head, grey, planes, budget));
         }
         if (isAvi(head)) {
             return AviLoopReader.read(path, budget, grey);
         }
         if (Mp4LoopReader.looksLikeMp4(head)) {
-            return Mp4LoopReader.read(path, grey);
+            return orBioFormats(path, loader, grey, planes, () -> Mp4LoopReader.read(path, grey));
         }
         if (DicomParser.looksLikeDicom(head)) {
             return DicomLoopReader.read(path, fileBytes(path, budget), budget, grey);
         }
-        return fallback(path, head, BioFormatsReader.loader(), grey);
+        return fallback(path, head, loader, grey, planes);
+    }
+
+    /** OME-TIFF (classic or BigTIFF) natively; other classic TIFF through ImageJ; other BigTIFF as one frame per IFD. */
+    private static CineLoop readTiff(Path path, byte[] head, GreyConversion grey, PlaneSelection planes,
+                                     long budget) {
+        boolean big = TiffStructure.isBigTiff(head);
+        TiffStructure.Parsed tiff;
+        try {
+            tiff = TiffStructure.read(path);
+        } catch (InputException e) {
+            if (big) {
+                throw e;
+            }
+            return TiffLoopReader.read(path, grey, true, budget);
+        }
+        if (OmeTiffReader.isOme(tiff)) {
+            return OmeTiffReader.read(path, tiff, planes, grey);
+        }
+        return big ? OmeTiffReader.readPlain(path, tiff, planes, grey) : TiffLoopReader.read(path, grey, true, budget);
+    }
+
+    /**
+     * Runs our own reader; when it fails and Bio-Formats can be loaded, Bio-Formats reads the file. When both
+     * fail, our reader's error is reported (with Bio-Formats' in brackets when it differs).
+     */
+    private static CineLoop orBioFormats(Path path, ClassLoader loader, GreyConversion grey, PlaneSelection planes,
+                                         java.util.function.Supplier<CineLoop> own) {
+        try {
+            return own.get();
+        } catch (InputException | IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException
+                 | UnsupportedOperationException | java.io.UncheckedIOException failure) {
+            InputException e = failure instanceof InputException ie ? ie
+                    : new InputException(path.toString(), "cannot read loop: " + failure, failure);
+            if (!BioFormatsReader.available(loader)) {
+                throw e;
+            }
+            try {
+                return BioFormatsReader.read(path, loader, grey, planes);
+            } catch (InputException bf) {
+                throw e.getMessage().equals(bf.getMessage()) ? e : new InputException(e.source(),
+                        e.getMessage().substring(Math.min(e.getMessage().length(), e.source().length() + 2))
+                        + " (Bio-Formats: " + bf.getMessage().substring(Math.min(bf.getMessage().length(),
+                        bf.source().length() + 2)) + ")", e);
+            }
+        }
     }
 
     /** Formats we do not read go to Bio-Formats when it is on the class path. */
     static CineLoop fallback(Path path, byte[] head, ClassLoader loader) {
-        return fallback(path, head, loader, GreyConversion.LUMINANCE);
+        return fallback(path, head, loader, GreyConversion.LUMINANCE, PlaneSelection.NONE);
     }
 
-    private static CineLoop fallback(Path path, byte[] head, ClassLoader loader, GreyConversion grey) {
+    private static CineLoop fallback(Path path, byte[] head, ClassLoader loader, GreyConversion grey, PlaneSelection planes) {
         if (BioFormatsReader.available(loader)) {
-            return BioFormatsReader.read(path, loader, grey);
+            return BioFormatsReader.read(path, loader, grey, planes);
         }
         throw new InputException(path.toString(), "not a cine loop: unrecognised format (first bytes "
                 + firstBytes(head) + "); inside Fiji, Bio-Formats may read it");

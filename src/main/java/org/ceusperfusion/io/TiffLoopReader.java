@@ -74,6 +74,15 @@ final class TiffLoopReader {
      * (the reference the direct path is tested against).
      */
     static CineLoop read(Path path, GreyConversion conversion, boolean allowDirect) {
+        return read(path, conversion, allowDirect, MemoryGuard.defaultBudget());
+    }
+
+    /**
+     * As {@link #read(Path, GreyConversion, boolean)}; an uncompressed 8-bit grey stack whose frames as
+     * floats exceed {@code budgetBytes} is read plane by plane on demand (tag {@code frames=streamed}),
+     * a smaller one is held as bytes.
+     */
+    static CineLoop read(Path path, GreyConversion conversion, boolean allowDirect, long budgetBytes) {
         String source = path.toString();
         FileInfo[] info = decode(path);
         FileInfo direct = allowDirect ? Grey8Stack.eligible(path, info) : null;
@@ -85,20 +94,29 @@ final class TiffLoopReader {
                     + imp.getNSlices() + " slices and " + imp.getNFrames() + " frames: only one dimension may vary");
         }
         int planes = direct != null ? direct.nImages : imp.getStackSize();
-        MemoryGuard.check(source, planes, imp.getWidth(), imp.getHeight());
         ij.process.ImageProcessor first = imp.getStack().getProcessor(1);
         RgbToGrey rgbToGrey = conversion.resolve(source, ImageJFrames.isColour(first), imp.getBitDepth() + "-bit grey",
                 imp.getWidth(), imp.getHeight(), () -> ImageJFrames.packedRgb(first));
-        float[][] frames = direct != null ? Grey8Stack.frames(path, direct)
-                : ImageJFrames.grey(imp.getStack(), rgbToGrey);
-        return loop(source, imp, frames, conversion);
+        Map<String, String> tags = new HashMap<>();
+        if (direct != null) {
+            MemoryGuard.checkFrame(source, imp.getWidth(), imp.getHeight());
+            boolean stream = MemoryGuard.decodedBytes(planes, imp.getWidth(), imp.getHeight()) > budgetBytes;
+            if (stream) {
+                tags.put("frames", "streamed");
+            }
+            return loop(source, imp, Grey8Stack.source(path, direct, stream, budgetBytes), null, conversion, tags);
+        }
+        MemoryGuard.check(source, planes, imp.getWidth(), imp.getHeight());
+        float[][] frames = ImageJFrames.grey(imp.getStack(), rgbToGrey);
+        return loop(source, imp, FrameSource.of(frames), frames, conversion, tags);
     }
 
-    private static CineLoop loop(String source, ImagePlus imp, float[][] frames, GreyConversion conversion) {
-        Map<String, String> tags = new HashMap<>();
+    /** @param frames the frames as floats when in memory (for the scale of 32-bit data), else {@code null} */
+    private static CineLoop loop(String source, ImagePlus imp, FrameSource source2, float[][] frames,
+                                 GreyConversion conversion, Map<String, String> tags) {
         Calibration cal = imp.getCalibration();
         String[] timingSource = new String[1];
-        double[] times = times(imp, cal, frames.length, timingSource);
+        double[] times = times(imp, cal, source2.frameCount(), timingSource);
         Double pixelSize = pixelSizeMm(cal);
         if (pixelSize != null) {
             tags.put("pixelSizeSource", "TiffCalibration");
@@ -110,7 +128,7 @@ final class TiffLoopReader {
                 : "grey" + imp.getBitDepth();
         LoopMetadata meta = new LoopMetadata(source, "TIFF", maxGrey, colour, null, timingSource[0],
                 List.of(), tags);
-        return new CineLoop(imp.getWidth(), imp.getHeight(), times, pixelSize, meta, FrameSource.of(frames));
+        return new CineLoop(imp.getWidth(), imp.getHeight(), times, pixelSize, meta, source2);
     }
 
     private static FileInfo[] decode(Path path) {
@@ -284,26 +302,36 @@ final class TiffLoopReader {
             return imp;
         }
 
-        /** @return every plane as grey values 0–255, read from the file in parallel */
-        static float[][] frames(Path path, FileInfo fi) {
+        /**
+         * @param stream read each plane when asked for (a few cached, the next ones read ahead) rather than
+         *               all now, in parallel, kept as bytes
+         * @return the planes as grey values 0–255
+         */
+        static FrameSource source(Path path, FileInfo fi, boolean stream, long budgetBytes) {
             int plane = fi.width * fi.height;
             long stride = plane + (long) fi.gapBetweenImages;
             long base = fi.getOffset();
-            float[][] frames = new float[fi.nImages][];
-            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path)) {
-                java.util.stream.IntStream.range(0, frames.length).parallel().forEach(f -> {
-                    byte[] bytes = new byte[plane];
+            java.util.function.IntFunction<float[]> read = f -> {
+                byte[] bytes = new byte[plane];
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path)) {
                     readFully(path, ch, java.nio.ByteBuffer.wrap(bytes), base + f * stride);
-                    float[] g = new float[plane];
-                    for (int i = 0; i < plane; i++) {
-                        g[i] = bytes[i] & 0xFF;
-                    }
-                    frames[f] = g;
-                });
-            } catch (IOException | java.io.UncheckedIOException e) {
-                throw new InputException(path.toString(), "cannot read the TIFF planes: " + e.getMessage(), e);
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    throw new InputException(path.toString(), "cannot read TIFF plane " + (f + 1) + ": " + e.getMessage(), e);
+                }
+                float[] g = new float[plane];
+                for (int i = 0; i < plane; i++) {
+                    g[i] = bytes[i] & 0xFF;
+                }
+                return g;
+            };
+            if (!stream) {
+                return CompactFrames.decode(fi.nImages, read);
             }
-            return frames;
+            long frameBytes = MemoryGuard.decodedBytes(1, fi.width, fi.height);
+            CachedFrameSource src = new CachedFrameSource(path.toString(), fi.nImages, read,
+                    CachedFrameSource.capacity(frameBytes, budgetBytes));
+            src.frame(fi.nImages - 1);
+            return src;
         }
 
         private static void readFully(Path path, java.nio.channels.FileChannel ch, java.nio.ByteBuffer buf, long pos) {

@@ -13,15 +13,22 @@
  *       source {@code none}). Pixel size: ultrasound region physical deltas &gt; Pixel Spacing &gt; Imager
  *       Pixel Spacing. JPEG 2000 stays an "unsupported transfer syntax" error (no GPL-compatible pure-Java
  *       decoder on Maven Central).</li>
+ *   <li>OME-TIFF (classic TIFF or BigTIFF whose first IFD description is OME-XML) — this package's own
+ *       reader ({@code TiffStructure}, {@code OmeXml}, {@code TiffPlaneDecoder}, {@code OmeTiffReader}):
+ *       times are each plane's {@code DeltaT} by {@code TheT}, then {@code TimeIncrement}; pixel size from
+ *       {@code PhysicalSizeX/Y}; channel, Z plane (or projection) and series chosen by
+ *       {@link org.ceusperfusion.io.PlaneSelection} through {@code PlanePlanner} (shared with Bio-Formats).</li>
  *   <li>TIFF — ImageJ's TIFF decoder; times from slice labels {@code t=<number>[s|ms]}, then
- *       {@code finterval}, then {@code fps}.</li>
+ *       {@code finterval}, then {@code fps}. BigTIFF without OME-XML: one frame per IFD.</li>
  *   <li>AVI — ImageJ's AVI reader for MJPEG and uncompressed pixels, this package's chunk walker and
  *       {@code javax.imageio} for PNG-in-AVI ({@code MPNG}); known video codecs (MPEG-4 part 2, H.264 in
  *       AVI, ...) give an "unsupported AVI codec" error. Timing from this package's RIFF header parser
  *       ({@code dwScale/dwRate}, else {@code dwMicroSecPerFrame}).</li>
  *   <li>MP4 — JCodec; frames in display order, times from the presentation time stamps.</li>
- *   <li>anything else — Bio-Formats by reflection when it is on the class path (Fiji), else an
- *       "unrecognised format; inside Fiji, Bio-Formats may read it" error.</li>
+ *   <li>anything else, and TIFF/OME-TIFF/MP4 files our readers fail on — Bio-Formats by reflection when the
+ *       plugin's class loader or the context loader sees it ({@code BioFormatsReader}, a thin adapter that
+ *       records the reader's metadata as {@code BioFormatsSeries}; choices, times and pixel size by
+ *       {@code PlanePlanner}), else an "unrecognised format; inside Fiji, Bio-Formats may read it" error.</li>
  * </ul>
  * Colour becomes luminance {@code 0.299 R + 0.587 G + 0.114 B}. With a colour bar
  * ({@link org.ceusperfusion.io.LoadOptions#withColourBar}, CLI {@code --colour-bar x0,y0,x1,y1}, ImageJ

@@ -36,22 +36,35 @@ public final class MotionCorrection {
      * @throws org.ceusperfusion.InputException for exclusions beyond the loop or windows outside the frame
      */
     public static MotionResult run(CineLoop loop, List<RoiMask> rois, Linearizer lin, MotionSettings s) {
+        return run(loop, rois, lin, s, (frame, f) -> { });
+    }
+
+    /**
+     * As {@link #run(CineLoop, List, Linearizer, MotionSettings)}; without motion correction every frame is
+     * also shown, in order, to {@code frameConsumer} during the curves' pass (one pass over the frames for
+     * every per-frame consumer). With motion correction {@code frameConsumer} is not called.
+     *
+     * @param frameConsumer called with each frame's grey values and its 0-based index
+     */
+    public static MotionResult run(CineLoop loop, List<RoiMask> rois, Linearizer lin, MotionSettings s,
+                                   java.util.function.ObjIntConsumer<float[]> frameConsumer) {
         int n = loop.frameCount();
         boolean[] excluded = FrameExclusions.mask(s.excludeFrames(), n);
         if (!s.correction()) {
             List<RoiMask> all = new ArrayList<>(rois);
             all.add(new RoiMask("\u0000frame", 0, 0, loop.width(), loop.height(),
                     filled(loop.width() * loop.height())));
-            List<TimeIntensityCurve> tics = TicExtractor.extract(loop, all, lin);
+            List<TimeIntensityCurve> tics = TicExtractor.extract(loop, all, lin, frameConsumer);
             double[] frameMean = s.detectFlashes() ? tics.get(rois.size()).meanIntensity() : null;
-            FrameSelection sel = FrameRejection.select(excluded, frameMean, null, s.similarityFraction(), n);
+            FrameSelection sel = FrameRejection.select(excluded, loop.timesS(), frameMean, null,
+                    s.similarityFraction(), n);
             return new MotionResult(List.copyOf(tics.subList(0, rois.size())), null, sel, Double.NaN,
                     new int[rois.size()][n]);
         }
         TrackingLayout layout = TrackingLayout.choose(loop, rois.get(0), s);
         MotionTrack track = track(loop, layout, s);
         MovingRoiTic.Result r = MovingRoiTic.extract(loop, rois, lin, track.dxPx(), track.dyPx(), layout.roiBounds());
-        FrameSelection sel = FrameRejection.select(excluded, s.detectFlashes() ? r.frameMean() : null, track,
+        FrameSelection sel = FrameRejection.select(excluded, loop.timesS(), s.detectFlashes() ? r.frameMean() : null, track,
                 s.similarityFraction(), n);
         return new MotionResult(r.tics(), track, sel, FrameRejection.threshold(track, s.similarityFraction()),
                 r.outsidePx());

@@ -157,12 +157,48 @@ public final class AnalysisJson {
         if (r.fit() != null && r.fit().model() instanceof ReplenishmentModel && r.fit().hasParameters()) {
             o.add("replenishment", replenishment(r.fit()));
         }
+        if (r.findings() != null) {
+            addFindings(o, r.findings());
+        }
         return o;
     }
 
     /**
+     * Adds {@code fitWindow} ({@code startS, endS, reason}: whole-curve, recirculation or destruction-flash),
+     * {@code aucObserved} and {@code aucExtrapolatedShare}, {@code destructionFlash} ({@code flashS, refill,
+     * levelBefore, levelAfter, difference, ci95}) when one was found, and {@code nonEnhancing}
+     * ({@code criterion, thresholdDb, reason}).
+     */
+    private static void addFindings(JsonObject o, org.ceusperfusion.analysis.CurveFindings f) {
+        JsonObject w = new JsonObject();
+        w.add("startS", Json.num(f.windowStartS()));
+        w.add("endS", Json.num(f.windowEndS()));
+        w.addProperty("reason", f.windowReason());
+        o.add("fitWindow", w);
+        o.add("aucObserved", Json.num(f.aucObserved()));
+        o.add("aucExtrapolatedShare", Json.num(f.aucExtrapolatedShare()));
+        if (f.flashStep() != null) {
+            var s = f.flashStep();
+            JsonObject d = new JsonObject();
+            d.add("flashS", Json.num(s.flashS()));
+            d.addProperty("refill", s.refill());
+            d.add("levelBefore", Json.num(s.levelBefore()));
+            d.add("levelAfter", Json.num(s.levelAfter()));
+            d.add("difference", Json.num(s.difference()));
+            d.add("ci95", Json.nums(s.ci95()));
+            o.add("destructionFlash", d);
+        }
+        JsonObject ne = new JsonObject();
+        ne.add("criterion", Json.str(f.nonEnhancing().criterion()));
+        ne.add("thresholdDb", Json.num(f.nonEnhancing().thresholdDb()));
+        ne.add("reason", Json.str(f.nonEnhancing().reason()));
+        o.add("nonEnhancing", ne);
+    }
+
+    /**
      * The {@code replenishment} object of a destruction–replenishment fit: A (a.u.), beta (1/s),
-     * flow = A·β (a.u./s), tfS (s) and {@code ci95} of A, beta and flow (delta method).
+     * flow = A·β (a.u./s), tfS (s), meanTransitS = 1/β (s) and {@code ci95} of A, beta and flow (delta method).
+     * The bolus parameters (PE, mTT, ...) are left empty for a replenishment.
      */
     private static JsonObject replenishment(FitResult f) {
         ReplenishmentParameters rp = ReplenishmentParameters.of(f.params(), f.covariance(), f.samples());
@@ -171,6 +207,7 @@ public final class AnalysisJson {
         o.add("beta", Json.num(rp.beta()));
         o.add("flow", Json.num(rp.flow()));
         o.add("tfS", Json.num(f.params()[ReplenishmentModel.TF]));
+        o.add("meanTransitS", Json.num(1 / rp.beta()));
         JsonObject ci = new JsonObject();
         ci.add("A", Json.nums(rp.aCi()));
         ci.add("beta", Json.nums(rp.betaCi()));

@@ -55,6 +55,7 @@ public final class LoopFiles {
             case TIFF -> AtomicFile.write(path, tmp -> ImageJLoopWriter.writeTiff(loop, dt, irregular, tmp));
             case AVI_MJPEG -> AtomicFile.write(path, tmp -> ImageJLoopWriter.writeAvi(loop, dt, true, tmp));
             case AVI_RAW -> AtomicFile.write(path, tmp -> ImageJLoopWriter.writeAvi(loop, dt, false, tmp));
+            case OME_TIFF -> OmeTiffWriter.write(path, new CineLoop[][] {{loop}}, OmeTiffWriter.Layout.DEFAULT);
             default -> throw new IllegalStateException(format.toString());
         }
     }

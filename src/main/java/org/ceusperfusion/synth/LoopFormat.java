@@ -11,7 +11,9 @@ public enum LoopFormat {
     /** AVI with Motion-JPEG frames (quality 95) via ImageJ's AVI writer. */
     AVI_MJPEG("avi-mjpeg", ".avi"),
     /** Uncompressed AVI via ImageJ's AVI writer. */
-    AVI_RAW("avi-raw", ".avi");
+    AVI_RAW("avi-raw", ".avi"),
+    /** OME-TIFF (classic TIFF, uint8, one plane per IFD) with each plane's DeltaT and the pixel size ({@link OmeTiffWriter}). */
+    OME_TIFF("ome-tiff", ".ome.tif");
 
     private final String label;
     private final String extension;
@@ -21,7 +23,7 @@ public enum LoopFormat {
         this.extension = extension;
     }
 
-    /** @return the stable lower-case label ({@code dicom}, {@code tiff}, {@code avi-mjpeg}, {@code avi-raw}) */
+    /** @return the stable lower-case label ({@code dicom}, {@code tiff}, {@code avi-mjpeg}, {@code avi-raw}, {@code ome-tiff}) */
     public String label() {
         return label;
     }
@@ -38,7 +40,7 @@ public enum LoopFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown loop format '" + s + "' (dicom, tiff, avi-mjpeg, avi-raw)");
+        throw new IllegalArgumentException("unknown loop format '" + s + "' (dicom, tiff, avi-mjpeg, avi-raw, ome-tiff)");
     }
 
     /** @return the format a file name's extension implies ({@code .avi} → MJPEG) */
@@ -46,6 +48,9 @@ public enum LoopFormat {
         String n = fileName.toLowerCase(Locale.ROOT);
         if (n.endsWith(".dcm")) {
             return DICOM;
+        }
+        if (n.endsWith(".ome.tif") || n.endsWith(".ome.tiff")) {
+            return OME_TIFF;
         }
         if (n.endsWith(".tif") || n.endsWith(".tiff")) {
             return TIFF;

@@ -130,9 +130,39 @@ public final class NonEnhancingAnalyzer {
     public Result analyze(CineLoop loop, RoiMask roi, Linearizer lin,
                           double baselineEndS, double bolusStartS, double bolusEndS) {
         int[] idx = roi.pixelIndices(loop.width(), loop.height());
-        WindowStats[] pixels = {new WindowStats(idx.length), new WindowStats(idx.length)};
+        RoiFrames frames = (f, into) -> {
+            float[] frame = loop.frame(f);
+            for (int k = 0; k < idx.length; k++) {
+                into[k] = frame[idx[k]];
+            }
+        };
+        return analyze(roi, idx.length, loop.timesS(), frames, lin, baselineEndS, bolusStartS, bolusEndS);
+    }
+
+    /**
+     * As {@link #analyze(CineLoop, RoiMask, Linearizer, double, double, double)}, from the ROI's pixels kept
+     * by the frame pass (no frame is read again); the result is identical.
+     *
+     * @param series the ROI's pixels in every frame
+     * @param timesS the loop's frame times, s
+     */
+    public Result analyze(RoiPixelSeries series, double[] timesS, Linearizer lin,
+                          double baselineEndS, double bolusStartS, double bolusEndS) {
+        return analyze(series.roi(), series.pixels(), timesS, series::values, lin, baselineEndS, bolusStartS,
+                bolusEndS);
+    }
+
+    /** The grey values of a ROI's pixels in one frame. */
+    private interface RoiFrames {
+        void values(int frame, float[] into);
+    }
+
+    private Result analyze(RoiMask roi, int roiPixels, double[] timesS, RoiFrames frames, Linearizer lin,
+                           double baselineEndS, double bolusStartS, double bolusEndS) {
+        WindowStats[] pixels = {new WindowStats(roiPixels), new WindowStats(roiPixels)};
         WindowStats[] roiMeans = {new WindowStats(1), new WindowStats(1)};
-        accumulate(loop, idx, lin, new double[] {baselineEndS, bolusStartS, bolusEndS}, pixels, roiMeans);
+        accumulate(timesS, frames, roiPixels, lin, new double[] {baselineEndS, bolusStartS, bolusEndS}, pixels,
+                roiMeans);
         WindowStats base = pixels[0];
         WindowStats bolus = pixels[1];
         if (base.frames() < MIN_FRAMES || bolus.frames() < MIN_FRAMES) {
@@ -141,15 +171,15 @@ public final class NonEnhancingAnalyzer {
                     + ", bolus (" + bolusStartS + " to " + bolusEndS + " s) has " + bolus.frames());
         }
         double roiZ = welchZ(roiMeans[0], roiMeans[1], 0);
-        double[] enhancement = new double[idx.length];
-        boolean[] significant = new boolean[idx.length];
-        for (int k = 0; k < idx.length; k++) {
+        double[] enhancement = new double[roiPixels];
+        boolean[] significant = new boolean[roiPixels];
+        for (int k = 0; k < roiPixels; k++) {
             enhancement[k] = bolus.mean(k) - base.mean(k);
             significant[k] = roiZ >= zThreshold && welchZ(base, bolus, k) >= zThreshold;
         }
         double typical = medianOf(enhancement, significant);
-        boolean[] enhancing = new boolean[idx.length];
-        for (int k = 0; k < idx.length; k++) {
+        boolean[] enhancing = new boolean[roiPixels];
+        for (int k = 0; k < roiPixels; k++) {
             enhancing[k] = significant[k] && enhancement[k] >= relativeThreshold * typical;
         }
         boolean[] map = toBoxMap(roi, enhancing);
@@ -160,23 +190,24 @@ public final class NonEnhancingAnalyzer {
     }
 
     /** Adds the windows' frames to the per-pixel stats and their ROI means to the ROI-level stats. */
-    private static void accumulate(CineLoop loop, int[] idx, Linearizer lin, double[] windows,
+    private static void accumulate(double[] timesS, RoiFrames frames, int n, Linearizer lin, double[] windows,
                                    WindowStats[] pixels, WindowStats[] roiMeans) {
-        double[] power = new double[idx.length];
-        for (int f = 0; f < loop.frameCount(); f++) {
-            double t = loop.timeS(f);
+        double[] power = new double[n];
+        float[] grey = new float[n];
+        for (int f = 0; f < timesS.length; f++) {
+            double t = timesS[f];
             boolean inBase = t < windows[0];
             boolean inBolus = t >= windows[1] && t <= windows[2];
             if (!inBase && !inBolus) {
                 continue;
             }
-            float[] frame = loop.frame(f);
+            frames.values(f, grey);
             double sum = 0;
-            for (int k = 0; k < idx.length; k++) {
-                power[k] = lin.power(frame[idx[k]]);
+            for (int k = 0; k < n; k++) {
+                power[k] = lin.power(grey[k]);
                 sum += power[k];
             }
-            double[] mean = {sum / idx.length};
+            double[] mean = {sum / n};
             for (int w = 0; w < 2; w++) {
                 if (w == 0 ? inBase : inBolus) {
                     pixels[w].add(power);

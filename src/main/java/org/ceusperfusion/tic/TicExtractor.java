@@ -3,6 +3,7 @@ package org.ceusperfusion.tic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.function.ObjIntConsumer;
 
 import org.ceusperfusion.cine.CineLoop;
 import org.ceusperfusion.roi.RoiMask;
@@ -21,7 +22,43 @@ import org.ceusperfusion.roi.RoiMask;
  * </pre>
  */
 public final class TicExtractor {
+    /** ROIs of at least this many pixels (e.g. the whole frame) are summed through a histogram of grey levels. */
+    static final int LARGE_ROI = 1 << 16;
+    private static final int MAX_HISTOGRAM = 65535;
+
     private TicExtractor() {
+    }
+
+    /**
+     * Mean linear power and clipped fraction of many pixels: integer grey levels are counted and each
+     * level's power taken once (equal to the pixel-by-pixel sum up to rounding, ~1e-15 relative);
+     * other values are added one by one.
+     *
+     * @return {mean power, clipped fraction}
+     */
+    static double[] histogramMean(float[] frame, int[] idx, Linearizer lin, double maxGrey) {
+        int[] counts = new int[(int) maxGrey + 1];
+        double rest = 0;
+        int restClipped = 0;
+        for (int i : idx) {
+            float g = frame[i];
+            int level = (int) g;
+            if (level == g && level >= 0 && level < counts.length) {
+                counts[level]++;
+            } else {
+                rest += lin.power(g);
+                restClipped += g <= 0 || g >= maxGrey ? 1 : 0;
+            }
+        }
+        double sum = rest;
+        int clip = restClipped;
+        for (int level = 0; level < counts.length; level++) {
+            if (counts[level] > 0) {
+                sum += counts[level] * lin.power(level);
+                clip += level <= 0 || level >= maxGrey ? counts[level] : 0;
+            }
+        }
+        return new double[] {sum / idx.length, (double) clip / idx.length};
     }
 
     /**
@@ -42,6 +79,17 @@ public final class TicExtractor {
      */
     public static List<TimeIntensityCurve> extract(CineLoop loop, List<RoiMask> rois, Linearizer lin,
                                                    IntConsumer framesDone) {
+        return extract(loop, rois, lin, (frame, f) -> framesDone.accept(f + 1));
+    }
+
+    /**
+     * As {@link #extract(CineLoop, List, Linearizer)}, showing every frame, in order, to {@code frameConsumer}
+     * once its curves are taken (so other per-frame consumers share the same pass over the frames).
+     *
+     * @param frameConsumer called with each frame's grey values (not to be modified) and its 0-based index
+     */
+    public static List<TimeIntensityCurve> extract(CineLoop loop, List<RoiMask> rois, Linearizer lin,
+                                                   ObjIntConsumer<float[]> frameConsumer) {
         int n = loop.frameCount();
         int[][] indices = new int[rois.size()][];
         for (int r = 0; r < rois.size(); r++) {
@@ -50,26 +98,36 @@ public final class TicExtractor {
         double maxGrey = loop.metadata().maxGrey();
         double[][] means = new double[rois.size()][n];
         double[][] clipped = new double[rois.size()][n];
+        double[][] top = new double[rois.size()][n];
         for (int f = 0; f < n; f++) {
             float[] frame = loop.frame(f);
             for (int r = 0; r < indices.length; r++) {
+                if (indices[r].length >= LARGE_ROI && maxGrey <= MAX_HISTOGRAM) {
+                    double[] mc = histogramMean(frame, indices[r], lin, maxGrey);
+                    means[r][f] = mc[0];
+                    clipped[r][f] = mc[1];
+                    continue;
+                }
                 double sum = 0;
                 int clip = 0;
+                int high = 0;
                 for (int idx : indices[r]) {
                     float g = frame[idx];
                     sum += lin.power(g);
                     if (g <= 0 || g >= maxGrey) {
                         clip++;
+                        high += g >= maxGrey ? 1 : 0;
                     }
                 }
                 means[r][f] = sum / indices[r].length;
                 clipped[r][f] = (double) clip / indices[r].length;
+                top[r][f] = (double) high / indices[r].length;
             }
-            framesDone.accept(f + 1);
+            frameConsumer.accept(frame, f);
         }
         List<TimeIntensityCurve> out = new ArrayList<>(rois.size());
         for (int r = 0; r < rois.size(); r++) {
-            out.add(new TimeIntensityCurve(rois.get(r).name(), loop.timesS(), means[r], clipped[r]));
+            out.add(new TimeIntensityCurve(rois.get(r).name(), loop.timesS(), means[r], clipped[r], top[r]));
         }
         return out;
     }

@@ -38,6 +38,7 @@ class AnalyzeAcceptanceTest {
         "dicom, 12, 0.3, 12",
         "tiff, 10, 0, 13",
         "tiff, 9, 0.25, 14",
+        "ome-tiff, 9, 0.25, 17",
         "avi-mjpeg, 10, 0, 15",
         "avi-raw, 8, 0, 16"})
     void recoversTheTruthOfTheTumourCurve(String format, double fps, double jitter, long seed) throws Exception {

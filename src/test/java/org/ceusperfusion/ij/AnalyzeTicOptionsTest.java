@@ -52,4 +52,40 @@ class AnalyzeTicOptionsTest {
         AnalyzeTicOptions negative = AnalyzeTicOptions.fromMacro(new MacroOptions("dynamic_range=-3"));
         assertThrows(InputException.class, negative::settings);
     }
+
+    @Test
+    void everyDialogLabelRecordsUnderTheKeyTheMacroParserReads() {
+        for (OptionForm form : java.util.List.of(AnalyzeTicOptions.form(java.util.List.of("none"), true),
+                CompareExamsOptions.form("a,b"))) {
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            for (OptionForm.Field f : form.fields()) {
+                assertEquals(f.key(), ij.Macro.trimKey(f.label()), "the Recorder would write another key for '"
+                        + f.label() + "'");
+                assertTrue(keys.add(f.key()), "two fields share the key " + f.key());
+            }
+        }
+    }
+
+    @Test
+    void everyModelAndOptionIsReachable() {
+        assertEquals(java.util.List.of("lognormal", "gamma", "ldrw", "fpt", "auto", "replenishment"),
+                AnalyzeTicOptions.MODELS);
+        AnalyzeTicOptions o = AnalyzeTicOptions.fromMacro(new MacroOptions("dynamic_range=40.000 model=gamma"
+                + " target=roi_manager reference=none motion_correction exclude=[10-20,35] keep_flash bootstrap=200"
+                + " frame_interval=0.25 save_to=[]"));
+        assertEquals("gamma", o.model());
+        assertTrue(o.allRois());
+        assertTrue(o.motionCorrection());
+        assertEquals("10-20,35", o.exclude());
+        assertEquals(0.25, o.frameIntervalS());
+        assertNull(o.saveTo());
+        AnalysisSettings s = o.settings();
+        assertEquals(200, s.bootstrapReplicates());
+        assertFalse(s.motion().detectFlashes());
+        assertTrue(Double.isNaN(AnalyzeTicOptions.fromMacro(new MacroOptions("")).frameIntervalS()));
+        InputException e = assertThrows(InputException.class,
+                () -> AnalyzeTicOptions.fromMacro(new MacroOptions("target=all")));
+        assertTrue(e.getMessage().startsWith("target=: expected selection or roi_manager"), e.getMessage());
+        assertThrows(InputException.class, () -> AnalyzeTicOptions.fromMacro(new MacroOptions("bootstrap=2.5")));
+    }
 }

@@ -98,7 +98,7 @@ class CineLoopImagesTest {
     }
 
     @Test
-    void timesFallBackToLabelsThenFrameIntervalThenOneSecondWithAWarning() {
+    void timesFallBackToLabelsThenFrameIntervalAndAreNeverGuessed() {
         ImagePlus labelled = stack(4, false);
         String[] labels = {"t=10 s", "t=10.5 s", "t=11.25 s", "t=12 s"};
         for (int i = 0; i < 4; i++) {
@@ -112,15 +112,17 @@ class CineLoopImagesTest {
         assertArrayEquals(new double[] {0, .125, .25, .375}, CineLoopImages.toCineLoop(regular).timesS(), 1e-12);
 
         ImagePlus untimed = stack(3, false);
-        List<String> warnings = new ArrayList<>();
-        assertArrayEquals(new double[] {0, 1, 2}, CineLoopImages.toCineLoop(untimed, warnings).timesS(), 0);
-        assertEquals(1, warnings.size());
-        assertTrue(warnings.get(0).contains("1 s"), warnings.get(0));
+        InputException e = assertThrows(InputException.class, () -> CineLoopImages.toCineLoop(untimed));
+        assertTrue(e.getMessage().contains("no frame times"), e.getMessage());
+        assertFalse(CineLoopImages.hasFrameTimes(untimed));
+        assertArrayEquals(new double[] {0, .25, .5}, CineLoopImages.toCineLoop(untimed, new ArrayList<>(), .25)
+                .timesS(), 1e-12, "an explicit frame interval is used");
     }
 
     @Test
     void zSlicesAreTimeWhenThereIsOneTimePointAndFramesWinOtherwise() {
         ImagePlus z = stack(5, false);
+        z.getCalibration().frameInterval = 0.5;
         assertEquals(5, z.getNSlices());
         assertEquals(1, z.getNFrames());
         CineLoop fromZ = CineLoopImages.toCineLoop(z);
@@ -129,11 +131,12 @@ class CineLoopImagesTest {
 
         ImagePlus hyper = stack(6, false);
         hyper.setDimensions(1, 2, 3);
+        hyper.getCalibration().frameInterval = 0.5;
         List<String> warnings = new ArrayList<>();
         CineLoop fromT = CineLoopImages.toCineLoop(hyper, warnings);
         assertEquals(3, fromT.frameCount());
         assertEquals(4f, fromT.frame(2)[0], "z=1 of t=3 is stack index 5, value 4");
-        assertEquals(2, warnings.size(), "Z slices per time point, no frame interval: " + warnings);
+        assertEquals(1, warnings.size(), "Z slices per time point: " + warnings);
         assertTrue(warnings.get(0).contains("2 Z slices"), warnings.get(0));
     }
 
@@ -142,7 +145,9 @@ class CineLoopImagesTest {
         ImageStack s = new ImageStack(2, 1);
         s.addSlice(new ShortProcessor(2, 1, new short[] {(short) 40000, 7}, null));
         s.addSlice(new ShortProcessor(2, 1, new short[] {(short) 65535, 0}, null));
-        CineLoop loop = CineLoopImages.toCineLoop(new ImagePlus("s", s));
+        ImagePlus sixteen = new ImagePlus("s", s);
+        sixteen.getCalibration().fps = 10;
+        CineLoop loop = CineLoopImages.toCineLoop(sixteen);
         assertEquals(65535, loop.metadata().maxGrey());
         assertArrayEquals(new float[] {40000, 7}, loop.frame(0), 0);
         assertArrayEquals(new float[] {65535, 0}, loop.frame(1), 0);
@@ -164,6 +169,7 @@ class CineLoopImagesTest {
     @Test
     void pixelSizeIsConvertedToMillimetres() {
         ImagePlus imp = stack(2, false);
+        imp.getCalibration().frameInterval = 1;
         imp.getCalibration().pixelWidth = 0.025;
         imp.getCalibration().pixelHeight = 0.025;
         imp.getCalibration().setUnit("cm");

@@ -103,6 +103,36 @@ final class ImageJProcess {
         return new Run(p.exitValue(), Files.readString(log));
     }
 
+    /**
+     * Runs a shell-like command line as a user would type it in {@code cwd} (words split on blanks, no
+     * quoting), with {@code user.home} redirected through {@code JAVA_TOOL_OPTIONS}; kills it and fails the
+     * test after {@code timeoutS}.
+     */
+    Run runCommandLine(String commandLine, Path cwd, long timeoutS) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(commandLine.trim().split("\\s+")));
+        if (cmd.get(0).equals("xvfb-run") && onPath("xvfb-run") != null) {
+            cmd.set(0, onPath("xvfb-run"));
+        }
+        Path log = dir.resolve("imagej-output-" + System.nanoTime() + ".txt");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("JAVA_TOOL_OPTIONS", "-Duser.home=" + dir.resolve("home"));
+        Process p = pb.start();
+        if (!p.waitFor(timeoutS, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+            fail("not finished within " + timeoutS + " s (a dialog waiting for input?): " + commandLine
+                    + "\nOutput:\n" + Files.readString(log));
+        }
+        return new Run(p.exitValue(), Files.readString(log));
+    }
+
+    /** @return the java executable of the JVM running the tests */
+    static String javaExe() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     private static String onPath(String exe) {
         for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path p = Path.of(d, exe);

@@ -127,6 +127,20 @@ class PublishingTest {
                     && rt.columnExists(p.label() + "_hi"), p.label());
         }
         assertTrue(Double.isNaN(rt.getValue("AUC", 1)), "failed fit: NaN parameters");
+        assertEquals(42, rt.getValue("Area_px", 0), 0);
+        assertTrue(Double.isNaN(rt.getValue("Area_mm2", 0)), "no pixel size: no area in mm2");
+        assertEquals(analysis().rois().get(0).fit().model().name(), rt.getStringValue("Model", 0));
+    }
+
+    @Test
+    void runsAppendRowsNamedByImage() {
+        ResultsTable rt = new ResultsTable();
+        AnalysisTables.append(rt, "IM_0001.dcm", analysis());
+        AnalysisTables.append(rt, "IM_0001.dcm (patient2)", analysis());
+        assertEquals(4, rt.size());
+        assertEquals("IM_0001.dcm", rt.getStringValue("Image", 1));
+        assertEquals("IM_0001.dcm (patient2)", rt.getStringValue("Image", 2));
+        assertEquals("tumour", rt.getStringValue("ROI", 2));
     }
 
     @Test
