@@ -72,7 +72,9 @@ final class RecirculationFinder {
         double dt = (t[n - 1] - t[0]) / (n - 1);
         int w = Math.max(3, (int) Math.round(SMOOTH_S / dt) | 1);
         double[] s = movingAverage(r, w);
-        double thr = Math.max(EXCESS * cf.amplitude(), NOISE_SIGMAS * cf.noiseSd() / Math.sqrt(w));
+        double thr = Math.max(EXCESS * cf.amplitude(),
+                NOISE_SIGMAS * Math.max(cf.noiseSd() / Math.sqrt(w),
+                        Math.max(averageError(r, from, w), rms(s, from))));
         for (int j = from + 1; j < n; j++) {
             if (s[j] > thr && sustained(t, s, j, 0.5 * thr)) {
                 int k = j;
@@ -83,6 +85,44 @@ final class RecirculationFinder {
             }
         }
         return Double.NaN;
+    }
+
+    /**
+     * Standard error of a {@code w}-sample moving average of residuals whose noise is correlated in time:
+     * the scale and lag-one correlation ρ of the residuals inside the fitted window (indices
+     * {@code 0..fitted}), with the AR(1) variance of a mean, σ²(1 + ρ)/((1 − ρ)w), at most σ². Speckle that
+     * stays correlated for about a second (and a slow gain drift) makes neighbouring residuals alike, so an
+     * average over a few seconds is hardly quieter than one sample.
+     */
+    static double averageError(double[] r, int fitted, int w) {
+        int n = Math.min(r.length, fitted + 1);
+        if (n < 4) {
+            return 0;
+        }
+        double ss = 0;
+        double lag = 0;
+        for (int i = 0; i < n; i++) {
+            ss += r[i] * r[i];
+            if (i > 0) {
+                lag += r[i] * r[i - 1];
+            }
+        }
+        if (!(ss > 0)) {
+            return 0;
+        }
+        double rho = Math.max(0, Math.min(0.98, lag / ss));
+        double var = ss / n;
+        return Math.sqrt(Math.min(var, var * (1 + rho) / ((1 - rho) * w)));
+    }
+
+    /** @return root mean square of the smoothed residuals inside the fitted window (indices {@code 0..fitted}) */
+    private static double rms(double[] s, int fitted) {
+        int n = Math.min(s.length, fitted + 1);
+        double ss = 0;
+        for (int i = 0; i < n; i++) {
+            ss += s[i] * s[i];
+        }
+        return n == 0 ? 0 : Math.sqrt(ss / n);
     }
 
     private static boolean sustained(double[] t, double[] s, int j, double level) {
