@@ -17,12 +17,13 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${1:-$(mktemp -d)}
 SEED=${2:-14}
 NPIX=${3:-300}
-JAR="$ROOT/target/ceus-perfusion-cli-0.1.0.jar"
+JAR=${JAR:-"$ROOT/target/ceus-perfusion-cli-0.1.0.jar"}
 if [ ! -f "$JAR" ]; then
     (cd "$ROOT" && mvn -q -B -DskipTests package)
 fi
 mkdir -p "$WORK"
-java -cp "$JAR" org.ceusperfusion.maps.MapBenchmarkLoop "$WORK" "$SEED" >/dev/null
+# BENCH_SIZE="400 300 1200" generates a realistic-size loop (contrast panel 400x300, 1200 frames) instead
+java -cp "$JAR" org.ceusperfusion.maps.MapBenchmarkLoop "$WORK" "$SEED" ${BENCH_SIZE:-} >/dev/null
 LOOP="$WORK/map-bench.tif"
 PIXELS=$(head -1 "$WORK/map-bench.times.txt" | awk '{print $1*$2}')
 

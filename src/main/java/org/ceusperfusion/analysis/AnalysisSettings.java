@@ -9,12 +9,20 @@ import org.ceusperfusion.motion.MotionSettings;
  * @param linear         the grey values are already linear (no linearisation)
  * @param model          bolus model label, e.g. {@code lognormal}
  * @param motion         motion correction and frame rejection ({@code null}: {@link MotionSettings#defaults()})
- * @param bootstrapReplicates 0 for delta-method CIs (default), else the number of seeded residual-bootstrap
- *                            refits (at least 20) giving percentile CIs
+ * @param bootstrapReplicates 0 for the default intervals of {@link org.ceusperfusion.params.Intervals}, else
+ *                            the number of seeded block wild bootstrap refits (at least 20) giving percentile CIs
  * @param bootstrapSeed  seed of the bootstrap
+ * @param dynamicRangeSource where the dynamic range came from: {@value #GIVEN}, {@code preset NAME},
+ *                       {@value #ASSUMED} (nobody gave one: flagged in every output) or {@code linear};
+ *                       {@code null} derives it from {@code dynamicRangeDb}
  */
 public record AnalysisSettings(Double dynamicRangeDb, boolean linear, String model, MotionSettings motion,
-                               int bootstrapReplicates, long bootstrapSeed) {
+                               int bootstrapReplicates, long bootstrapSeed, String dynamicRangeSource) {
+
+    /** Source of a dynamic range nobody gave: the default was assumed (flagged in every output). */
+    public static final String ASSUMED = "assumed default";
+    /** Source of a dynamic range given explicitly (option, dialog, macro, manifest). */
+    public static final String GIVEN = "given";
 
     /** Default bootstrap seed. */
     public static final long DEFAULT_BOOTSTRAP_SEED = 1L;
@@ -25,8 +33,12 @@ public record AnalysisSettings(Double dynamicRangeDb, boolean linear, String mod
     public AnalysisSettings {
         if (linear) {
             dynamicRangeDb = null;
+            dynamicRangeSource = "linear";
         } else if (dynamicRangeDb == null) {
             dynamicRangeDb = DEFAULT_DYNAMIC_RANGE_DB;
+            dynamicRangeSource = ASSUMED;
+        } else if (dynamicRangeSource == null || dynamicRangeSource.isBlank()) {
+            dynamicRangeSource = GIVEN;
         }
         if (dynamicRangeDb != null && !(dynamicRangeDb > 0 && dynamicRangeDb <= 200)) {
             throw new org.ceusperfusion.InputException("--dynamic-range",
@@ -48,9 +60,37 @@ public record AnalysisSettings(Double dynamicRangeDb, boolean linear, String mod
         }
     }
 
-    /** Delta-method CIs. */
+    /** Settings whose dynamic range source follows from the value ({@code null}: assumed default). */
+    public AnalysisSettings(Double dynamicRangeDb, boolean linear, String model, MotionSettings motion,
+                            int bootstrapReplicates, long bootstrapSeed) {
+        this(dynamicRangeDb, linear, model, motion, bootstrapReplicates, bootstrapSeed, null);
+    }
+
+    /** Default intervals ({@link org.ceusperfusion.params.Intervals}). */
     public AnalysisSettings(Double dynamicRangeDb, boolean linear, String model, MotionSettings motion) {
         this(dynamicRangeDb, linear, model, motion, 0, DEFAULT_BOOTSTRAP_SEED);
+    }
+
+    /** @return whether nobody gave the dynamic range and the default {@value #DEFAULT_DYNAMIC_RANGE_DB} dB was assumed */
+    public boolean dynamicRangeAssumed() {
+        return ASSUMED.equals(dynamicRangeSource);
+    }
+
+    /** @return the warning every output shows when the dynamic range was assumed, else {@code null} */
+    public String dynamicRangeWarning() {
+        return dynamicRangeAssumed() ? "dynamic range not given: assumed " + DEFAULT_DYNAMIC_RANGE_DB
+                + " dB (set --dynamic-range or --preset; amplitudes PE, AUC, WiR, ... depend on it)" : null;
+    }
+
+    /** @return a copy with another dynamic range and its source (e.g. {@code preset NAME}) */
+    public AnalysisSettings withDynamicRange(double db, String source) {
+        return new AnalysisSettings(db, false, model, motion, bootstrapReplicates, bootstrapSeed, source);
+    }
+
+    /** @return a copy with another model label */
+    public AnalysisSettings withModel(String label) {
+        return new AnalysisSettings(dynamicRangeDb, linear, label, motion, bootstrapReplicates, bootstrapSeed,
+                dynamicRangeSource);
     }
 
     /** Settings without motion correction (flashes are still rejected). */
@@ -60,12 +100,13 @@ public record AnalysisSettings(Double dynamicRangeDb, boolean linear, String mod
 
     /** @return a copy with other motion settings */
     public AnalysisSettings withMotion(MotionSettings m) {
-        return new AnalysisSettings(dynamicRangeDb, linear, model, m, bootstrapReplicates, bootstrapSeed);
+        return new AnalysisSettings(dynamicRangeDb, linear, model, m, bootstrapReplicates, bootstrapSeed,
+                dynamicRangeSource);
     }
 
     /** @return a copy with seeded residual-bootstrap CIs ({@code replicates} 0: delta method) */
     public AnalysisSettings withBootstrap(int replicates, long seed) {
-        return new AnalysisSettings(dynamicRangeDb, linear, model, motion, replicates, seed);
+        return new AnalysisSettings(dynamicRangeDb, linear, model, motion, replicates, seed, dynamicRangeSource);
     }
 
     /** Log-compressed data with the given dynamic range and the lognormal model. */

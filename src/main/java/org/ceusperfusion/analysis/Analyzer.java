@@ -12,7 +12,7 @@ import org.ceusperfusion.motion.MotionResult;
 import org.ceusperfusion.motion.QualityAssessor;
 import org.ceusperfusion.motion.RoiQuality;
 import org.ceusperfusion.params.BootstrapCi;
-import org.ceusperfusion.params.ParameterCalculator;
+import org.ceusperfusion.params.Intervals;
 import org.ceusperfusion.params.ParameterEstimates;
 import org.ceusperfusion.params.PerfusionParameter;
 import org.ceusperfusion.roi.RoiMask;
@@ -82,32 +82,56 @@ public final class Analyzer {
         if (reference != null) {
             results = withReferenceRatios(results);
         }
-        List<String> warnings = new ArrayList<>(quality.warnings());
+        List<String> warnings = new ArrayList<>();
+        if (settings.dynamicRangeWarning() != null) {
+            warnings.add(settings.dynamicRangeWarning());
+        }
+        warnings.addAll(quality.warnings());
         warnings.addAll(fitWarnings);
         return new LoopAnalysis(InputInfo.of(loop, sha256), settings, warnings, results);
     }
 
-    private static RoiAnalysis analyzeRoi(CineLoop loop, RoiMask mask, RoiRole role, TimeIntensityCurve tic,
-                                          RoiFitter fitter, AnalysisSettings settings, Linearizer linearizer,
-                                          QualityChecks quality,
-                                          MotionResult motion, List<String> fitWarnings, RoiPixelSeries pixels) {
+    /**
+     * Fits one ROI's curve on the used frames and measures it.
+     *
+     * @param loop   the loop for the pixel steps (non-enhancing fraction), or {@code null} for curve input
+     * @param pixels the ROI's pixels kept by the frame pass, or {@code null} (then the frames are read again)
+     */
+    static RoiAnalysis analyzeRoi(CineLoop loop, RoiMask mask, RoiRole role, TimeIntensityCurve tic,
+                                  RoiFitter fitter, AnalysisSettings settings, Linearizer linearizer,
+                                  QualityChecks quality, MotionResult motion, List<String> fitWarnings,
+                                  RoiPixelSeries pixels) {
         double[][] kept = motion.selection().keep(tic.timesS(), tic.meanIntensity());
         RoiFitter.Outcome outcome = fitter.fit(kept[0], kept[1]);
         outcome.warnings().forEach(w -> fitWarnings.add("ROI " + mask.name() + ": " + w));
         FitResult fit = outcome.fit();
-        ParameterEstimates parameters = settings.bootstrapReplicates() > 0
+        boolean replenishment = fit.model() instanceof org.ceusperfusion.model.ReplenishmentModel;
+        ParameterEstimates parameters = replenishment ? ParameterEstimates.empty()
+                : settings.bootstrapReplicates() > 0
                 ? BootstrapCi.compute(fit, kept[0], kept[1], settings.bootstrapReplicates(), settings.bootstrapSeed())
-                : ParameterCalculator.compute(fit);
-        double nonEnhancing = NonEnhancingWindow.fraction(loop, mask, pixels, linearizer, fit, parameters);
+                : Intervals.compute(fit, kept[0], kept[1]);
+        double nonEnhancing = Double.NaN;
+        CurveFindings.NonEnhancingInfo neInfo;
+        if (loop == null) {
+            neInfo = CurveFindings.NonEnhancingInfo.unknown("curve input: there are no pixels to classify");
+        } else {
+            NonEnhancingWindow.Outcome ne = NonEnhancingWindow.classify(loop, mask, pixels, linearizer, fit,
+                    motion, outcome.flashStep());
+            nonEnhancing = ne.fraction();
+            neInfo = ne.info();
+        }
+        double[] auc = AucShare.of(fit, parameters, kept[0]);
+        CurveFindings findings = new CurveFindings(fit.windowStartS(), fit.windowEndS(), outcome.windowReason(),
+                outcome.flashStep(), auc[0], auc[1], neInfo);
         quality.check(mask.name(), tic, fit, parameters);
         RoiQuality roiQuality = QualityAssessor.assess(tic, motion.selection().used(), fit, motion.track(),
-                loop.pixelSizeMm());
+                loop == null ? null : loop.pixelSizeMm(), parameters, auc[1]);
         quality.checkVerdict(mask.name(), roiQuality);
         int area = mask.area();
-        Double px = loop.pixelSizeMm();
+        Double px = loop == null ? null : loop.pixelSizeMm();
         Double areaMm2 = px == null ? null : area * px * px;
         return new RoiAnalysis(mask.name(), role, area, areaMm2, tic, fit, parameters, nonEnhancing, Map.of(),
-                motion.active() ? motion : null, roiQuality, outcome.candidates());
+                motion.active() ? motion : null, roiQuality, outcome.candidates(), findings);
     }
 
     /**
@@ -125,7 +149,7 @@ public final class Analyzer {
         return out;
     }
 
-    private static List<RoiAnalysis> withReferenceRatios(List<RoiAnalysis> rois) {
+    static List<RoiAnalysis> withReferenceRatios(List<RoiAnalysis> rois) {
         RoiAnalysis ref = rois.get(rois.size() - 1);
         List<RoiAnalysis> out = new ArrayList<>();
         for (RoiAnalysis r : rois) {
@@ -143,7 +167,7 @@ public final class Analyzer {
                 ratio.put(p, den == 0 || !Double.isFinite(den) || !Double.isFinite(num) ? Double.NaN : num / den);
             }
             out.add(new RoiAnalysis(r.name(), r.role(), r.areaPx(), r.areaMm2(), r.tic(), r.fit(),
-                    r.parameters(), r.nonEnhancingFraction(), ratio, r.motion(), r.quality(), r.modelCandidates()));
+                    r.parameters(), r.nonEnhancingFraction(), ratio, r.motion(), r.quality(), r.modelCandidates(), r.findings()));
         }
         return out;
     }

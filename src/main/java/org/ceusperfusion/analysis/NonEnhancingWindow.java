@@ -7,7 +7,9 @@ import org.ceusperfusion.params.PerfusionParameter;
 import org.ceusperfusion.roi.RoiMask;
 import org.ceusperfusion.tic.Linearizer;
 import org.ceusperfusion.tic.NonEnhancingAnalyzer;
+import org.ceusperfusion.tic.NonEnhancingCriterion;
 import org.ceusperfusion.tic.RoiPixelSeries;
+import org.ceusperfusion.tic.RoiPixelStore;
 
 /**
  * Chooses the time windows of the non-enhancing test from the ROI's fit: the pre-contrast baseline ends
@@ -21,17 +23,45 @@ final class NonEnhancingWindow {
     private NonEnhancingWindow() {
     }
 
-    /** @return the non-enhancing fraction of {@code mask}, or NaN when the fit gives no bolus window */
-    static double fraction(CineLoop loop, RoiMask mask, Linearizer linearizer, FitResult fit,
-                           ParameterEstimates parameters) {
-        return fraction(loop, mask, null, linearizer, fit, parameters);
+    /** A fraction (NaN when unknown) and how it was decided. */
+    record Outcome(double fraction, CurveFindings.NonEnhancingInfo info) {
     }
 
     /**
-     * As {@link #fraction(CineLoop, RoiMask, Linearizer, FitResult, ParameterEstimates)}, from the ROI's
-     * pixels kept by the frame pass when {@code pixels} is not {@code null} (same result, no frame re-read).
+     * The non-enhancing fraction by the absolute per-pixel criterion ({@link NonEnhancingCriterion}) on the
+     * used frames of the fit window (the whole loop without a fit window), on the moving ROI when motion was
+     * corrected. Reads the ROI's pixels from the frame pass's store when it kept them for the ROI as drawn
+     * (no motion correction), else reads the loop once more.
+     *
+     * @param pixels the ROI's grey values kept by the frame pass, or {@code null}
+     * @return the fraction and its criterion, or NaN with the reason
      */
-    static double fraction(CineLoop loop, RoiMask mask, RoiPixelSeries pixels, Linearizer linearizer, FitResult fit,
+    static Outcome classify(CineLoop loop, RoiMask mask, RoiPixelSeries pixels, Linearizer linearizer,
+                            FitResult fit, org.ceusperfusion.motion.MotionResult motion,
+                            CurveFindings.FlashStep step) {
+        double start = Double.isFinite(fit.windowStartS()) ? fit.windowStartS() : loop.timeS(0);
+        double end = Double.isFinite(fit.windowEndS()) ? fit.windowEndS() : loop.timeS(loop.frameCount() - 1);
+        var track = motion.track();
+        boolean[] used = motion.selection().used();
+        RoiPixelStore store = track == null && pixels != null
+                ? RoiPixelStore.of(pixels, loop.timesS(), linearizer, used)
+                : RoiPixelStore.fill(loop, mask, linearizer, track == null ? null : track.dxPx(),
+                        track == null ? null : track.dyPx(), used);
+        double db = NonEnhancingCriterion.DEFAULT_THRESHOLD_DB;
+        try {
+            NonEnhancingCriterion.Result r = NonEnhancingCriterion.classify(store, start, end, db);
+            String rule = String.format(java.util.Locale.ROOT, "a pixel enhances when its %.0f s running-mean linear"
+                    + " power rises at least %.1f dB above its own floor (lowest running mean before its peak) within"
+                    + " %.2f to %.2f s, on %d used frames%s", NonEnhancingCriterion.RUN_S, db, start, end,
+                    r.framesUsed(), track == null ? "" : ", on the moving ROI");
+            return new Outcome(r.fraction(), new CurveFindings.NonEnhancingInfo(rule, db, null));
+        } catch (IllegalArgumentException tooFew) {
+            return new Outcome(Double.NaN, CurveFindings.NonEnhancingInfo.unknown(tooFew.getMessage()));
+        }
+    }
+
+    /** @return the non-enhancing fraction of {@code mask}, or NaN when the fit gives no bolus window */
+    static double fraction(CineLoop loop, RoiMask mask, Linearizer linearizer, FitResult fit,
                            ParameterEstimates parameters) {
         if (!fit.hasParameters()) {
             return Double.NaN;
@@ -57,10 +87,7 @@ final class NonEnhancingWindow {
             return Double.NaN;
         }
         try {
-            NonEnhancingAnalyzer analyzer = NonEnhancingAnalyzer.defaults();
-            return pixels != null
-                    ? analyzer.analyze(pixels, loop.timesS(), linearizer, onset, start, end).fraction()
-                    : analyzer.fraction(loop, mask, linearizer, onset, start, end);
+            return NonEnhancingAnalyzer.defaults().fraction(loop, mask, linearizer, onset, start, end);
         } catch (IllegalArgumentException tooFewFrames) {
             return Double.NaN; // fewer than 2 baseline or bolus frames: unknown, not guessed
         }

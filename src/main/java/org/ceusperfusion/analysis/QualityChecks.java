@@ -21,6 +21,13 @@ final class QualityChecks {
 
     private final List<String> warnings = new ArrayList<>();
 
+    /** For curve input: only the sample count is checked. */
+    QualityChecks(int samples) {
+        if (samples < 10) {
+            warnings.add("only " + samples + " samples: too few for a reliable bolus fit");
+        }
+    }
+
     QualityChecks(CineLoop loop) {
         if ("none".equals(loop.metadata().timingSource())) {
             warnings.add("frame times are not stored in the file; 1 s per frame was assumed"
@@ -32,9 +39,9 @@ final class QualityChecks {
     }
 
     void check(String roi, TimeIntensityCurve tic, FitResult fit, ParameterEstimates parameters) {
-        double clipped = mean(tic.clippedFraction());
+        double clipped = mean(tic.topClippedFraction());
         if (clipped > CLIPPED_WARNING_FRACTION) {
-            warnings.add(String.format(Locale.ROOT, "ROI %s: %.1f %% of its pixels are clipped (0 or full scale)"
+            warnings.add(String.format(Locale.ROOT, "ROI %s: %.1f %% of its pixels are saturated (full scale)"
                     + " on average; linearisation is unreliable there", roi, 100 * clipped));
         }
         if (fit.status() != FitStatus.OK) {

@@ -24,14 +24,27 @@ import org.ceusperfusion.tic.TimeIntensityCurve;
  * @param ratioToReference     target/reference ratio per parameter; empty for the reference ROI or without one
  * @param motion               motion track and frame selection of the loop (shared by its ROIs), or {@code null}
  * @param quality              quality flags and interpretability verdict, or {@code null} when not assessed
+ * @param modelCandidates      every candidate model's score for {@code --model auto} (empty otherwise)
+ * @param findings             fit window, destruction flash, extrapolated AUC and non-enhancing criterion, or
+ *                             {@code null} when not computed
  */
 public record RoiAnalysis(String name, RoiRole role, int areaPx, Double areaMm2, TimeIntensityCurve tic,
                           FitResult fit, ParameterEstimates parameters, double nonEnhancingFraction,
                           Map<PerfusionParameter, Double> ratioToReference, MotionResult motion,
-                          RoiQuality quality, List<ModelSelector.Candidate> modelCandidates) {
+                          RoiQuality quality, List<ModelSelector.Candidate> modelCandidates,
+                          CurveFindings findings) {
 
     public RoiAnalysis {
         modelCandidates = modelCandidates == null ? List.of() : List.copyOf(modelCandidates);
+    }
+
+    /** Without curve findings. */
+    public RoiAnalysis(String name, RoiRole role, int areaPx, Double areaMm2, TimeIntensityCurve tic,
+                       FitResult fit, ParameterEstimates parameters, double nonEnhancingFraction,
+                       Map<PerfusionParameter, Double> ratioToReference, MotionResult motion, RoiQuality quality,
+                       List<ModelSelector.Candidate> modelCandidates) {
+        this(name, role, areaPx, areaMm2, tic, fit, parameters, nonEnhancingFraction, ratioToReference, motion,
+                quality, modelCandidates, null);
     }
 
     /** Without the scores of competing models (a single model was fitted). */

@@ -18,11 +18,27 @@ import org.ceusperfusion.tic.DestructionFlashDetector;
 final class RoiFitter {
     private final BolusModel model;
 
-    /** A fit and, for {@code auto}, every candidate model's score (empty otherwise). */
-    record Outcome(FitResult fit, List<ModelSelector.Candidate> candidates, List<String> warnings) {
+    /**
+     * A fit and, for {@code auto}, every candidate model's score (empty otherwise), with the reason the fit
+     * window ends where it does and the drop at a destruction flash (or {@code null}).
+     */
+    record Outcome(FitResult fit, List<ModelSelector.Candidate> candidates, List<String> warnings,
+                   String windowReason, CurveFindings.FlashStep flashStep) {
         Outcome(FitResult fit, List<ModelSelector.Candidate> candidates) {
-            this(fit, candidates, List.of());
+            this(fit, candidates, List.of(), reasonOf(fit, null), null);
         }
+
+        Outcome(FitResult fit, List<ModelSelector.Candidate> candidates, List<String> warnings) {
+            this(fit, candidates, warnings, reasonOf(fit, null), null);
+        }
+    }
+
+    /** @return the window reason of a fit on {@code lastS} (the last sample offered), or of the fit's own window */
+    private static String reasonOf(FitResult fit, Double lastS) {
+        if (fit == null || lastS == null || !(fit.windowEndS() < lastS)) {
+            return CurveFindings.WHOLE_CURVE;
+        }
+        return CurveFindings.RECIRCULATION;
     }
 
     /**
@@ -50,11 +66,44 @@ final class RoiFitter {
         if (model instanceof ReplenishmentModel) {
             return fitReplenishment(timesS, values);
         }
+        var stop = timesS.length == 0 ? java.util.Optional.<DestructionFlashDetector.Destruction>empty()
+                : DestructionFlashDetector.detectWithoutRefill(timesS, values);
+        if (stop.isEmpty()) {
+            Outcome o = fitBolus(timesS, values);
+            return new Outcome(o.fit(), o.candidates(), o.warnings(),
+                    reasonOf(o.fit(), timesS.length == 0 ? null : timesS[timesS.length - 1]), null);
+        }
+        DestructionFlashDetector.Destruction d = stop.get();
+        CurveFindings.FlashStep step = PrePostDifference.of(timesS, values, d, false);
+        int end = lastBeforeFlash(values, d);
+        double[] t = java.util.Arrays.copyOf(timesS, end + 1);
+        double[] v = java.util.Arrays.copyOf(values, end + 1);
+        Outcome o = fitBolus(t, v);
+        String reason = reasonOf(o.fit(), t[end]).equals(CurveFindings.RECIRCULATION) ? CurveFindings.RECIRCULATION
+                : CurveFindings.DESTRUCTION_FLASH;
+        List<String> w = new java.util.ArrayList<>(o.warnings());
+        w.add(String.format(java.util.Locale.ROOT, "destruction flash at %.2f s without refill: the fit window ends"
+                + " before it; the signal fell by %.4g a.u. (95 %% interval %.4g to %.4g)", step.flashS(),
+                step.difference(), step.ci95()[0], step.ci95()[1]));
+        return new Outcome(o.fit(), o.candidates(), w, reason, step);
+    }
+
+    private Outcome fitBolus(double[] timesS, double[] values) {
         if (model != null) {
             return new Outcome(new LevenbergMarquardtFitter().fit(model, timesS, values), List.of());
         }
         ModelSelector.Selection s = new ModelSelector().select(timesS, values);
         return new Outcome(s.chosen(), s.candidates());
+    }
+
+    /** @return the index of the last sample before the flash that is not itself a bright flash frame */
+    private static int lastBeforeFlash(double[] y, DestructionFlashDetector.Destruction d) {
+        double band = DestructionFlashDetector.PLATEAU_BAND * (d.levelBefore() - d.levelAfter());
+        int e = d.index() - 1;
+        while (e > 1 && y[e] > d.levelBefore() + band) {
+            e--;
+        }
+        return e;
     }
 
     /**
@@ -65,6 +114,18 @@ final class RoiFitter {
         LevenbergMarquardtFitter lm = new LevenbergMarquardtFitter();
         var flash = DestructionFlashDetector.detect(timesS, values);
         if (flash.isEmpty() || timesS.length == 0) {
+            var noRefill = timesS.length == 0 ? java.util.Optional.<DestructionFlashDetector.Destruction>empty()
+                    : DestructionFlashDetector.detectWithoutRefill(timesS, values);
+            if (noRefill.isPresent()) {
+                CurveFindings.FlashStep step = PrePostDifference.of(timesS, values, noRefill.get(), false);
+                FitResult none = new FitResult(model, org.ceusperfusion.fit.FitStatus.NO_BOLUS,
+                        "the destruction flash is not followed by refill: nothing to fit a replenishment to",
+                        null, null, Double.NaN, Double.NaN, 0, 0, timesS[0], timesS[timesS.length - 1]);
+                return new Outcome(none, List.of(), List.of(String.format(java.util.Locale.ROOT,
+                        "destruction flash at %.2f s without refill: replenishment cannot be fitted; the signal fell"
+                        + " by %.4g a.u. (95 %% interval %.4g to %.4g)", step.flashS(), step.difference(),
+                        step.ci95()[0], step.ci95()[1])), CurveFindings.DESTRUCTION_FLASH, step);
+            }
             FitResult f = lm.fit(model, timesS, values, timesS.length == 0 ? 0 : timesS[0],
                     timesS.length == 0 ? 0 : timesS[timesS.length - 1]);
             return new Outcome(f, List.of(), List.of("no destruction flash found: the replenishment model was "
@@ -76,6 +137,7 @@ final class RoiFitter {
         double[] p = f.params() == null ? null : pinned.embed(f.params());
         FitResult full = new FitResult(model, f.status(), f.message(), p, pinned.embedCovariance(f.covariance()),
                 f.r2(), f.rss(), f.samples(), f.iterations(), f.windowStartS(), f.windowEndS());
-        return new Outcome(full, List.of());
+        return new Outcome(full, List.of(), List.of(), CurveFindings.DESTRUCTION_FLASH,
+                PrePostDifference.of(timesS, values, d, true));
     }
 }

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.ceusperfusion.InputException;
 import org.ceusperfusion.Version;
@@ -68,12 +69,36 @@ final class RowJob {
             throw new InputException(row.source("loop"), "no loop file given");
         }
         checkExamColumns(row);
+        if (org.ceusperfusion.tic.CurveCsv.isCurveFile(row.loop())) {
+            return analyzeCurves(row);
+        }
         AnalysisSettings settings = RowSettings.analysis(row, options.settings());
         LoadOptions load = RowSettings.load(row, options.load());
         var targets = RowSettings.targets(row, manifestDir);
         var reference = RowSettings.reference(row, manifestDir);
         CineLoop loop = LoopReader.open(row.loop(), load);
         return Analyzer.analyze(loop, LoopReader.sha256(row.loop()), targets, reference, settings);
+    }
+
+    /**
+     * A curve table in the {@code loop} column: values are linear unless the row gives
+     * {@code dynamic_range_db}; {@code roi} (optional) names the target column, {@code reference_roi} the
+     * reference column.
+     */
+    private LoopAnalysis analyzeCurves(ManifestRow row) {
+        AnalysisSettings base = options.settings();
+        Double dr = row.number("dynamic_range_db");
+        String model = row.text("model");
+        AnalysisSettings settings = new AnalysisSettings(dr, dr == null, model != null ? model : base.model(),
+                base.motion(), base.bootstrapReplicates(), base.bootstrapSeed());
+        var table = org.ceusperfusion.tic.CurveCsv.read(row.loop());
+        String target = row.text("roi");
+        String reference = row.text("reference_roi");
+        if (target != null && !target.isBlank()) {
+            table = org.ceusperfusion.tic.CurveTables.select(table, List.of(target), reference, row.loop().toString());
+        }
+        return org.ceusperfusion.analysis.CurveAnalyzer.analyze(table, row.loop().toString(),
+                LoopReader.sha256(row.loop()), reference, settings);
     }
 
     /** Checks the columns used by comparisons, so that a bad value is reported on its own row. */

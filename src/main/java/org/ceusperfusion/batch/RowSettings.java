@@ -20,8 +20,12 @@ final class RowSettings {
         if (dr == null && model == null) {
             return base;
         }
-        return new AnalysisSettings(dr != null ? dr : base.dynamicRangeDb(), dr == null && base.linear(),
-                model != null ? model : base.model());
+        if (dr == null) {
+            return base.withModel(model);
+        }
+        AnalysisSettings s = new AnalysisSettings(dr, false, model != null ? model : base.model(), base.motion(),
+                base.bootstrapReplicates(), base.bootstrapSeed());
+        return s.withDynamicRange(dr, "manifest dynamic_range_db");
     }
 
     /** @return the load options with the row's {@code frame_interval_s}, when given */

@@ -1,6 +1,7 @@
 package org.ceusperfusion.cli;
 
 import org.ceusperfusion.analysis.AnalysisSettings;
+import org.ceusperfusion.analysis.ScannerPreset;
 import org.ceusperfusion.motion.MotionSettings;
 import org.ceusperfusion.motion.PixelWindow;
 import picocli.CommandLine.Option;
@@ -8,9 +9,17 @@ import picocli.CommandLine.Option;
 /** Options on how a loop is analysed: linearisation, bolus model, motion correction and frame rejection. */
 final class AnalysisOptions {
     @Option(names = "--dynamic-range", paramLabel = "DB",
-            description = "Dynamic range of the log-compressed video in dB (default ${DEFAULT-VALUE}).",
-            defaultValue = "40")
-    double dynamicRangeDb = AnalysisSettings.DEFAULT_DYNAMIC_RANGE_DB;
+            description = "Dynamic range of the log-compressed video in dB (default: the --preset's, else 40 dB assumed"
+                    + " and flagged in every output).")
+    Double dynamicRangeDb;
+
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "Scanner preset from the lab's presets file (dynamic range, model, repeatability CV).")
+    String preset;
+
+    @Option(names = "--presets", paramLabel = "FILE",
+            description = "Presets file (default: $CEUS_PRESETS, else ~/.ceus/presets.properties).")
+    java.nio.file.Path presetsFile;
 
     @Option(names = "--linear", description = "The grey values are already linear echo power (no linearisation).")
     boolean linear;
@@ -21,7 +30,8 @@ final class AnalysisOptions {
     String model = "lognormal";
 
     @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "0",
-            description = "95 %% CIs from N seeded residual-bootstrap refits (percentiles) instead of the delta method.")
+            description = "95 %% CIs from N seeded block wild bootstrap refits (percentiles; blocks span the noise"
+                    + " correlation time) instead of the correlated-noise sandwich.")
     int bootstrap;
 
     @Option(names = "--bootstrap-seed", paramLabel = "SEED", defaultValue = "1",
@@ -69,8 +79,29 @@ final class AnalysisOptions {
     boolean noFlashDetection;
 
     AnalysisSettings toSettings() {
-        return new AnalysisSettings(linear ? null : dynamicRangeDb, linear, model, motionSettings(), bootstrap,
+        return toSettings(linear);
+    }
+
+    /** @param linearData whether the values are linear (curve tables are, unless --dynamic-range is given) */
+    AnalysisSettings toSettings(boolean linearData) {
+        ScannerPreset p = preset();
+        AnalysisSettings s = new AnalysisSettings(linearData ? null : dynamicRangeDb,
+                linearData || p != null && p.linear(),
+                modelGiven() || p == null || p.model() == null ? model : p.model(), motionSettings(), bootstrap,
                 bootstrapSeed);
+        if (!linearData && dynamicRangeDb == null && p != null && p.dynamicRangeDb() != null) {
+            s = s.withDynamicRange(p.dynamicRangeDb(), "preset " + p.name());
+        }
+        return s;
+    }
+
+    /** @return the named preset, or {@code null} without {@code --preset} */
+    ScannerPreset preset() {
+        return preset == null ? null : ScannerPreset.load(presetsFile, preset);
+    }
+
+    private boolean modelGiven() {
+        return !"lognormal".equals(model);
     }
 
     MotionSettings motionSettings() {

@@ -27,15 +27,18 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "LOOP", description = "The cine loop (DICOM, TIFF, AVI, ...).")
+    @Parameters(index = "0", paramLabel = "LOOP", description = {"The cine loop (DICOM, TIFF, AVI, ...), or a curve",
+            "table CURVE.csv (time_s and one column per ROI, as tic.csv writes or a scanner exports)."})
     Path loopPath;
 
-    @Option(names = "--roi", paramLabel = "SPEC", required = true,
-            description = {"Target ROI (repeatable): a .roi file, a RoiSet .zip, or oval:x,y,w,h,",
-                    "rect:x,y,w,h, polygon:x1,y1,x2,y2,...; optional NAME= prefix."})
+    @Option(names = "--roi", paramLabel = "SPEC",
+            description = {"Target ROI (repeatable; required for a loop): a .roi file, a RoiSet .zip, or oval:x,y,w,h,",
+                    "rect:x,y,w,h, polygon:x1,y1,x2,y2,...; optional NAME= prefix. For a curve table: the",
+                    "column(s) to fit (default: every column)."})
     List<String> roiSpecs;
 
-    @Option(names = "--reference-roi", paramLabel = "SPEC", description = "Reference ROI (normal tissue).")
+    @Option(names = "--reference-roi", paramLabel = "SPEC",
+            description = "Reference ROI (normal tissue); for a curve table, the column name.")
     String referenceSpec;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "ceus-out",
@@ -50,12 +53,35 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (org.ceusperfusion.tic.CurveCsv.isCurveFile(loopPath)) {
+            return analyzeCurves();
+        }
+        if (roiSpecs == null || roiSpecs.isEmpty()) {
+            throw new org.ceusperfusion.InputException("--roi", "at least one target ROI is needed for a loop");
+        }
         AnalysisSettings settings = analysisOptions.toSettings();
         LoadOptions load = loopOptions.toLoadOptions();
         List<RoiMask> targets = RoiSpecs.targets(roiSpecs);
         RoiMask reference = RoiSpecs.reference(referenceSpec);
         CineLoop loop = LoopReader.open(loopPath, load);
         LoopAnalysis analysis = Analyzer.analyze(loop, LoopReader.sha256(loopPath), targets, reference, settings);
+        AnalysisWriter.writeAll(analysis, outDir);
+        if (!analysisOptions.quiet) {
+            Summaries.printAnalysis(spec.commandLine().getOut(), analysis, outDir);
+        }
+        return ErrorHandler.OK;
+    }
+
+    /** A curve table: values are linear unless --dynamic-range is given explicitly. */
+    private Integer analyzeCurves() throws java.io.IOException {
+        boolean greyLevels = spec.commandLine().getParseResult().hasMatchedOption("--dynamic-range");
+        AnalysisSettings settings = analysisOptions.toSettings(!greyLevels || analysisOptions.linear);
+        var table = org.ceusperfusion.tic.CurveCsv.read(loopPath);
+        if (roiSpecs != null && !roiSpecs.isEmpty()) {
+            table = org.ceusperfusion.tic.CurveTables.select(table, roiSpecs, referenceSpec, loopPath.toString());
+        }
+        LoopAnalysis analysis = org.ceusperfusion.analysis.CurveAnalyzer.analyze(table, loopPath.toString(),
+                LoopReader.sha256(loopPath), referenceSpec, settings);
         AnalysisWriter.writeAll(analysis, outDir);
         if (!analysisOptions.quiet) {
             Summaries.printAnalysis(spec.commandLine().getOut(), analysis, outDir);

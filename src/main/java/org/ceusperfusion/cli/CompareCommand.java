@@ -50,6 +50,12 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     AnalysisOptions analysisOptions = new AnalysisOptions();
 
+    @Option(names = "--repeatability-cv", paramLabel = "CV",
+            description = {"Test-retest coefficient of variation of the perfusion parameters between repeat exams of an",
+                "unchanged patient, as a fraction (0.15 = 15 %%; from your study or --preset). Added to every %% change",
+                "interval and responder probability; without it they cover measurement only and say so."})
+    Double repeatabilityCv;
+
     @Option(names = "--session", paramLabel = "FILE",
             description = "Run a workbench session file (loops, ROIs, labels, days, settings) instead of LOOP/--roi.")
     Path session;
@@ -75,7 +81,7 @@ final class CompareCommand implements Callable<Integer> {
         List<double[]> diameters = exams.diametersMm(n);
         List<Boolean> newLesions = exams.newLesions(n);
         List<double[]> ellipsoid = exams.volumeDiametersMm(n);
-        ComparisonOptions options = exams.comparisonOptions();
+        ComparisonOptions options = exams.comparisonOptions().withRepeatabilityCv(repeatabilityCv());
         for (int i = 0; i < n; i++) {
             list.add(new CompareRunner.Exam(loops.get(i), labels.get(i), days.get(i), targets.get(i),
                     references == null ? null : references.get(i), volumes.get(i), necrosis.get(i), diameters.get(i),
@@ -97,6 +103,15 @@ final class CompareCommand implements Callable<Integer> {
             Summaries.printComparison(spec.commandLine().getOut(), c, outDir);
         }
         return ErrorHandler.OK;
+    }
+
+    /** @return {@code --repeatability-cv}, else the preset's, else {@code null} (measurement only) */
+    private Double repeatabilityCv() {
+        if (repeatabilityCv != null) {
+            return repeatabilityCv;
+        }
+        var p = analysisOptions.preset();
+        return p == null ? null : p.repeatabilityCv();
     }
 
     private static List<RoiMask> perLoop(String option, List<String> specs, int n, String defaultName) {

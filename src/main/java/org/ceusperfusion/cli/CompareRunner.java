@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.ceusperfusion.analysis.AnalysisSettings;
+import org.ceusperfusion.compare.CommonModel;
+import org.ceusperfusion.model.BolusModels;
 import org.ceusperfusion.cine.CineLoop;
 import org.ceusperfusion.compare.Comparison;
 import org.ceusperfusion.compare.ComparisonOptions;
@@ -49,13 +51,34 @@ final class CompareRunner {
      */
     static Comparison run(List<Exam> exams, LoadOptions load, AnalysisSettings settings, ComparisonOptions options,
                           Path outDir) throws IOException {
+        List<ExamInput> inputs = analyzeAll(exams, load, settings);
+        String note = null;
+        if (BolusModels.isAuto(settings.model())) {
+            CommonModel common = CommonModel.of(inputs);
+            if (common != null) {
+                note = common.note();
+                if (common.needsRefit(inputs)) {
+                    inputs = analyzeAll(exams, load, settings.withModel(common.model()));
+                }
+            }
+        }
+        Comparison c = FollowUp.compare(inputs, options);
+        if (note != null) {
+            List<String> w = new ArrayList<>(c.warnings());
+            w.add(0, note);
+            c = new Comparison(c.exams(), c.estimates(), c.changes(), c.response(), w, c.options());
+        }
+        ComparisonWriter.writeAll(c, outDir);
+        return c;
+    }
+
+    private static List<ExamInput> analyzeAll(List<Exam> exams, LoadOptions load, AnalysisSettings settings)
+            throws IOException {
         List<ExamInput> inputs = new ArrayList<>();
         for (Exam e : exams) {
             CineLoop loop = LoopReader.open(e.loop(), load);
             inputs.add(FollowUp.analyze(loop, LoopReader.sha256(e.loop()), e.spec(), settings));
         }
-        Comparison c = FollowUp.compare(inputs, options);
-        ComparisonWriter.writeAll(c, outDir);
-        return c;
+        return inputs;
     }
 }

@@ -74,13 +74,14 @@ final class MapCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         MapSettings settings = settings();
-        RoiMask roi = roiSpecs == null || roiSpecs.isEmpty() ? null : union(RoiSpecs.targets(roiSpecs));
+        List<RoiMask> rois = roiSpecs == null || roiSpecs.isEmpty() ? null : RoiSpecs.targets(roiSpecs);
+        RoiMask roi = rois == null ? null : union(rois);
         MapPrelude prelude = MapPrelude.start(loopPath);   // hashing and output warm-up while the loop is read
         CineLoop loop = LoopReader.open(loopPath, loopOptions.toLoadOptions());
         PrintWriter err = spec.commandLine().getErr();
         ParametricMaps maps = new ParametricMapper(settings).map(loop, roi, progress(err));
         InputInfo input = InputInfo.of(loop, prelude.sha256());
-        List<String> files = MapWriter.writeAll(maps, input, roi == null ? null : roi.name(), outDir);
+        List<String> files = MapWriter.writeAll(maps, input, roi == null ? null : roi.name(), outDir, rois);
         if (!analysisOptions.quiet) {
             printSummary(spec.commandLine().getOut(), maps, input, files);
         }

@@ -9,6 +9,7 @@ import org.ceusperfusion.compare.Comparison;
 import org.ceusperfusion.compare.ExamChange;
 import org.ceusperfusion.compare.ExamInput;
 import org.ceusperfusion.compare.PercentChange;
+import org.ceusperfusion.compare.TimeShift;
 import org.ceusperfusion.params.PerfusionParameter;
 
 /** The few lines a command prints on success: headline numbers and the files written. */
@@ -28,6 +29,7 @@ final class Summaries {
         for (String w : analysis.warnings()) {
             out.println("  warning: " + w);
         }
+        out.println("  [95 % intervals cover " + covers(analysis) + "]");
         out.println("wrote " + outDir.resolve("analysis.json") + ", tic.csv, tic.png");
         out.flush();
     }
@@ -42,19 +44,29 @@ final class Summaries {
             StringBuilder sb = new StringBuilder(ch.from() + " -> " + ch.to() + ":");
             for (PerfusionParameter p : HEADLINE) {
                 PercentChange pc = ch.parameter(p);
+                TimeShift ts = ch.timeShift(p);
                 if (pc != null && Double.isFinite(pc.pct())) {
                     sb.append(String.format(Locale.ROOT, " %s %+.1f %% [%s, %s]", p.label(), pc.pct(),
                             fmt(pc.lo()), fmt(pc.hi())));
+                } else if (ts != null && Double.isFinite(ts.diffS())) {
+                    sb.append(String.format(Locale.ROOT, " %s %+.2f s [%s, %s]", p.label(), ts.diffS(),
+                            fmt(ts.lo()), fmt(ts.hi())));
                 }
             }
             out.println(sb);
         }
+        out.println("  [change intervals: " + c.options().changeIntervalCovers() + "]");
         out.println(c.response().summary());
         for (String w : c.warnings()) {
             out.println("  warning: " + w);
         }
         out.println("wrote " + outDir.resolve("report.pdf") + ", report.png, comparison.json, comparison.csv");
         out.flush();
+    }
+
+    /** @return what the first target's intervals cover, for the console */
+    static String covers(LoopAnalysis a) {
+        return a.rois().isEmpty() ? "" : a.rois().get(0).parameters().intervals().covers();
     }
 
     /** One line per ROI: status, R², headline parameters with their 95 % CI, non-enhancing fraction. */

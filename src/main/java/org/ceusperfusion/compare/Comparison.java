@@ -15,9 +15,10 @@ import java.util.List;
 public record Comparison(List<ExamInput> exams, List<ExamEstimates> estimates, List<ExamChange> changes,
                          Response response, List<String> warnings, ComparisonOptions options) {
     /** How the CIs of changes were computed, written into the results. */
-    public static final String CI_METHOD = "delta method on the log ratio, exams independent; per-exam CIs "
-            + "widened to the widest of the fit's own, a Newey-West HAC (HC3) and a speckle variance-model "
-            + "sandwich covariance";
+    public static final String CI_METHOD = "delta method on the log ratio (% changes) or the difference (clock "
+            + "times, s), exams independent, Student t on Welch-Satterthwaite degrees of freedom; per-exam "
+            + "standard errors from the correlated-noise sandwich covariance of each exam's fitted frames"
+            + " (plus the test-retest repeatability term when given)";
 
     public Comparison {
         exams = List.copyOf(exams);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.math3.distribution.NormalDistribution;
 import org.ceusperfusion.InputException;
 import org.ceusperfusion.analysis.RoiAnalysis;
 import org.ceusperfusion.params.ParameterEstimates;
@@ -20,7 +19,9 @@ import org.ceusperfusion.params.PerfusionParameter;
  * <p>Exams are taken in the given order; the first is the baseline. Changes are listed from the
  * baseline to every follow-up, then — with more than two exams — between consecutive exams not already
  * listed (e.g. for A, B, C: A→B, A→C, B→C). Parameter changes are percent changes with a delta-method
- * 95 % CI ({@link PercentChange}) from each exam's CIs widened by {@link RobustUncertainty}; QOF is not
+ * 95 % CI ({@link PercentChange}) from each exam's honest intervals ({@link ExamIntervals}) and the optional
+ * repeatability CV of the options; clock times (t0, TTP, TI, TO) change by a difference in seconds
+ * ({@link TimeShift}); QOF is not
  * compared. With a reference ROI in both exams the change of every target/reference ratio is given too
  * ({@link RatioEstimate}). The response block judges the last exam.
  *
@@ -31,7 +32,6 @@ import org.ceusperfusion.params.PerfusionParameter;
  * }</pre>
  */
 public final class ComparisonBuilder {
-    private static final NormalDistribution STD_NORMAL = new NormalDistribution(null, 0, 1);
 
     private ComparisonBuilder() {
     }
@@ -52,11 +52,12 @@ public final class ComparisonBuilder {
         List<ExamEstimates> est = exams.stream().map(ComparisonBuilder::estimates).toList();
         double sd = options.diameterSdMm();
         List<ExamChange> changes = new ArrayList<>();
+        double cv = options.repeatabilityCvOrZero();
         for (int i = 1; i < exams.size(); i++) {
-            changes.add(change(exams.get(0), est.get(0), exams.get(i), est.get(i), sd));
+            changes.add(change(exams.get(0), est.get(0), exams.get(i), est.get(i), sd, cv));
         }
         for (int i = 2; i < exams.size(); i++) {
-            changes.add(change(exams.get(i - 1), est.get(i - 1), exams.get(i), est.get(i), sd));
+            changes.add(change(exams.get(i - 1), est.get(i - 1), exams.get(i), est.get(i), sd, cv));
         }
         ExamInput base = exams.get(0);
         ExamInput last = exams.get(exams.size() - 1);
@@ -67,7 +68,8 @@ public final class ComparisonBuilder {
         if (perfusion != null && perfusion.warning() != null) {
             warnings.add(perfusion.warning());
         }
-        String summary = Summary.sentence(exams, overall, size, perfusion, options.perfusionRule().parameter().label());
+        String summary = Summary.sentence(exams, overall, size, perfusion, options.perfusionRule().parameter().label(),
+                options.changeIntervalCovers());
         return new Comparison(exams, est, changes, new Response(size, perfusion, summary), warnings, options);
     }
 
@@ -86,12 +88,12 @@ public final class ComparisonBuilder {
 
     /** @return the estimates a comparison uses for exam {@code e} (widened CIs, reference ratios) */
     public static ExamEstimates estimates(ExamInput e) {
-        ParameterEstimates target = RobustUncertainty.widened(e.roi());
+        ParameterEstimates target = ExamIntervals.of(e.roi());
         RoiAnalysis refRoi = e.reference();
         if (refRoi == null) {
             return new ExamEstimates(e.label(), target, null, null, Map.of());
         }
-        ParameterEstimates ref = RobustUncertainty.widened(refRoi);
+        ParameterEstimates ref = ExamIntervals.of(refRoi);
         Map<PerfusionParameter, RatioEstimate> ratios = new EnumMap<>(PerfusionParameter.class);
         for (PerfusionParameter p : PerfusionParameter.values()) {
             if (p == PerfusionParameter.QOF) {
@@ -107,17 +109,31 @@ public final class ComparisonBuilder {
 
     /** @return the changes from exam {@code a} to exam {@code b}, with default options */
     public static ExamChange change(ExamInput a, ExamInput b) {
-        return change(a, estimates(a), b, estimates(b), ComparisonOptions.DEFAULT.diameterSdMm());
+        return change(a, estimates(a), b, estimates(b), ComparisonOptions.DEFAULT.diameterSdMm(), 0);
     }
 
-    static ExamChange change(ExamInput a, ExamEstimates ea, ExamInput b, ExamEstimates eb, double diameterSdMm) {
+    static ExamChange change(ExamInput a, ExamEstimates ea, ExamInput b, ExamEstimates eb, double diameterSdMm,
+                             double repeatabilityCv) {
         Map<PerfusionParameter, PercentChange> params = new EnumMap<>(PerfusionParameter.class);
+        Map<PerfusionParameter, TimeShift> shifts = new EnumMap<>(PerfusionParameter.class);
+        ParameterEstimates ta = ea.target();
+        ParameterEstimates tb = eb.target();
+        double dofA = dof(ta);
+        double dofB = dof(tb);
         for (PerfusionParameter p : PerfusionParameter.values()) {
             if (p == PerfusionParameter.QOF) {
                 continue;
             }
-            PercentChange c = PercentChange.between(ea.target().value(p), ea.target().ci(p),
-                    eb.target().value(p), eb.target().ci(p));
+            if (isClockTime(p)) {
+                TimeShift s = TimeShift.between(ta.value(p), ta.standardError(p), dofA, tb.value(p),
+                        tb.standardError(p), dofB);
+                if (Double.isFinite(s.diffS())) {
+                    shifts.put(p, s);
+                }
+                continue;
+            }
+            PercentChange c = PercentChange.between(ta.value(p), ta.standardError(p), dofA, tb.value(p),
+                    tb.standardError(p), dofB, repeatabilityCv);
             if (Double.isFinite(c.pct())) {
                 params.put(p, c);
             }
@@ -131,7 +147,23 @@ public final class ComparisonBuilder {
         }
         Double ne = points(a.roi().nonEnhancingFraction(), b.roi().nonEnhancingFraction(), 100);
         return new ExamChange(a.label(), b.label(), params, volumeChange(a.volume(), b.volume(), diameterSdMm),
-                points(a.necrosisPct(), b.necrosisPct(), 1), ne, pct(a.sumDiametersMm(), b.sumDiametersMm()), ratios);
+                points(a.necrosisPct(), b.necrosisPct(), 1), ne, pct(a.sumDiametersMm(), b.sumDiametersMm()), ratios,
+                shifts);
+    }
+
+    /** @return the effective degrees of freedom of an exam's intervals, infinite (normal) when unknown */
+    private static double dof(ParameterEstimates e) {
+        double d = e.intervals().dof();
+        return d > 0 ? d : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * @return whether {@code p} is a clock time measured from the first frame (t0, TTP, TI, TO), whose change
+     *         is a difference in seconds; durations (mTT, RT, FT), amplitudes, areas and slopes change in %
+     */
+    public static boolean isClockTime(PerfusionParameter p) {
+        return p == PerfusionParameter.T0 || p == PerfusionParameter.TTP || p == PerfusionParameter.TI
+                || p == PerfusionParameter.TO;
     }
 
     private static PercentChange volumeChange(Volume a, Volume b, double sdMm) {
@@ -168,8 +200,7 @@ public final class ComparisonBuilder {
         Map<String, Double> prob = new LinkedHashMap<>();
         boolean indeterminate = true;
         if (Double.isFinite(c.sdLogRatio()) && c.sdLogRatio() > 0) {
-            double z = (Math.log1p(rule.thresholdPct() / 100) - Math.log1p(c.pct() / 100)) / c.sdLogRatio();
-            double p = STD_NORMAL.cumulativeProbability(z);
+            double p = c.probabilityBelow(rule.thresholdPct());
             prob.put(PerfusionResponse.RESPONDER, p);
             prob.put(PerfusionResponse.NON_RESPONDER, 1 - p);
             indeterminate = Math.max(p, 1 - p) < RecistLike.CONFIDENT;

@@ -6,7 +6,7 @@ import org.ceusperfusion.params.PerfusionParameter;
 
 /**
  * The estimates a comparison uses for one exam: the target's parameters with the widened CIs of
- * {@link RobustUncertainty}, the reference's (when the exam has a reference ROI), and the
+ * {@link ExamIntervals} (the analysis' honest intervals), the reference's (when the exam has a reference ROI), and the
  * reference-normalised ratios.
  *
  * @param label     the exam's label

@@ -16,7 +16,7 @@ import org.ceusperfusion.analysis.AnalysisSettings;
  * are not comparable across scanners, probes, presets or dynamic ranges: those warnings point to the
  * reference-normalised changes when every exam has a reference ROI, and suggest adding one otherwise.
  */
-final class SettingsConsistency {
+public final class SettingsConsistency {
     /** Scanner tags compared, with the words used in warnings. */
     static final String[][] TAGS = {
         {"Manufacturer", "scanner manufacturer"},
@@ -34,7 +34,9 @@ final class SettingsConsistency {
             AnalysisSettings s = e.analysis().settings();
             return s.linear() ? "linear" : ComparisonBuilder.fmt(s.dynamicRangeDb()) + " dB";
         }, amplitudes);
-        differ(w, exams, "model", e -> e.analysis().settings().model(), "parameters may differ by model alone");
+        differ(w, exams, "model fitted", e -> fittedModel(e), "parameters (mTT above all) differ by model alone;"
+                + " refit with one --model for every exam (--model auto picks the lowest summed AICc)");
+        assumed(w, exams);
         differNumbers(w, exams, "frame interval", e -> e.analysis().input().frameIntervalS(), " s",
                 "temporal sampling differs: TTP, RT and WiR resolution differ");
         differNumbers(w, exams, "pixel size", e -> e.analysis().input().pixelSizeMm(), " mm",
@@ -43,6 +45,29 @@ final class SettingsConsistency {
             differTag(w, exams, tag[0], tag[1], amplitudes);
         }
         return w;
+    }
+
+    /** @return the model actually fitted, with the requested label when it differs (e.g. {@code gamma (auto)}) */
+    public static String fittedModelLabel(ExamInput e) {
+        String fitted = fittedModel(e);
+        String asked = e.analysis().settings().model();
+        return fitted.equalsIgnoreCase(asked) ? fitted : fitted + " (" + asked + ")";
+    }
+
+    /** @return the model actually fitted to the exam's target ROI (not the requested label, e.g. auto) */
+    static String fittedModel(ExamInput e) {
+        var fit = e.roi().fit();
+        return fit == null || fit.model() == null ? e.analysis().settings().model() : fit.model().name();
+    }
+
+    private static void assumed(List<String> w, List<ExamInput> exams) {
+        List<String> labels = exams.stream().filter(e -> e.analysis().settings().dynamicRangeAssumed())
+                .map(ExamInput::label).toList();
+        if (!labels.isEmpty()) {
+            w.add("dynamic range assumed (" + AnalysisSettings.DEFAULT_DYNAMIC_RANGE_DB + " dB default, not given) for "
+                    + String.join(", ", labels) + ": amplitude changes (PE, AUC, ...) depend on it; give --dynamic-range"
+                    + " or --preset");
+        }
     }
 
     private static String amplitudeAdvice(List<ExamInput> exams) {
@@ -88,7 +113,7 @@ final class SettingsConsistency {
     }
 
     private static String message(List<ExamInput> exams, String what, List<String> values, String consequence) {
-        StringBuilder sb = new StringBuilder(what).append(" differs between exams (");
+        StringBuilder sb = new StringBuilder("DIFFERENT SETTINGS: ").append(what).append(" differs between exams (");
         for (int i = 0; i < exams.size(); i++) {
             sb.append(i == 0 ? "" : ", ").append(exams.get(i).label()).append(' ').append(values.get(i));
         }

@@ -21,6 +21,17 @@ final class Summary {
 
     static String sentence(List<ExamInput> exams, ExamChange overall, SizeResponse size, PerfusionResponse perf,
                            String parameter) {
+        return sentence(exams, overall, size, perf, parameter, null);
+    }
+
+    /** As above, the interval labelled with what it covers (e.g. {@code measurement only}) when given. */
+    static String sentence(List<ExamInput> exams, ExamChange overall, SizeResponse size, PerfusionResponse perf,
+                           String parameter, String covers) {
+        return build(exams, overall, size, perf, parameter, covers);
+    }
+
+    private static String build(List<ExamInput> exams, ExamChange overall, SizeResponse size, PerfusionResponse perf,
+                                String parameter, String covers) {
         String sizeText = null;
         int trend = 0;
         if (overall.volumePct() != null) {
@@ -34,7 +45,7 @@ final class Summary {
         }
         List<String> parts = new ArrayList<>();
         if (perf != null) {
-            parts.add(perfusionText(perf, parameter));
+            parts.add(perfusionText(perf, parameter, covers));
         }
         String ne = nonEnhancing(exams);
         if (ne != null) {
@@ -58,11 +69,12 @@ final class Summary {
         return s + ": " + conclusion(perf, trend, sizeText != null) + ".";
     }
 
-    private static String perfusionText(PerfusionResponse p, String parameter) {
+    private static String perfusionText(PerfusionResponse p, String parameter, String covers) {
         PercentChange c = p.change();
         String t = parameter + " " + signed(c.pct(), 0) + " %";
         if (c.hasCi()) {
-            t += " (95 % CI " + signed(c.lo(), 0) + " to " + signed(c.hi(), 0) + " %)";
+            t += " (95 % CI " + signed(c.lo(), 0) + " to " + signed(c.hi(), 0) + " %"
+                    + (covers == null ? "" : ", " + covers) + ")";
         }
         return t;
     }

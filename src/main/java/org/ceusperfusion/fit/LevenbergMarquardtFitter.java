@@ -189,6 +189,11 @@ public final class LevenbergMarquardtFitter {
             FitWindow w = FitWindow.detectClean(c);
             if (w.recirculation()) {
                 c = c.restrict(w.startS(), w.endS());
+            } else {
+                double end = RecirculationFinder.firstPassEnd(c, model, r -> fitCurve(model, r, start));
+                if (Double.isFinite(end)) {
+                    c = c.restrict(c.t()[0], end);
+                }
             }
         }
         return fitCurve(model, c, start);

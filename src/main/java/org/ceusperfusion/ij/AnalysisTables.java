@@ -60,6 +60,9 @@ public final class AnalysisTables {
             rt.addValue("Area_px", roi.areaPx());
             rt.addValue("Area_mm2", roi.areaMm2() == null ? Double.NaN : roi.areaMm2());
             rt.addValue("NonEnhancing", roi.nonEnhancingFraction());
+            rt.addValue("DR_dB", analysis.settings().linear() ? "linear"
+                    : analysis.settings().dynamicRangeDb() + (analysis.settings().dynamicRangeAssumed() ? " (assumed)" : ""));
+            rt.addValue("CI_covers", roi.parameters().intervals().covers());
             for (PerfusionParameter p : PerfusionParameter.values()) {
                 double[] ci = roi.parameters().ci(p);
                 rt.addValue(p.label(), roi.parameters().value(p));

@@ -44,7 +44,8 @@ import org.ceusperfusion.roi.RoiMask;
  *       power, fitted curve) for {@code split(times, ",")}</li>
  *   <li>{@code Ext.ceusCompare(loops, rois, options)}: loops and ROIs separated by {@code ;} (one ROI for all or
  *       one per loop), options {@code days=0,14 labels=baseline,D14 dynamic_range=40 save_to=[folder]};
- *       then {@code Ext.ceusGetChange(name, pct, lo, hi)} (first to last exam) and
+ *       then {@code Ext.ceusGetChange(name, pct, lo, hi)} (first to last exam; for t0, TTP, TI and TO a
+ *       difference in seconds) and
  *       {@code Ext.ceusGetResponse(size, perfusion)}</li>
  * </ul>
  * Errors abort the macro with one line naming the file and the problem.
@@ -165,7 +166,15 @@ public class CeusMacroExtensions implements PlugIn, MacroExtension {
 
     private void change(Object[] a) {
         ExamChange ch = currentComparison().overall();
-        PercentChange pc = ch.parameter(parameter((String) a[0]));
+        PerfusionParameter p = parameter((String) a[0]);
+        PercentChange pc = ch.parameter(p);
+        org.ceusperfusion.compare.TimeShift ts = ch.timeShift(p);
+        if (pc == null && ts != null) { // clock times (t0, TTP, TI, TO): difference in seconds
+            out(a, 1, ts.diffS());
+            out(a, 2, ts.lo());
+            out(a, 3, ts.hi());
+            return;
+        }
         out(a, 1, pc == null ? Double.NaN : pc.pct());
         out(a, 2, pc == null ? Double.NaN : pc.lo());
         out(a, 3, pc == null ? Double.NaN : pc.hi());

@@ -176,10 +176,18 @@ public class CompareExamsPlugin implements PlugIn {
             rt.addValue("To", ch.to());
             for (PerfusionParameter p : COLUMNS) {
                 PercentChange pc = ch.parameter(p);
+                org.ceusperfusion.compare.TimeShift ts = ch.timeShift(p);
+                if (pc == null && ts != null) { // clock time from the first frame: difference in seconds
+                    rt.addValue(p.label() + " s", ts.diffS());
+                    rt.addValue(p.label() + " lo", ts.lo());
+                    rt.addValue(p.label() + " hi", ts.hi());
+                    continue;
+                }
                 rt.addValue(p.label() + " %", pc == null ? Double.NaN : pc.pct());
                 rt.addValue(p.label() + " lo", pc == null ? Double.NaN : pc.lo());
                 rt.addValue(p.label() + " hi", pc == null ? Double.NaN : pc.hi());
             }
+            rt.addValue("CI covers", c.options().changeIntervalCovers());
             rt.addValue("Volume %", ch.volumePct() == null ? Double.NaN : ch.volumePct());
             rt.addValue("Non-enh points", ch.nonEnhancingPctPoints() == null ? Double.NaN : ch.nonEnhancingPctPoints());
         }

@@ -21,6 +21,8 @@ import org.ceusperfusion.io.LoopReader;
 import org.ceusperfusion.maps.MapSettings;
 import org.ceusperfusion.maps.MapWriter;
 import org.ceusperfusion.maps.ParametricMapper;
+import org.ceusperfusion.maps.MapCancelledException;
+import org.ceusperfusion.maps.MapProgress;
 import org.ceusperfusion.maps.ParametricMaps;
 import org.ceusperfusion.params.PerfusionParameter;
 import org.ceusperfusion.roi.RoiMask;
@@ -52,7 +54,17 @@ public class ParametricMapsPlugin implements PlugIn {
                 return;
             }
             List<String> warnings = new ArrayList<>();
-            ParametricMaps maps = map(imp, imp.getRoi(), o.settings(), warnings);
+            ParametricMaps maps;
+            IJ.resetEscape();
+            try {
+                maps = map(imp, imp.getRoi(), o.settings(), warnings, progressBar());
+            } catch (MapCancelledException e) {
+                IJ.showProgress(1.0);
+                IJ.showStatus("CEUS Perfusion: parametric maps stopped (Esc)");
+                IJ.resetEscape();
+                return;
+            }
+            IJ.showProgress(1.0);
             warnings.forEach(w -> IJ.log("CEUS Perfusion: " + imp.getTitle() + ": " + w));
             IJ.log(String.format(java.util.Locale.ROOT, "CEUS Perfusion: %d pixels mapped in %.2f s (%.0f fits/s)",
                     maps.pixelsMapped(), maps.seconds(), maps.fits() / Math.max(1e-9, maps.seconds())));
@@ -74,9 +86,35 @@ public class ParametricMapsPlugin implements PlugIn {
      * @throws InputException when the ROI is not an area or lies outside the image, or a setting is impossible
      */
     public static ParametricMaps map(ImagePlus imp, Roi roi, MapSettings settings, List<String> warnings) {
+        return map(imp, roi, settings, warnings, MapProgress.NONE);
+    }
+
+    /**
+     * As {@link #map(ImagePlus, Roi, MapSettings, List)}, reporting to {@code progress} (which may stop it).
+     *
+     * @throws MapCancelledException when {@code progress} asked to stop
+     */
+    public static ParametricMaps map(ImagePlus imp, Roi roi, MapSettings settings, List<String> warnings,
+                                     MapProgress progress) {
         CineLoop loop = CineLoopImages.toCineLoop(imp, warnings);
         RoiMask mask = roi == null ? null : CineLoopImages.toRoiMask(roi, "roi");
-        return new ParametricMapper(settings).map(loop, mask, null);
+        return new ParametricMapper(settings).map(loop, mask, progress);
+    }
+
+    /** ImageJ's progress bar and status line; Esc stops the map. */
+    static MapProgress progressBar() {
+        return new MapProgress() {
+            @Override
+            public void progress(int done, int total) {
+                IJ.showProgress(done, total);
+                IJ.showStatus("CEUS Perfusion: mapping " + done + "/" + total + " curves (Esc stops)");
+            }
+
+            @Override
+            public boolean cancelled() {
+                return IJ.escapePressed();
+            }
+        };
     }
 
     /**

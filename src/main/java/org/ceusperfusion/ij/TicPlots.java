@@ -33,8 +33,14 @@ public final class TicPlots {
             Color c = COLORS[k++ % COLORS.length];
             TimeIntensityCurve tic = roi.tic();
             plot.setColor(c);
-            plot.addPoints(tic.timesS(), tic.meanIntensity(), Plot.CIRCLE);
+            double[][] split = split(tic, roi.motion() == null ? null : roi.motion().selection().used());
+            plot.addPoints(split[0], split[1], Plot.CIRCLE);
             legend.append(roi.name()).append('\n');
+            if (split[2].length > 0) {
+                plot.setColor(Color.RED);
+                plot.addPoints(split[2], split[3], Plot.X);
+                legend.append(roi.name()).append(" left out (flash, excluded)\n");
+            }
             FitResult fit = roi.fit();
             if (fit.hasParameters() && tic.size() > 0) {
                 double[][] curve = fittedCurve(fit, tic.timesS()[0], tic.timesS()[tic.size() - 1]);
@@ -47,6 +53,18 @@ public final class TicPlots {
         plot.addLegend(legend.toString().strip());
         plot.setLimitsToFit(false);
         return plot;
+    }
+
+    /** @return {@code {usedT, usedY, leftOutT, leftOutY}} */
+    static double[][] split(TimeIntensityCurve tic, boolean[] used) {
+        java.util.List<double[]> in = new java.util.ArrayList<>();
+        java.util.List<double[]> out = new java.util.ArrayList<>();
+        for (int i = 0; i < tic.size(); i++) {
+            double[] p = {tic.timesS()[i], tic.meanIntensity()[i]};
+            (used == null || used[i] ? in : out).add(p);
+        }
+        return new double[][] {in.stream().mapToDouble(p -> p[0]).toArray(), in.stream().mapToDouble(p -> p[1]).toArray(),
+            out.stream().mapToDouble(p -> p[0]).toArray(), out.stream().mapToDouble(p -> p[1]).toArray()};
     }
 
     /** @return {@code {t, f(t)}} at {@value #CURVE_SAMPLES} evenly spaced times from {@code t0} to {@code t1} */

@@ -7,6 +7,7 @@ import org.ceusperfusion.analysis.RoiAnalysis;
 import org.ceusperfusion.compare.Comparison;
 import org.ceusperfusion.compare.ExamChange;
 import org.ceusperfusion.compare.PercentChange;
+import org.ceusperfusion.compare.TimeShift;
 import org.ceusperfusion.compare.PerfusionResponse;
 import org.ceusperfusion.compare.SizeResponse;
 import org.ceusperfusion.params.PerfusionParameter;
@@ -56,6 +57,12 @@ final class WorkbenchText {
         return c.hasCi() ? s + String.format(Locale.ROOT, " [%+.1f, %+.1f]", c.lo(), c.hi()) : s;
     }
 
+    /** @return a clock-time change in seconds with its CI */
+    static String shift(TimeShift t) {
+        String s = String.format(Locale.ROOT, "%+.2f s", t.diffS());
+        return t.hasCi() ? s + String.format(Locale.ROOT, " [%+.2f, %+.2f]", t.lo(), t.hi()) : s;
+    }
+
     /** @return the comparison block: the summary sentence, the response and the main changes, one per line */
     static List<String> comparison(Comparison c) {
         List<String> lines = new ArrayList<>();
@@ -74,10 +81,11 @@ final class WorkbenchText {
                     s.criteria(), s.category(), 100 * s.probability(s.category()), s.pctFromBaseline()));
         }
         ExamChange ch = c.overall();
-        lines.add("Change " + ch.from() + " → " + ch.to() + " (95 % CI):");
+        lines.add("Change " + ch.from() + " → " + ch.to() + " (95 % CI, " + c.options().changeIntervalCovers() + "):");
         for (PerfusionParameter q : List.of(PerfusionParameter.AUC, PerfusionParameter.PE, PerfusionParameter.MTT,
                 PerfusionParameter.TTP, PerfusionParameter.WIR)) {
-            lines.add("   " + q.label() + "  " + change(ch.parameter(q)));
+            TimeShift ts = ch.timeShift(q);
+            lines.add("   " + q.label() + "  " + (ts != null ? shift(ts) : change(ch.parameter(q))));
         }
         if (ch.nonEnhancingPctPoints() != null) {
             lines.add(String.format(Locale.ROOT, "   non-enhancing  %+.1f points", ch.nonEnhancingPctPoints()));

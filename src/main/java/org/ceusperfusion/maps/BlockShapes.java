@@ -7,7 +7,7 @@ import java.util.concurrent.Future;
 import org.ceusperfusion.fit.FitResult;
 import org.ceusperfusion.fit.FitStatus;
 import org.ceusperfusion.fit.LevenbergMarquardtFitter;
-import org.ceusperfusion.fit.ReferenceShape;
+import org.ceusperfusion.fit.ShiftedShapes;
 import org.ceusperfusion.model.BolusModel;
 
 /**
@@ -25,10 +25,10 @@ final class BlockShapes {
 
     private final int width;
     private final int blocksX;
-    private final ReferenceShape[] shapes;
-    private final ReferenceShape global;
+    private final ShiftedShapes[] shapes;
+    private final ShiftedShapes global;
 
-    private BlockShapes(int width, int blocksX, ReferenceShape[] shapes, ReferenceShape global) {
+    private BlockShapes(int width, int blocksX, ShiftedShapes[] shapes, ShiftedShapes global) {
         this.width = width;
         this.blocksX = blocksX;
         this.shapes = shapes;
@@ -115,7 +115,7 @@ final class BlockShapes {
     static BlockShapes fit(Sums sums, double[] t, BolusModel model, LevenbergMarquardtFitter fitter,
                            ExecutorService pool) {
         int nb = sums.blocks();
-        ReferenceShape[] shapes = new ReferenceShape[nb + 1];
+        ShiftedShapes[] shapes = new ShiftedShapes[nb + 1];
         List<Runnable> jobs = new ArrayList<>();
         for (int b = 0; b <= nb; b++) {
             double[] mean = sums.mean(b);
@@ -125,7 +125,7 @@ final class BlockShapes {
             }
         }
         run(jobs, pool);
-        ReferenceShape global = shapes[nb];
+        ShiftedShapes global = shapes[nb];
         for (int b = 0; b < nb; b++) {
             if (shapes[b] == null) {
                 shapes[b] = global;
@@ -135,16 +135,16 @@ final class BlockShapes {
     }
 
     /** @return the shape for image pixel {@code index}, or {@code null} when there is none */
-    ReferenceShape forPixel(int index) {
+    ShiftedShapes forPixel(int index) {
         return shapes[(index / width) / BLOCK * blocksX + (index % width) / BLOCK];
     }
 
     /** @return the whole frame's shape, or {@code null} when its mean curve has no usable fit */
-    ReferenceShape global() {
+    ShiftedShapes global() {
         return global;
     }
 
-    private static ReferenceShape shapeOf(BolusModel model, LevenbergMarquardtFitter fitter, double[] t, double[] y) {
+    private static ShiftedShapes shapeOf(BolusModel model, LevenbergMarquardtFitter fitter, double[] t, double[] y) {
         FitResult r = fitter.fit(model, t, y);
         if (r.status() != FitStatus.OK) {
             return null;
@@ -153,7 +153,7 @@ final class BlockShapes {
         while (n < t.length && t[n] <= r.windowEndS()) {
             n++;
         }
-        return n < model.parameterNames().size() + 1 ? null : ReferenceShape.of(model, t, r.params(), n);
+        return n < model.parameterNames().size() + 1 ? null : ShiftedShapes.of(model, t, r.params(), n);
     }
 
     private static void run(List<Runnable> jobs, ExecutorService pool) {

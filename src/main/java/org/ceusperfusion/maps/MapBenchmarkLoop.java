@@ -69,7 +69,7 @@ public final class MapBenchmarkLoop {
     }
 
     /**
-     * @param args {@code DIR [SEED]} writes the loop; {@code check MAPDIR [SEED]} reads {@code PE.tif} and
+     * @param args {@code DIR [SEED [WIDTH HEIGHT FRAMES]]} writes the loop (default 160×120, 720 frames); {@code check MAPDIR [SEED]} reads {@code PE.tif} and
      *             {@code TTP.tif} from a {@code ceus map} output of that loop and prints the rim and core
      *             medians against the truth
      */
@@ -80,16 +80,22 @@ public final class MapBenchmarkLoop {
         }
         Path dir = Path.of(args.length > 0 ? args[0] : "bench-out");
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 14L;
+        SyntheticLoopSpec spec = args.length > 4 ? spec(seed, Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                Integer.parseInt(args[4])) : spec(seed);
         Files.createDirectories(dir);
-        SyntheticLoop s = SyntheticLoopGenerator.generate(spec(seed));
+        SyntheticLoop s = SyntheticLoopGenerator.generate(spec);
         Path tif = dir.resolve(NAME + ".tif");
-        LoopFiles.writeLoop(spec(seed), LoopFormat.TIFF, tif);
+        LoopFiles.writeLoop(spec, LoopFormat.TIFF, tif);
         writeRaw(s.loop(), dir);
         System.out.println(tif.toAbsolutePath());
     }
 
     private static void check(Path mapDir, long seed) {
-        SyntheticLoopSpec spec = spec(seed);
+        ij.ImagePlus peImage = new ij.io.Opener().openImage(mapDir.resolve("PE.tif").toString());
+        if (peImage == null) {
+            throw new IllegalArgumentException("cannot read " + mapDir.resolve("PE.tif"));
+        }
+        SyntheticLoopSpec spec = spec(seed, peImage.getWidth(), peImage.getHeight(), 720);   // masks: any length
         int w = spec.width();
         int h = spec.height();
         boolean[] tumour = spec.tumour().mask(w, h);

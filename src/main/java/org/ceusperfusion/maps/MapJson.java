@@ -9,14 +9,18 @@ import org.ceusperfusion.fit.FitStatus;
 import org.ceusperfusion.params.PerfusionParameter;
 import org.ceusperfusion.report.AnalysisJson;
 import org.ceusperfusion.report.Json;
+import org.ceusperfusion.roi.RoiMask;
 
 /**
  * {@link ParametricMaps} → {@code map.json} (schema {@value #SCHEMA}).
  *
  * <p>Keys: {@code schema, software, input} (as in {@code analysis.json}), {@code settings}
- * (dynamicRangeDb, linear, model, bin, smooth, frameBin, samplesPerCurve, fitTolerance, ci, roi),
+ * (dynamicRangeDb, linear, model, bin, smooth, frameBin, samplesPerCurve, fastestRiseS: the
+ * fastest bolus rise that set automatic temporal binning or null, fitTolerance, ci, roi),
  * {@code params} (labels in order), {@code units}, {@code pixelsMapped}, {@code pixelsFitted} (pixels
  * whose curve was fitted), {@code pixelsNoBolus}, {@code pixelsFailed} (NaN), {@code statusCounts},
+ * {@code statuses} ({@link MapStatus}: {@code fitted}, {@code noBolus} = evidence of no enhancement,
+ * {@code couldNotFit} = values unknown), {@code rois} (the same per mapped ROI, when given),
  * {@code curves}, {@code fits}, {@code seconds}, {@code fitsPerSecond}, {@code curvesPerSecond},
  * {@code pixelsPerSecond}, {@code threads}, {@code summary} (per parameter and {@code R2}: n, median,
  * mean, p05, p95, min, max over the finite mapped pixels), {@code files}.
@@ -36,6 +40,18 @@ public final class MapJson {
      * @return the {@code map.json} object
      */
     public static JsonObject toJson(ParametricMaps m, InputInfo input, String roiName, List<String> files) {
+        return toJson(m, input, roiName, files, null);
+    }
+
+    /**
+     * As {@link #toJson(ParametricMaps, InputInfo, String, List)}, with {@code rois}: per ROI its
+     * {@code name}, {@code pixels} (inside the frame) and {@code fitted}, {@code noBolus},
+     * {@code couldNotFit} ({@link MapStatus}).
+     *
+     * @param rois the mapped ROIs (their union was mapped), or {@code null} to omit {@code rois}
+     */
+    public static JsonObject toJson(ParametricMaps m, InputInfo input, String roiName, List<String> files,
+                                    List<RoiMask> rois) {
         JsonObject o = new JsonObject();
         o.addProperty("schema", SCHEMA);
         o.add("software", Json.software());
@@ -50,6 +66,9 @@ public final class MapJson {
         o.add("params", params);
         o.add("units", units);
         counts(o, m);
+        if (rois != null) {
+            o.add("rois", rois(m, rois));
+        }
         o.add("summary", summary(m));
         o.add("files", Json.strs(files));
         return o;
@@ -66,6 +85,7 @@ public final class MapJson {
         o.addProperty("smooth", s.smooth());
         o.addProperty("frameBin", m.frameBin());
         o.addProperty("samplesPerCurve", m.samples());
+        o.add("fastestRiseS", Json.num(m.riseS()));
         o.addProperty("fitTolerance", ParametricMapper.MAP_TOLERANCE);
         o.addProperty("ci", s.withCi());
         o.add("roi", Json.str(roiName));
@@ -84,6 +104,7 @@ public final class MapJson {
             sc.addProperty(st.name(), c[st.ordinal()]);
         }
         o.add("statusCounts", sc);
+        o.add("statuses", statuses(m, null));
         o.addProperty("curves", m.curves());
         o.addProperty("fits", m.fits());
         o.add("seconds", Json.num(m.seconds()));
@@ -91,6 +112,34 @@ public final class MapJson {
         o.add("curvesPerSecond", Json.num(m.curvesPerSecond()));
         o.add("pixelsPerSecond", Json.num(m.pixelsPerSecond()));
         o.addProperty("threads", m.settings().threads());
+    }
+
+    private static JsonObject statuses(ParametricMaps m, boolean[] mask) {
+        int[] c = MapStatus.count(m, mask);
+        JsonObject o = new JsonObject();
+        for (MapStatus st : MapStatus.values()) {
+            o.addProperty(st.key(), c[st.ordinal()]);
+        }
+        return o;
+    }
+
+    private static JsonArray rois(ParametricMaps m, List<RoiMask> rois) {
+        JsonArray a = new JsonArray();
+        for (RoiMask r : rois) {
+            boolean[] mask = new boolean[m.width() * m.height()];
+            int[] idx = r.pixelIndices(m.width(), m.height());
+            for (int i : idx) {
+                mask[i] = true;
+            }
+            JsonObject o = new JsonObject();
+            o.addProperty("name", r.name());
+            o.addProperty("pixels", idx.length);
+            for (java.util.Map.Entry<String, com.google.gson.JsonElement> e : statuses(m, mask).entrySet()) {
+                o.add(e.getKey(), e.getValue());
+            }
+            a.add(o);
+        }
+        return a;
     }
 
     private static JsonObject summary(ParametricMaps m) {

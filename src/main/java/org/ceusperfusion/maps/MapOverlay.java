@@ -10,10 +10,16 @@ import java.util.Locale;
 
 /**
  * A parameter map as a colour overlay on the loop's mean frame, with a colour bar, its range and the
- * unit (Java2D, headless). Pixels that are NaN or not mapped show the grey mean frame only.
+ * unit (Java2D, headless). Pixels not mapped show the grey mean frame only; {@link MapStatus#NO_BOLUS}
+ * pixels are black (evidence of no enhancement, on every map) and {@link MapStatus#COULD_NOT_FIT} pixels
+ * magenta (nothing known), both explained under the colour bar.
  * Package-private; {@link MapWriter} encodes the image as PNG.
  */
 final class MapOverlay {
+    /** Colour of {@link MapStatus#NO_BOLUS} pixels (evidence of no enhancement), whatever the parameter. */
+    static final int NO_BOLUS_RGB = 0x000000;
+    /** Colour of {@link MapStatus#COULD_NOT_FIT} pixels (values unknown). */
+    static final int COULD_NOT_FIT_RGB = 0xff00ff;
     /** Opacity of the colour over the grey frame. */
     static final double ALPHA = 0.75;
     private static final int MIN_WIDTH = 480;
@@ -45,7 +51,7 @@ final class MapOverlay {
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.drawString(title + " (" + unit + ")", 6, 19);
-        drawBar(g, w * s + 20, TITLE + 10, Math.min(plotH - 20, 240), range, unit);
+        drawBar(g, w * s + 20, TITLE + 10, Math.min(plotH - 64, 240), range, unit);
         g.dispose();
         return img;
     }
@@ -74,7 +80,12 @@ final class MapOverlay {
                 int i = y * w + x;
                 int grey = (int) Math.round(255 * clamp((mean[i] - greyRange[0]) / (greyRange[1] - greyRange[0])));
                 int rgb = (grey << 16) | (grey << 8) | grey;
-                if (m.mapped()[i] && Float.isFinite(image[i])) {
+                MapStatus st = m.mapped()[i] ? MapStatus.of(m.status()[i]) : null;
+                if (st == MapStatus.NO_BOLUS) {
+                    rgb = blend(rgb, NO_BOLUS_RGB);
+                } else if (st == MapStatus.COULD_NOT_FIT) {
+                    rgb = blend(rgb, COULD_NOT_FIT_RGB);
+                } else if (st != null && Float.isFinite(image[i])) {
                     rgb = blend(rgb, MapColours.rgb(span > 0 ? (image[i] - range[0]) / span : 0.5));
                 }
                 for (int dy = 0; dy < s; dy++) {
@@ -101,6 +112,16 @@ final class MapOverlay {
             g.drawString(label(range[0] + k / 4.0 * (range[1] - range[0])), x + barW + 7, ty + 4);
         }
         g.drawString(unit, x, y + height + 16);
+        legend(g, x, y + height + 24, NO_BOLUS_RGB, "no bolus");
+        legend(g, x, y + height + 40, COULD_NOT_FIT_RGB, "not fitted");
+    }
+
+    private static void legend(Graphics2D g, int x, int y, int rgb, String text) {
+        g.setColor(new Color(rgb));
+        g.fillRect(x, y, 10, 10);
+        g.setColor(Color.BLACK);
+        g.drawRect(x, y, 10, 10);
+        g.drawString(text, x + 14, y + 10);
     }
 
     /** @return a short number label */

@@ -100,7 +100,9 @@ public record MapSettings(AnalysisSettings analysis, List<PerfusionParameter> pa
     }
 
     /**
-     * The temporal binning used for a loop: {@code frameBin} when set, else (auto) the largest number of
+     * The temporal binning used for a loop regardless of its boluses' speed (the automatic choice of
+     * {@link ParametricMapper} is {@link #frameBinFor(int, double, double)}): {@code frameBin} when set,
+     * else (auto) the largest number of
      * frames whose span stays within {@value #AUTO_SAMPLE_INTERVAL_S} s, keeping at least
      * {@value #AUTO_MIN_SAMPLES} samples per curve (e.g. 12 for 720 frames at 8 frames/s, 6 for 264 frames at
      * 4 frames/s, 5 for 200 frames at 8 frames/s). Per-pixel curves are dominated by speckle, and a bolus
@@ -120,6 +122,30 @@ public record MapSettings(AnalysisSettings analysis, List<PerfusionParameter> pa
             return 1;
         }
         int k = (int) Math.floor(AUTO_SAMPLE_INTERVAL_S / frameIntervalS + 1e-9);
+        return Math.max(1, Math.min(k, frames / AUTO_MIN_SAMPLES));
+    }
+
+    /** Automatic temporal binning keeps samples at most this fraction of the fastest bolus rise. */
+    public static final double AUTO_RISE_FRACTION = 1.0 / 6;
+
+    /**
+     * The temporal binning used for a loop whose fastest bolus rises (onset to peak) in {@code riseS}
+     * seconds: {@code frameBin} when set; else (auto) the largest number of frames whose span stays within
+     * both {@value #AUTO_SAMPLE_INTERVAL_S} s and a sixth of the rise, keeping at least
+     * {@value #AUTO_MIN_SAMPLES} samples per curve, so a fast bolus is never blurred (a 3 s rise at 8
+     * frames/s gets 4 frames = 0.5 s samples). With an unknown rise (NaN) samples are at most 0.5 s.
+     *
+     * @param frames         frames in the loop
+     * @param frameIntervalS median frame interval, s
+     * @param riseS          the fastest rise seen in the loop, s, or NaN
+     * @return frames per sample, ≥ 1
+     */
+    public int frameBinFor(int frames, double frameIntervalS, double riseS) {
+        if (frameBin != AUTO || !(frameIntervalS > 0)) {
+            return frameBinFor(frames, frameIntervalS);
+        }
+        double span = Math.min(AUTO_SAMPLE_INTERVAL_S, riseS > 0 ? riseS * AUTO_RISE_FRACTION : 0.5);
+        int k = (int) Math.floor(span / frameIntervalS + 1e-9);
         return Math.max(1, Math.min(k, frames / AUTO_MIN_SAMPLES));
     }
 

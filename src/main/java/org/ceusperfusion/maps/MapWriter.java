@@ -45,6 +45,17 @@ public final class MapWriter {
      */
     public static List<String> writeAll(ParametricMaps m, InputInfo input, String roiName, Path dir)
             throws IOException {
+        return writeAll(m, input, roiName, dir, null);
+    }
+
+    /**
+     * As {@link #writeAll(ParametricMaps, InputInfo, String, Path)}, with the pixels of each of {@code rois}
+     * counted by status ({@link MapStatus}) in {@code map.json}'s {@code rois}.
+     *
+     * @param rois the ROIs whose union was mapped, or {@code null}
+     */
+    public static List<String> writeAll(ParametricMaps m, InputInfo input, String roiName, Path dir,
+                                        List<org.ceusperfusion.roi.RoiMask> rois) throws IOException {
         Map<String, AtomicFiles.Content> files = new LinkedHashMap<>();
         List<PerfusionParameter> params = m.params();
         for (int k = 0; k < params.size(); k++) {
@@ -65,7 +76,7 @@ public final class MapWriter {
         }
         List<String> names = new ArrayList<>(files.keySet());
         names.add(JSON);
-        String json = Json.toText(MapJson.toJson(m, input, roiName, names));
+        String json = Json.toText(MapJson.toJson(m, input, roiName, names, rois));
         files.put(JSON, out -> out.write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         AtomicFiles.writeAll(dir, encodeInParallel(files));
         return names;

@@ -103,8 +103,9 @@ public final class ParametricMapper {
      *
      * @param loop     the cine loop
      * @param roi      the pixels to map, or {@code null} for the whole frame
-     * @param progress told how many curves are done (from the worker threads)
+     * @param progress told how many curves are done (from the worker threads), and asked whether to stop
      * @return the maps
+     * @throws MapCancelledException when {@code progress} asked to stop
      * @throws InputException when the ROI is empty or reaches outside the frame, the loop has fewer than
      *                        6 frames, or the model is unknown
      */
@@ -136,7 +137,7 @@ public final class ParametricMapper {
         double seconds = (System.nanoTime() - startNs) * 1e-9;
         return new ParametricMaps(w, h, loop.pixelSizeMm(), settings, model.name(), out.values(), out.ciLo(),
                 out.ciHi(), out.r2(), out.status(), mean, mapped, countTrue(mapped), units.count(), run.fitted.get(), run.frameBin,
-                run.t.length, seconds);
+                run.t.length, seconds, run.riseS);
     }
 
     private static boolean[] mask(RoiMask roi, int w, int h) {
@@ -186,8 +187,9 @@ public final class ParametricMapper {
         private final MapProgress progress;
         private final AtomicInteger done = new AtomicInteger();
         private final AtomicInteger fitted = new AtomicInteger();
-        private final int frameBin;
-        private final double[] t;
+        private int frameBin;
+        private double[] t;
+        private double riseS = Double.NaN;
         private final boolean[] mapped;
         private final LevenbergMarquardtFitter fitter;
         private BlockShapes shapes;
@@ -203,13 +205,10 @@ public final class ParametricMapper {
             this.out = out;
             this.greySum = greySum;
             this.progress = progress == null ? MapProgress.NONE : progress;
-            this.frameBin = settings.frameBinFor(loop.frameCount(), loop.frameIntervalS());
-            this.t = CurveTile.sampleTimes(loop.timesS(), frameBin);
         }
 
         void execute() {
             int h = loop.height();
-            int rows = bandRows();
             int halo = settings.smooth() / 2;
             ExecutorService pool = settings.threads() > 1 ? Executors.newFixedThreadPool(settings.threads(), r -> {
                 Thread th = new Thread(r, "ceus-map");
@@ -217,6 +216,8 @@ public final class ParametricMapper {
                 return th;
             }) : null;
             try {
+                chooseSamples(pool);
+                int rows = bandRows();
                 boolean withShapes = shapeStart && model.linearInBaselineAndAmplitude();
                 BlockShapes.Sums sums = withShapes ? new BlockShapes.Sums(mapped, loop.width(), h, t.length) : null;
                 if (withShapes && rows < h) {
@@ -238,6 +239,15 @@ public final class ParametricMapper {
                     pool.shutdownNow();
                 }
             }
+        }
+
+        /** Temporal binning: fixed, or automatic from the fastest bolus rise ({@link RiseProbe}). */
+        private void chooseSamples(ExecutorService pool) {
+            if (settings.frameBin() == MapSettings.AUTO) {
+                riseS = RiseProbe.fastestRiseS(loop, lin, mapped);
+            }
+            frameBin = settings.frameBinFor(loop.frameCount(), loop.frameIntervalS(), riseS);
+            t = CurveTile.sampleTimes(loop.timesS(), frameBin);
         }
 
         /** Several bands: a first pass over them sums the blocks' curves (the grey sums are left alone). */
@@ -283,6 +293,9 @@ public final class ParametricMapper {
             double[] y = new double[t.length];
             int total = units.count();
             for (int c = next.getAndAdd(CHUNK); c < to; c = next.getAndAdd(CHUNK)) {
+                if (progress.cancelled()) {
+                    throw new MapCancelledException(done.get());
+                }
                 int end = Math.min(to, c + CHUNK);
                 int lm = 0;
                 for (int u = c; u < end; u++) {

@@ -33,11 +33,13 @@ import org.ceusperfusion.params.PerfusionParameter;
  * @param frameBin     frames averaged into each sample of the fitted curves
  * @param samples      samples per fitted curve
  * @param seconds      wall-clock time of the mapping (reading the frames and fitting), s
+ * @param riseS        the fastest bolus rise (onset to peak) that set automatic temporal binning, s
+ *                     (NaN with a fixed binning or when none was measured)
  */
 public record ParametricMaps(int width, int height, Double pixelSizeMm, MapSettings settings, String modelName,
                              float[][] values, float[][] ciLo, float[][] ciHi, float[] r2, float[] status,
                              float[] meanFrame, boolean[] mapped, int pixelsMapped, int curves, int fits, int frameBin, int samples,
-                             double seconds) {
+                             double seconds, double riseS) {
 
     /** @return the parameters mapped, in image order */
     public List<PerfusionParameter> params() {

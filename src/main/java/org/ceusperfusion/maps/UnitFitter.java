@@ -4,7 +4,7 @@ import java.util.List;
 import org.ceusperfusion.fit.FitResult;
 import org.ceusperfusion.fit.FitStatus;
 import org.ceusperfusion.fit.LevenbergMarquardtFitter;
-import org.ceusperfusion.fit.ReferenceShape;
+import org.ceusperfusion.fit.ShiftedShapes;
 import org.ceusperfusion.fit.SharedShapeFitter;
 import org.ceusperfusion.model.BolusModel;
 import org.ceusperfusion.params.ParameterCalculator;
@@ -22,7 +22,7 @@ final class UnitFitter {
      * A curve whose amplitude, fitted with its block's reference shape, is at most this many standard
      * errors above 0 shows no bolus ({@code NO_BOLUS}).
      */
-    static final double SCREEN_SIGMAS = 4.0;
+    static final double SCREEN_SIGMAS = 5.5;
 
     private final BolusModel model;
     private final LevenbergMarquardtFitter fitter;
@@ -83,7 +83,7 @@ final class UnitFitter {
      * @param shape the reference shape of the curve's block, or {@code null}
      * @return whether the curve was fitted (false when no bolus is visible)
      */
-    boolean fitAndStore(double[] y, int[] pixels, int from, int to, ReferenceShape shape) {
+    boolean fitAndStore(double[] y, int[] pixels, int from, int to, ShiftedShapes shape) {
         FitResult fit = shared != null && shape != null ? shared.fit(y, shape) : fitter.fit(model, t, y);
         FitStatus status = fit.status();
         double r2 = fit.r2();

@@ -20,15 +20,16 @@ public final class FrameRejection {
 
     /**
      * @param excluded           per frame: excluded by the user (or {@code null})
+     * @param timesS             frame times, s (flashes are judged in seconds)
      * @param frameMean          whole-frame linear mean per frame for flash detection, or {@code null} to skip it
      * @param track              the motion track, or {@code null} without motion correction
      * @param similarityFraction threshold as a fraction of the median similarity
      * @param n                  number of frames
      * @return the selection
      */
-    public static FrameSelection select(boolean[] excluded, double[] frameMean, MotionTrack track,
+    public static FrameSelection select(boolean[] excluded, double[] timesS, double[] frameMean, MotionTrack track,
                                         double similarityFraction, int n) {
-        boolean[] flash = frameMean == null ? new boolean[n] : FlashDetector.detect(frameMean);
+        boolean[] flash = frameMean == null ? new boolean[n] : FlashDetector.detect(timesS, frameMean);
         double threshold = track == null ? Double.NaN : threshold(track, similarityFraction);
         boolean[] used = new boolean[n];
         List<RejectedFrame> rejected = new ArrayList<>();

@@ -56,14 +56,15 @@ public final class MotionCorrection {
                     filled(loop.width() * loop.height())));
             List<TimeIntensityCurve> tics = TicExtractor.extract(loop, all, lin, frameConsumer);
             double[] frameMean = s.detectFlashes() ? tics.get(rois.size()).meanIntensity() : null;
-            FrameSelection sel = FrameRejection.select(excluded, frameMean, null, s.similarityFraction(), n);
+            FrameSelection sel = FrameRejection.select(excluded, loop.timesS(), frameMean, null,
+                    s.similarityFraction(), n);
             return new MotionResult(List.copyOf(tics.subList(0, rois.size())), null, sel, Double.NaN,
                     new int[rois.size()][n]);
         }
         TrackingLayout layout = TrackingLayout.choose(loop, rois.get(0), s);
         MotionTrack track = track(loop, layout, s);
         MovingRoiTic.Result r = MovingRoiTic.extract(loop, rois, lin, track.dxPx(), track.dyPx(), layout.roiBounds());
-        FrameSelection sel = FrameRejection.select(excluded, s.detectFlashes() ? r.frameMean() : null, track,
+        FrameSelection sel = FrameRejection.select(excluded, loop.timesS(), s.detectFlashes() ? r.frameMean() : null, track,
                 s.similarityFraction(), n);
         return new MotionResult(r.tics(), track, sel, FrameRejection.threshold(track, s.similarityFraction()),
                 r.outsidePx());

@@ -14,7 +14,8 @@ import com.google.gson.JsonPrimitive;
  * usedFrames, rejectedFrames [{"frame": 12, "reason": "out-of-plane"}, ...]}; without correction only
  * {@code corrected: false}, {@code usedFrames} and {@code rejectedFrames}. {@code quality}: {@code status}
  * ({@code OK} or {@code NOT_INTERPRETABLE}), {@code interpretable, flags, reasons, clippedFraction, peakAtEdge,
- * r2, residualLag1, durbinWatson, motionRmsPx, motionRmsMm, framesUsed, framesRejected}. Non-finite numbers
+ * r2, residualLag1, durbinWatson, motionRmsPx, motionRmsMm, framesUsed, framesRejected, topClippedFraction,
+ * bottomClippedFraction, residualLagS, residualAutocorrelation, aucExtrapolatedShare}. Non-finite numbers
  * are {@code null}.
  */
 public final class MotionJson {
@@ -80,6 +81,11 @@ public final class MotionJson {
         o.add("motionRmsMm", q.motionRmsMm() == null ? JsonNull.INSTANCE : num(q.motionRmsMm()));
         o.addProperty("framesUsed", q.framesUsed());
         o.addProperty("framesRejected", q.framesRejected());
+        o.add("topClippedFraction", num(q.topClippedFraction()));
+        o.add("bottomClippedFraction", num(q.bottomClippedFraction()));
+        o.add("residualLagS", num(q.residualLagS()));
+        o.add("residualAutocorrelation", num(q.residualAutocorrelation()));
+        o.add("aucExtrapolatedShare", num(q.aucExtrapolatedShare()));
         return o;
     }
 

@@ -58,6 +58,7 @@ public final class MovingRoiTic {
         }
         double[][] means = new double[rois.size()][n];
         double[][] clipped = new double[rois.size()][n];
+        double[][] top = new double[rois.size()][n];
         int[][] outside = new int[rois.size()][n];
         double[] frameMean = new double[n];
         double maxGrey = loop.metadata().maxGrey();
@@ -69,6 +70,7 @@ public final class MovingRoiTic {
             for (int r = 0; r < xs.length; r++) {
                 double sum = 0;
                 int clip = 0;
+                int high = 0;
                 int in = 0;
                 for (int k = 0; k < xs[r].length; k++) {
                     int x = xs[r][k] + ox;
@@ -79,17 +81,19 @@ public final class MovingRoiTic {
                     float g = frame[y * w + x];
                     sum += lin.power(g);
                     clip += g <= 0 || g >= maxGrey ? 1 : 0;
+                    high += g >= maxGrey ? 1 : 0;
                     in++;
                 }
                 outside[r][f] = xs[r].length - in;
                 boolean enough = in > 0 && outside[r][f] <= MAX_OUTSIDE_FRACTION * xs[r].length;
                 means[r][f] = enough ? sum / in : Double.NaN;
                 clipped[r][f] = in > 0 ? (double) clip / in : 0;
+                top[r][f] = in > 0 ? (double) high / in : 0;
             }
         }
         List<TimeIntensityCurve> tics = new ArrayList<>();
         for (int r = 0; r < rois.size(); r++) {
-            tics.add(new TimeIntensityCurve(rois.get(r).name(), loop.timesS(), means[r], clipped[r]));
+            tics.add(new TimeIntensityCurve(rois.get(r).name(), loop.timesS(), means[r], clipped[r], top[r]));
         }
         return new Result(tics, outside, frameMean);
     }

@@ -11,27 +11,47 @@ import org.ceusperfusion.tic.TimeIntensityCurve;
  *
  * <p>Flags (computed on the frames the fit used):
  * <ul>
- *   <li>{@code clipped}: mean clipped fraction &gt; {@value #CLIPPED_FRACTION}; {@code saturated}: &gt;
- *       {@value #SATURATED_FRACTION};</li>
+ *   <li>{@code clipped}: mean fraction of ROI pixels at the <em>top</em> of the grey scale &gt;
+ *       {@value #CLIPPED_FRACTION}; {@code saturated}: &gt; {@value #SATURATED_FRACTION}. Top clipping at the
+ *       peak is what breaks linearisation;</li>
+ *   <li>{@code bottom-clipped}: more than {@value #BOTTOM_FRACTION} of the pixels at grey 0 on average. In contrast
+ *       mode pre-contrast frames and necrosis sit at 0: harmless, informational, never a reason on its own;</li>
  *   <li>{@code peak-at-edge}: the highest measured value (3-frame median) or the fitted peak lies at the first or
  *       last used frame (the bolus is cut off);</li>
- *   <li>{@code poor-fit}: R² &lt; {@value #POOR_R2}; {@code no-fit}: the fit gave no parameters;</li>
- *   <li>{@code autocorrelated-residuals}: lag-1 autocorrelation of the residuals ρ1 &gt; {@value #MAX_RHO1}
- *       (recirculation, uncorrected motion, a wrong model; white noise gives ρ1 ≈ 0, Durbin–Watson ≈ 2);</li>
+ *   <li>{@code poor-fit}: R² &lt; {@value #POOR_R2}; {@code no-fit}: the fit gave no parameters;
+ *       {@code not-converged}: the fit stopped at its iteration limit;</li>
+ *   <li>{@code autocorrelated-residuals}: the largest |autocorrelation| of the residuals at lags from
+ *       {@value #RESIDUAL_LAG_S} s (at least one sample) to {@value #MAX_RESIDUAL_LAG_S} s exceeds {@value #MAX_RHO}
+ *       (recirculation, uncorrected or periodic motion, a wrong model). Judged in seconds because bubble speckle decorrelates over 0.3–2 s: at 35
+ *       frames/s the lag-1 correlation is 0.95 on any good fit;</li>
+ *   <li>{@code implausible-duration}: mTT longer than {@value #MAX_MTT_WINDOWS} × the observed window;</li>
+ *   <li>{@code auc-extrapolated}: more than {@value #MAX_AUC_EXTRAPOLATED} of the AUC lies outside the observed
+ *       window (the model, not the data, decides it);</li>
  *   <li>{@code motion}: RMS shift &gt; {@value #MOTION_MM} mm ({@value #MOTION_PX} px without pixel size), even
  *       corrected, out-of-plane components are likely;</li>
  *   <li>{@code frames-rejected}: more than {@value #REJECTED_FRACTION} of the frames were left out.</li>
  * </ul>
- * <p>NOT_INTERPRETABLE when any of: {@code no-fit}; {@code saturated}; R² &lt; {@value #UNUSABLE_R2};
- * more than {@value #MAX_REJECTED_FRACTION} of the frames left out; {@code peak-at-edge} together with
- * {@code poor-fit}; three or more flags at once.
+ * <p>NOT_INTERPRETABLE when any of: {@code no-fit}; {@code not-converged}; {@code saturated};
+ * {@code implausible-duration}; R² &lt; {@value #UNUSABLE_R2}; more than {@value #MAX_REJECTED_FRACTION} of the
+ * frames left out; {@code peak-at-edge} together with {@code poor-fit}; three or more flags at once
+ * ({@code bottom-clipped} and {@code auc-extrapolated} not counted).
  */
 public final class QualityAssessor {
     static final double CLIPPED_FRACTION = 0.05;
     static final double SATURATED_FRACTION = 0.25;
     static final double POOR_R2 = 0.8;
     static final double UNUSABLE_R2 = 0.6;
-    static final double MAX_RHO1 = 0.5;
+    static final double MAX_RHO = 0.5;
+    /** Lag at which residual autocorrelation is judged, s. */
+    public static final double RESIDUAL_LAG_S = 1.0;
+    /** Longest lag examined, s (a breathing period). */
+    public static final double MAX_RESIDUAL_LAG_S = 5.0;
+    /** Bottom-clipped fraction above which the informational flag is set. */
+    static final double BOTTOM_FRACTION = 0.25;
+    /** mTT longer than this many observed windows is implausible. */
+    public static final double MAX_MTT_WINDOWS = 3.0;
+    /** Share of the AUC outside the observed window above which it is flagged. */
+    public static final double MAX_AUC_EXTRAPOLATED = 0.2;
     static final double MOTION_MM = 3.0;
     static final double MOTION_PX = 10.0;
     static final double REJECTED_FRACTION = 0.2;
@@ -51,6 +71,19 @@ public final class QualityAssessor {
      */
     public static RoiQuality assess(TimeIntensityCurve tic, boolean[] used, FitResult fit, MotionTrack track,
                                     Double pixelSizeMm) {
+        return assess(tic, used, fit, track, pixelSizeMm, null, Double.NaN);
+    }
+
+    /**
+     * As {@link #assess(TimeIntensityCurve, boolean[], FitResult, MotionTrack, Double)}, also judging the
+     * parameters (mean transit time against the observed window) and the extrapolated share of the AUC.
+     *
+     * @param parameters        the fit's parameters, or {@code null}
+     * @param aucExtrapolated   share of the AUC outside the observed window, 0..1 (NaN when unknown)
+     */
+    public static RoiQuality assess(TimeIntensityCurve tic, boolean[] used, FitResult fit, MotionTrack track,
+                                    Double pixelSizeMm, org.ceusperfusion.params.ParameterEstimates parameters,
+                                    double aucExtrapolated) {
         boolean[] keep = new boolean[tic.size()];
         int kept = 0;
         for (int i = 0; i < keep.length; i++) {
@@ -58,38 +91,122 @@ public final class QualityAssessor {
             kept += keep[i] ? 1 : 0;
         }
         double clipped = meanOver(tic.clippedFraction(), keep);
+        double top = tic.topClippedFraction() == null ? clipped : meanOver(tic.topClippedFraction(), keep);
+        double bottom = Math.max(0, clipped - top);
         boolean hasFit = fit != null && fit.hasParameters();
+        boolean notConverged = hasFit && fit.status() == org.ceusperfusion.fit.FitStatus.NOT_CONVERGED;
         double r2 = hasFit ? fit.r2() : Double.NaN;
-        double[] res = hasFit ? residuals(tic, keep, fit) : new double[0];
-        double rho1 = lag1(res);
-        double dw = durbinWatson(res);
+        double[][] res = hasFit ? residuals(tic, keep, fit) : new double[2][0];
+        double rho1 = lag1(res[1]);
+        double dw = durbinWatson(res[1]);
+        double[] worst = worstAutocorrelation(res[0], res[1]);
+        double lagS = worst[0];
+        double rhoLag = worst[1];
         double rmsPx = track == null ? Double.NaN : track.rmsShiftPx(keep);
         Double rmsMm = track == null || pixelSizeMm == null ? null : rmsPx * pixelSizeMm;
         boolean edge = peakAtEdge(tic, keep, hasFit ? fit : null);
         int rejected = tic.size() - kept;
+        double window = observedWindow(tic.timesS(), keep);
+        double mtt = parameters == null ? Double.NaN : parameters.value(org.ceusperfusion.params.PerfusionParameter.MTT);
+        boolean implausible = hasFit && window > 0 && (mtt > MAX_MTT_WINDOWS * window || Double.isInfinite(mtt));
 
         List<String> flags = new ArrayList<>();
-        addIf(flags, clipped > CLIPPED_FRACTION, "clipped");
-        addIf(flags, clipped > SATURATED_FRACTION, "saturated");
+        addIf(flags, top > CLIPPED_FRACTION, "clipped");
+        addIf(flags, top > SATURATED_FRACTION, "saturated");
         addIf(flags, edge, "peak-at-edge");
         addIf(flags, !hasFit, "no-fit");
+        addIf(flags, notConverged, "not-converged");
         addIf(flags, hasFit && r2 < POOR_R2, "poor-fit");
-        addIf(flags, rho1 > MAX_RHO1, "autocorrelated-residuals");
+        addIf(flags, Math.abs(rhoLag) > MAX_RHO, "autocorrelated-residuals");
+        addIf(flags, implausible, "implausible-duration");
         addIf(flags, rmsMm != null ? rmsMm > MOTION_MM : rmsPx > MOTION_PX, "motion");
         addIf(flags, rejected > REJECTED_FRACTION * tic.size(), "frames-rejected");
+        int counted = flags.size();
+        addIf(flags, bottom > BOTTOM_FRACTION, "bottom-clipped");
+        addIf(flags, aucExtrapolated > MAX_AUC_EXTRAPOLATED, "auc-extrapolated");
 
         List<String> reasons = new ArrayList<>();
         addIf(reasons, !hasFit, "no usable fit" + (fit == null ? "" : " (" + fit.status() + ")"));
-        addIf(reasons, clipped > SATURATED_FRACTION, String.format(Locale.ROOT,
-                "%.0f %% of the ROI's pixels are clipped", 100 * clipped));
+        addIf(reasons, notConverged, "the fit did not converge");
+        addIf(reasons, top > SATURATED_FRACTION, String.format(Locale.ROOT,
+                "%.0f %% of the ROI's pixels are saturated (top of the grey scale)", 100 * top));
         addIf(reasons, hasFit && r2 < UNUSABLE_R2, String.format(Locale.ROOT, "R² = %.3f", r2));
+        addIf(reasons, implausible, String.format(Locale.ROOT, "mTT %.4g s is more than %.0f times the %.4g s observed",
+                mtt, MAX_MTT_WINDOWS, window));
         addIf(reasons, rejected > MAX_REJECTED_FRACTION * tic.size(), rejected + " of " + tic.size()
                 + " frames left out");
         addIf(reasons, edge && hasFit && r2 < POOR_R2, "the bolus is cut off and poorly fitted");
-        addIf(reasons, reasons.isEmpty() && flags.size() >= MANY_FLAGS, flags.size() + " quality flags: "
-                + String.join(", ", flags));
+        addIf(reasons, reasons.isEmpty() && counted >= MANY_FLAGS, counted + " quality flags: "
+                + String.join(", ", flags.subList(0, counted)));
         return new RoiQuality(reasons.isEmpty(), flags, reasons, clipped, edge, r2, rho1, dw, rmsPx, rmsMm, kept,
-                rejected);
+                rejected, top, bottom, lagS, rhoLag, aucExtrapolated);
+    }
+
+    /**
+     * @return {@code {lagS, rho}}: of the lags from {@value #RESIDUAL_LAG_S} s (at least one sample) to
+     *         {@value #MAX_RESIDUAL_LAG_S} s (at most a third of the residuals), the one whose autocorrelation is
+     *         largest in magnitude (periodic motion correlates negatively at half its period)
+     */
+    static double[] worstAutocorrelation(double[] t, double[] e) {
+        double step = medianStep(t);
+        if (!(step > 0)) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        int from = Math.max(1, (int) Math.round(RESIDUAL_LAG_S / step));
+        int to = Math.max(from, Math.min(e.length / 3, (int) Math.round(MAX_RESIDUAL_LAG_S / step)));
+        double best = Double.NaN;
+        int at = from;
+        for (int lag = from; lag <= to; lag++) {
+            double r = autocorrelation(e, lag);
+            if (Double.isFinite(r) && !(Math.abs(r) <= Math.abs(best))) {
+                best = r;
+                at = lag;
+            }
+        }
+        return new double[] {at * step, best};
+    }
+
+    private static double medianStep(double[] t) {
+        if (t.length < 2) {
+            return Double.NaN;
+        }
+        double[] d = new double[t.length - 1];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = t[i + 1] - t[i];
+        }
+        return org.ceusperfusion.tic.RobustStats.median(d);
+    }
+
+    private static double observedWindow(double[] t, boolean[] keep) {
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < keep.length; i++) {
+            if (keep[i]) {
+                last = i;
+                first = first < 0 ? i : first;
+            }
+        }
+        return first < 0 ? Double.NaN : t[last] - t[first];
+    }
+
+    /** @return autocorrelation of mean-removed {@code e} at {@code lag} samples (NaN when too short) */
+    public static double autocorrelation(double[] e, int lag) {
+        if (e.length < lag + 3) {
+            return Double.NaN;
+        }
+        double m = 0;
+        for (double v : e) {
+            m += v / e.length;
+        }
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < e.length; i++) {
+            den += (e[i] - m) * (e[i] - m);
+            if (i >= lag) {
+                num += (e[i] - m) * (e[i - lag] - m);
+            }
+        }
+        return den > 0 ? num / den : Double.NaN;
     }
 
     private static double meanOver(double[] v, boolean[] keep) {
@@ -110,16 +227,17 @@ public final class QualityAssessor {
         }
     }
 
-    private static double[] residuals(TimeIntensityCurve tic, boolean[] keep, FitResult fit) {
-        List<Double> r = new ArrayList<>();
+    /** @return {@code {times, residuals}} of the used frames inside the fit window */
+    private static double[][] residuals(TimeIntensityCurve tic, boolean[] keep, FitResult fit) {
+        List<double[]> r = new ArrayList<>();
         double[] t = tic.timesS();
         double[] y = tic.meanIntensity();
         for (int i = 0; i < keep.length; i++) {
             if (keep[i] && t[i] >= fit.windowStartS() && t[i] <= fit.windowEndS()) {
-                r.add(y[i] - fit.valueAt(t[i]));
+                r.add(new double[] {t[i], y[i] - fit.valueAt(t[i])});
             }
         }
-        return r.stream().mapToDouble(Double::doubleValue).toArray();
+        return new double[][] {r.stream().mapToDouble(v -> v[0]).toArray(), r.stream().mapToDouble(v -> v[1]).toArray()};
     }
 
     /** @return lag-1 autocorrelation ρ1 = Σ e_i e_(i−1) / Σ e_i² of mean-removed residuals (NaN when &lt; 3) */

@@ -11,15 +11,18 @@ import org.ceusperfusion.fit.LevenbergMarquardtFitter;
 import org.ceusperfusion.model.BolusModel;
 
 /**
- * Seeded residual-bootstrap 95 % intervals for every perfusion parameter — an option beside the
- * default delta method of {@link ParameterCalculator}.
+ * Seeded block wild bootstrap 95 % intervals for every perfusion parameter — an option beside the default
+ * {@link Intervals} (same frames, same noise model).
  *
- * <p>On the fit's window, the residuals {@code r_i = y_i − f(t_i)} are centred and inflated by
- * {@code √(n/(n − p))} (so their variance is the unbiased s²); each of B replicates draws n residuals
- * with replacement, adds them to the fitted curve, refits from the fitted parameters on the same
- * window (no alternative starts), and computes every parameter. The interval is the 2.5 % and 97.5 %
- * percentiles of the replicates that fitted (QOF from their R²). The point values stay those of the
- * original fit. Results are identical for the same fit, data and seed.
+ * <p>On exactly the fitted frames, the residuals {@code r_i = y_i − f(t_i)} are inflated by
+ * {@code √(n/(n − p))}; each of B replicates multiplies them block by block by random signs (blocks of
+ * consecutive frames spanning {@code 2·τ} seconds, τ the noise correlation time {@link ResidualNoise}
+ * estimates from the same residuals, at least one frame), adds them to the fitted curve, refits from the
+ * fitted parameters on the same window (no alternative starts) and computes every parameter. Signs per
+ * block keep each frame's own variance (speckle is multiplicative) and the correlation inside a block;
+ * independent draws per frame would not. The interval is the 2.5 % and 97.5 % percentiles of the
+ * replicates that fitted (QOF from their R²). The point values stay those of the original fit. Results
+ * are identical for the same fit, data and seed.
  *
  * <pre>{@code
  * FitResult fit = new LevenbergMarquardtFitter().fit(model, t, y);
@@ -58,16 +61,18 @@ public final class BootstrapCi {
         if (!fit.hasParameters()) {
             return point;
         }
-        double[][] ty = windowed(fit, timesS, values);
+        double[][] ty = Intervals.fittedSamples(fit, timesS, values);
         if (ty[0].length <= fit.params().length + 1) {
             return point;
         }
-        List<double[]> reps = replicate(fit, ty[0], ty[1], replicates, seed);
+        double tau = noiseCorrelation(fit, ty[0], ty[1]);
+        List<double[]> reps = replicate(fit, ty[0], ty[1], replicates, seed, 2 * tau);
         Map<PerfusionParameter, double[]> ci = new EnumMap<>(PerfusionParameter.class);
         for (PerfusionParameter q : ALL) {
             ci.put(q, percentiles(reps, q.ordinal()));
         }
-        return new ParameterEstimates(point.values(), ci);
+        return new ParameterEstimates(point.values(), ci, new IntervalInfo(IntervalInfo.BLOCK_BOOTSTRAP,
+                IntervalInfo.COVERS_FIT, Double.NaN, Double.NaN, tau, ty[0].length));
     }
 
     /** @see #compute(FitResult, double[], double[], int, long) with {@value #DEFAULT_REPLICATES} replicates */
@@ -75,50 +80,39 @@ public final class BootstrapCi {
         return compute(fit, timesS, values, DEFAULT_REPLICATES, seed);
     }
 
-    /** @return {@code {t, y}}: the finite samples inside the fit window, sorted by time */
-    private static double[][] windowed(FitResult fit, double[] t, double[] y) {
-        Integer[] idx = new Integer[t.length];
-        int n = 0;
-        for (int i = 0; i < t.length; i++) {
-            if (Double.isFinite(t[i]) && Double.isFinite(y[i]) && t[i] >= fit.windowStartS()
-                    && t[i] <= fit.windowEndS()) {
-                idx[n++] = i;
-            }
-        }
-        Integer[] keep = Arrays.copyOf(idx, n);
-        Arrays.sort(keep, (a, b) -> Double.compare(t[a], t[b]));
-        double[][] out = new double[2][n];
-        for (int i = 0; i < n; i++) {
-            out[0][i] = t[keep[i]];
-            out[1][i] = y[keep[i]];
-        }
-        return out;
+    /** @return the effective correlation time of the residuals, s (0 when not estimable) */
+    private static double noiseCorrelation(FitResult fit, double[] t, double[] y) {
+        CorrelatedCovariance cc = Intervals.covariance(fit, t, y);
+        return cc == null ? 0 : cc.noise().correlationTimeS();
     }
 
     /** @return per successful replicate, parameter values indexed by ordinal (QOF = 100·R²) */
-    private static List<double[]> replicate(FitResult fit, double[] t, double[] y, int b, long seed) {
+    private static List<double[]> replicate(FitResult fit, double[] t, double[] y, int b, long seed,
+                                          double blockS) {
         BolusModel model = fit.model();
         double[] p = fit.params();
         int n = t.length;
         double[] f = new double[n];
         double[] r = new double[n];
-        double mean = 0;
-        for (int i = 0; i < n; i++) {
-            f[i] = model.value(t[i], p);
-            r[i] = y[i] - f[i];
-            mean += r[i] / n;
-        }
         double inflate = Math.sqrt(n / (double) (n - p.length));
         for (int i = 0; i < n; i++) {
-            r[i] = (r[i] - mean) * inflate;
+            f[i] = model.value(t[i], p);
+            r[i] = (y[i] - f[i]) * inflate;
         }
         LevenbergMarquardtFitter fitter = new LevenbergMarquardtFitter().withAlternativeStarts(false);
         SplittableRandom rnd = new SplittableRandom(seed);
         double[] ys = new double[n];
         List<double[]> out = new ArrayList<>(b);
         for (int k = 0; k < b; k++) {
+            double blockStart = Double.NEGATIVE_INFINITY;
+            double sign = 1;
+            double offset = rnd.nextDouble() * Math.max(blockS, 0);
             for (int i = 0; i < n; i++) {
-                ys[i] = f[i] + r[rnd.nextInt(n)];
+                if (i == 0 || !(blockS > 0) || t[i] - blockStart >= blockS) {
+                    blockStart = i == 0 || !(blockS > 0) ? t[i] - offset : blockStart + blockS * Math.floor((t[i] - blockStart) / blockS);
+                    sign = rnd.nextBoolean() ? 1 : -1;
+                }
+                ys[i] = f[i] + sign * r[i];
             }
             FitResult rf = fitter.fit(model, t, ys, t[0], t[n - 1], p);
             if (rf.hasParameters()) {

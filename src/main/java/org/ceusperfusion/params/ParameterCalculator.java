@@ -46,6 +46,24 @@ public final class ParameterCalculator {
      * @return values and 95 % CIs of every {@link PerfusionParameter}
      */
     public static ParameterEstimates compute(FitResult fit) {
+        return compute(fit, fit.covariance(), pooledQuantile(fit));
+    }
+
+    /** @return Student's t at 0.975 on {@code n − p} degrees of freedom, NaN without any */
+    static double pooledQuantile(FitResult fit) {
+        return fit.degreesOfFreedom() >= 1
+                ? new TDistribution(fit.degreesOfFreedom()).inverseCumulativeProbability(0.975) : Double.NaN;
+    }
+
+    /**
+     * Delta-method intervals from an explicit parameter covariance (e.g. {@link CorrelatedCovariance}).
+     *
+     * @param fit a fit result; when it has no usable parameters every value is NaN except QOF
+     * @param cov covariance of the fit's parameters, or {@code null} (NaN intervals)
+     * @param tq  the quantile multiplying each standard error (Student's t at 0.975 for the chosen dof)
+     * @return values and 95 % CIs of every {@link PerfusionParameter}
+     */
+    public static ParameterEstimates compute(FitResult fit, double[][] cov, double tq) {
         double qof = 100 * fit.r2();
         if (!fit.hasParameters()) {
             ParameterEstimates empty = ParameterEstimates.empty();
@@ -55,19 +73,17 @@ public final class ParameterCalculator {
         }
         double[] p = fit.params();
         double[] base = values(fit.model(), p);
-        double[][] grads = fit.covariance() == null ? null : gradients(fit.model(), p, fit.covariance());
-        double tq = fit.degreesOfFreedom() >= 1
-                ? new TDistribution(fit.degreesOfFreedom()).inverseCumulativeProbability(0.975) : Double.NaN;
+        double[][] grads = cov == null ? null : gradients(fit.model(), p, cov);
         Map<PerfusionParameter, Double> v = new EnumMap<>(PerfusionParameter.class);
         Map<PerfusionParameter, double[]> ci = new EnumMap<>(PerfusionParameter.class);
         for (PerfusionParameter q : ALL) {
             if (q == PerfusionParameter.QOF) {
                 v.put(q, qof);
-                ci.put(q, qofCi(fit.r2(), fit.samples(), p.length, tq));
+                ci.put(q, qofCi(fit.r2(), fit.samples(), p.length, pooledQuantile(fit)));
                 continue;
             }
             double val = base[q.ordinal()];
-            double sd = grads == null ? Double.NaN : Math.sqrt(quadraticForm(grads, q.ordinal(), fit.covariance()));
+            double sd = grads == null ? Double.NaN : Math.sqrt(quadraticForm(grads, q.ordinal(), cov));
             v.put(q, val);
             ci.put(q, new double[] {val - tq * sd, val + tq * sd});
         }

@@ -9,12 +9,31 @@ import java.util.Map;
  *
  * @param values point estimates (NaN when not computable)
  * @param ci95   {@code [lo, hi]} per parameter (NaN bounds when not computable)
+ * @param intervals what the intervals are and cover ({@link IntervalInfo#NONE} when unknown)
  */
-public record ParameterEstimates(Map<PerfusionParameter, Double> values, Map<PerfusionParameter, double[]> ci95) {
+public record ParameterEstimates(Map<PerfusionParameter, Double> values, Map<PerfusionParameter, double[]> ci95,
+                                 IntervalInfo intervals) {
 
     public ParameterEstimates {
         values = Collections.unmodifiableMap(new EnumMap<>(values));
         ci95 = Collections.unmodifiableMap(new EnumMap<>(ci95));
+        intervals = intervals == null ? IntervalInfo.NONE : intervals;
+    }
+
+    /** Estimates without interval information ({@link IntervalInfo#NONE}). */
+    public ParameterEstimates(Map<PerfusionParameter, Double> values, Map<PerfusionParameter, double[]> ci95) {
+        this(values, ci95, IntervalInfo.NONE);
+    }
+
+    /** @return the standard error of {@code p} implied by its interval and {@link #intervals()}, NaN when unknown */
+    public double standardError(PerfusionParameter p) {
+        double[] c = ci(p);
+        return intervals.standardError((c[1] - c[0]) / 2);
+    }
+
+    /** @return a copy with other interval information */
+    public ParameterEstimates withIntervals(IntervalInfo info) {
+        return new ParameterEstimates(values, ci95, info);
     }
 
     /** @return the value of {@code p}, or NaN when absent */

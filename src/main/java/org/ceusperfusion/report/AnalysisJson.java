@@ -16,6 +16,7 @@ import org.ceusperfusion.fit.ModelSelector;
 import org.ceusperfusion.model.ReplenishmentModel;
 import org.ceusperfusion.model.ReplenishmentParameters;
 import org.ceusperfusion.motion.MotionJson;
+import org.ceusperfusion.params.IntervalInfo;
 import org.ceusperfusion.params.ParameterEstimates;
 import org.ceusperfusion.params.PerfusionParameter;
 
@@ -107,11 +108,13 @@ public final class AnalysisJson {
         AnalysisSettings s = a.settings();
         JsonObject o = new JsonObject();
         o.add("dynamicRangeDb", Json.num(s.dynamicRangeDb()));
+        o.addProperty("dynamicRangeAssumed", s.dynamicRangeAssumed());
+        o.add("dynamicRangeSource", Json.str(s.dynamicRangeSource()));
         o.addProperty("linear", s.linear());
         o.addProperty("model", s.model());
         o.addProperty("motionCorrection", s.motion().correction());
         o.add("excludeFrames", Json.str(s.motion().excludeFrames()));
-        o.addProperty("ciMethod", s.bootstrapReplicates() > 0 ? "residual-bootstrap" : "delta");
+        o.addProperty("ciMethod", s.bootstrapReplicates() > 0 ? IntervalInfo.BLOCK_BOOTSTRAP : IntervalInfo.CORRELATED);
         if (s.bootstrapReplicates() > 0) {
             o.addProperty("bootstrapReplicates", s.bootstrapReplicates());
             o.addProperty("bootstrapSeed", s.bootstrapSeed());
@@ -120,6 +123,22 @@ public final class AnalysisJson {
         if (fit != null && Double.isFinite(fit.windowStartS()) && Double.isFinite(fit.windowEndS())) {
             o.add("fitWindowS", Json.nums(new double[] {fit.windowStartS(), fit.windowEndS()}));
         }
+        return o;
+    }
+
+    /**
+     * What the {@code ci95} intervals are and cover: {@code method}, {@code covers}, {@code dof} (Student t
+     * degrees of freedom), {@code tQuantile}, {@code noiseCorrelationS} (τ of the residual noise, s) and
+     * {@code frames} (the fitted frames they were built from).
+     */
+    public static JsonObject intervals(IntervalInfo i) {
+        JsonObject o = new JsonObject();
+        o.addProperty("method", i.method());
+        o.addProperty("covers", i.covers());
+        o.add("dof", Json.num(i.dof()));
+        o.add("tQuantile", Json.num(i.tQuantile()));
+        o.add("noiseCorrelationS", Json.num(i.noiseCorrelationS()));
+        o.addProperty("frames", i.samples());
         return o;
     }
 
@@ -149,6 +168,7 @@ public final class AnalysisJson {
         o.add("parameters", values);
         o.add("units", units);
         o.add("ci95", ci);
+        o.add("intervals", intervals(pe.intervals()));
         o.add("nonEnhancingFraction", Json.num(r.nonEnhancingFraction()));
         o.add("ratioToReference", ratios(r.ratioToReference()));
         if (r.quality() != null) {
@@ -157,12 +177,48 @@ public final class AnalysisJson {
         if (r.fit() != null && r.fit().model() instanceof ReplenishmentModel && r.fit().hasParameters()) {
             o.add("replenishment", replenishment(r.fit()));
         }
+        if (r.findings() != null) {
+            addFindings(o, r.findings());
+        }
         return o;
     }
 
     /**
+     * Adds {@code fitWindow} ({@code startS, endS, reason}: whole-curve, recirculation or destruction-flash),
+     * {@code aucObserved} and {@code aucExtrapolatedShare}, {@code destructionFlash} ({@code flashS, refill,
+     * levelBefore, levelAfter, difference, ci95}) when one was found, and {@code nonEnhancing}
+     * ({@code criterion, thresholdDb, reason}).
+     */
+    private static void addFindings(JsonObject o, org.ceusperfusion.analysis.CurveFindings f) {
+        JsonObject w = new JsonObject();
+        w.add("startS", Json.num(f.windowStartS()));
+        w.add("endS", Json.num(f.windowEndS()));
+        w.addProperty("reason", f.windowReason());
+        o.add("fitWindow", w);
+        o.add("aucObserved", Json.num(f.aucObserved()));
+        o.add("aucExtrapolatedShare", Json.num(f.aucExtrapolatedShare()));
+        if (f.flashStep() != null) {
+            var s = f.flashStep();
+            JsonObject d = new JsonObject();
+            d.add("flashS", Json.num(s.flashS()));
+            d.addProperty("refill", s.refill());
+            d.add("levelBefore", Json.num(s.levelBefore()));
+            d.add("levelAfter", Json.num(s.levelAfter()));
+            d.add("difference", Json.num(s.difference()));
+            d.add("ci95", Json.nums(s.ci95()));
+            o.add("destructionFlash", d);
+        }
+        JsonObject ne = new JsonObject();
+        ne.add("criterion", Json.str(f.nonEnhancing().criterion()));
+        ne.add("thresholdDb", Json.num(f.nonEnhancing().thresholdDb()));
+        ne.add("reason", Json.str(f.nonEnhancing().reason()));
+        o.add("nonEnhancing", ne);
+    }
+
+    /**
      * The {@code replenishment} object of a destruction–replenishment fit: A (a.u.), beta (1/s),
-     * flow = A·β (a.u./s), tfS (s) and {@code ci95} of A, beta and flow (delta method).
+     * flow = A·β (a.u./s), tfS (s), meanTransitS = 1/β (s) and {@code ci95} of A, beta and flow (delta method).
+     * The bolus parameters (PE, mTT, ...) are left empty for a replenishment.
      */
     private static JsonObject replenishment(FitResult f) {
         ReplenishmentParameters rp = ReplenishmentParameters.of(f.params(), f.covariance(), f.samples());
@@ -171,6 +227,7 @@ public final class AnalysisJson {
         o.add("beta", Json.num(rp.beta()));
         o.add("flow", Json.num(rp.flow()));
         o.add("tfS", Json.num(f.params()[ReplenishmentModel.TF]));
+        o.add("meanTransitS", Json.num(1 / rp.beta()));
         JsonObject ci = new JsonObject();
         ci.add("A", Json.nums(rp.aCi()));
         ci.add("beta", Json.nums(rp.betaCi()));

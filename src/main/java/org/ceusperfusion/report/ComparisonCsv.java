@@ -18,6 +18,7 @@ import org.ceusperfusion.compare.ExamInput;
 import org.ceusperfusion.compare.RatioEstimate;
 import org.ceusperfusion.compare.Volume;
 import org.ceusperfusion.compare.PercentChange;
+import org.ceusperfusion.compare.TimeShift;
 import org.ceusperfusion.params.PerfusionParameter;
 
 /**
@@ -37,7 +38,8 @@ import org.ceusperfusion.params.PerfusionParameter;
  * {@code new_lesion} ({@code true|false} for exams), then for every parameter {@code P} (QOF excluded)
  * {@code P_ratio,P_ratio_ci_lo,P_ratio_ci_hi}: the target/reference ratio for exams and its percent
  * change for changes (empty without a reference ROI). Exam rows give the analysis' own CIs; change
- * CIs use the widened exam CIs ({@link Comparison#CI_METHOD}).
+ * CIs follow {@link Comparison#CI_METHOD}. On change rows the clock times measured from the first frame
+ * ({@code t0, TTP, TI, TO}) hold the difference in seconds, not a percentage.
  * Empty cells mean "not available". Numbers use {@code .} and up to 9 significant digits.
  */
 public final class ComparisonCsv {
@@ -124,6 +126,11 @@ public final class ComparisonCsv {
                 Num.csv(ch.nonEnhancingPctPoints())));
         for (PerfusionParameter p : PerfusionParameter.values()) {
             PercentChange pc = ch.parameter(p);
+            TimeShift ts = ch.timeShift(p);
+            if (pc == null && ts != null) {
+                row.addAll(List.of(Num.csv(ts.diffS()), Num.csv(ts.lo()), Num.csv(ts.hi())));
+                continue;
+            }
             row.add(pc == null ? "" : Num.csv(pc.pct()));
             row.add(pc == null ? "" : Num.csv(pc.lo()));
             row.add(pc == null ? "" : Num.csv(pc.hi()));

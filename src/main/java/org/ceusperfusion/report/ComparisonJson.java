@@ -15,6 +15,7 @@ import org.ceusperfusion.params.ParameterEstimates;
 import org.ceusperfusion.compare.ExamChange;
 import org.ceusperfusion.compare.ExamInput;
 import org.ceusperfusion.compare.PercentChange;
+import org.ceusperfusion.compare.TimeShift;
 import org.ceusperfusion.compare.PerfusionResponse;
 import org.ceusperfusion.compare.SizeCategory;
 import org.ceusperfusion.compare.SizeResponse;
@@ -54,7 +55,7 @@ public final class ComparisonJson {
         }
         o.add("exams", exams);
         JsonArray changes = new JsonArray();
-        c.changes().forEach(ch -> changes.add(change(ch)));
+        c.changes().forEach(ch -> changes.add(change(ch, c.options())));
         o.add("changes", changes);
         JsonObject response = new JsonObject();
         response.add("size", size(c.response().size()));
@@ -85,6 +86,9 @@ public final class ComparisonJson {
         o.addProperty("monteCarloSeed", opt.seed());
         o.addProperty("sizeCriteria", RecistLike.CRITERIA);
         o.addProperty("ciMethod", Comparison.CI_METHOD);
+        o.add("repeatabilityCv", Json.num(opt.repeatabilityCv()));
+        o.addProperty("changeCiCovers", opt.changeIntervalCovers());
+        o.addProperty("timeChangeCiCovers", ComparisonOptions.MEASUREMENT_ONLY);
         return o;
     }
 
@@ -142,15 +146,24 @@ public final class ComparisonJson {
         return o;
     }
 
-    private static JsonObject change(ExamChange ch) {
+    private static JsonObject change(ExamChange ch, ComparisonOptions opt) {
         JsonObject o = new JsonObject();
         o.addProperty("from", ch.from());
         o.addProperty("to", ch.to());
+        o.addProperty("ciCovers", opt.changeIntervalCovers());
         JsonObject params = new JsonObject();
         for (PerfusionParameter p : PerfusionParameter.values()) {
             PercentChange pc = ch.parameter(p);
+            TimeShift ts = ch.timeShift(p);
             if (pc != null) {
                 params.add(p.label(), percent(pc));
+            } else if (ts != null) {
+                JsonObject x = new JsonObject();
+                x.add("diffS", Json.num(ts.diffS()));
+                x.add("ci95", ts.hasCi() ? Json.nums(new double[] {ts.lo(), ts.hi()}) : JsonNull.INSTANCE);
+                x.addProperty("unit", "s");
+                x.addProperty("ciCovers", ComparisonOptions.MEASUREMENT_ONLY);
+                params.add(p.label(), x);
             }
         }
         o.add("parameters", params);

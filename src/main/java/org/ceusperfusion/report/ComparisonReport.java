@@ -94,7 +94,7 @@ public final class ComparisonReport {
             timeline.draw(g, l.timeline());
         }
         ParameterTable.draw(g, l.table(), c, c.options().perfusionRule().parameter());
-        double footerTop = HEIGHT_PT - 10 - 8.0 * (c.exams().size() + 1);
+        double footerTop = HEIGHT_PT - 10 - 8.0 * (c.exams().size() + 2);
         double y = warnings(g, c, l.table().getMaxY() + 12, footerTop - 6);
         footer(g, c, Math.max(y + 8, footerTop + 6));
     }
@@ -185,10 +185,15 @@ public final class ComparisonReport {
             String line = e.label() + ": " + file + " (sha256 " + sha + "), " + in.format() + ", " + in.frames()
                     + " frames, " + ReportNumbers.day(in.frameIntervalS()) + " s/frame, timing " + in.timingSource()
                     + "; " + (s.linear() ? "linear data" : "dynamic range " + ReportNumbers.day(s.dynamicRangeDb())
-                    + " dB") + ", model " + s.model() + ", ROI " + e.roiName();
+                    + " dB" + (s.dynamicRangeAssumed() ? " (ASSUMED, not given)" : "")) + ", model "
+                    + org.ceusperfusion.compare.SettingsConsistency.fittedModelLabel(e) + ", ROI " + e.roiName();
             ReportText.draw(g, ReportText.fit(g, line, WIDTH_PT - 2 * M), M, y);
             y += 8;
         }
+        ReportText.draw(g, ReportText.fit(g, "95 % intervals: exams - measurement noise of the fitted frames "
+                + "(correlated speckle); changes - " + c.options().changeIntervalCovers()
+                + "; t0/TTP/TI/TO change in seconds.", WIDTH_PT - 2 * M), M, y);
+        y += 8;
         ReportText.draw(g, "CEUS Perfusion " + Json.softwareVersion() + " - research use, not a medical device. "
                 + "Amplitudes (PE, AUC) are comparable only with identical scanner settings.", M, y);
     }

@@ -15,6 +15,7 @@ import org.ceusperfusion.compare.Comparison;
 import org.ceusperfusion.compare.ExamChange;
 import org.ceusperfusion.compare.ExamInput;
 import org.ceusperfusion.compare.PercentChange;
+import org.ceusperfusion.compare.TimeShift;
 import org.ceusperfusion.compare.RatioEstimate;
 import org.ceusperfusion.params.PerfusionParameter;
 
@@ -119,7 +120,9 @@ final class ParameterTable {
             }
             if (any) {
                 PercentChange pc = ch.parameter(p);
-                rows.add(new Row(p.label(), p.unit(), cells, pc == null ? "-" : change(pc), p == highlighted));
+                TimeShift ts = ch.timeShift(p);
+                String text = pc != null ? change(pc) : ts != null ? shift(ts) : "-";
+                rows.add(new Row(p.label(), p.unit(), cells, text, p == highlighted));
             }
         }
         ratioRows(rows, c, highlighted);
@@ -165,6 +168,14 @@ final class ParameterTable {
         String t = Num.pct(pc.pct());
         if (pc.hasCi()) {
             t += String.format(Locale.ROOT, " [%+.0f, %+.0f]", pc.lo(), pc.hi());
+        }
+        return t;
+    }
+
+    private static String shift(TimeShift ts) {
+        String t = String.format(Locale.ROOT, "%+.1f s", ts.diffS());
+        if (ts.hasCi()) {
+            t += String.format(Locale.ROOT, " [%+.1f, %+.1f]", ts.lo(), ts.hi());
         }
         return t;
     }

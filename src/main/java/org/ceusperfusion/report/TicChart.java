@@ -38,11 +38,18 @@ public final class TicChart {
      * @param timesS sample times, s
      * @param values measured intensities, a.u.
      * @param fit    the fit drawn as a line, or {@code null}
+     * @param used   per sample: used by the fit ({@code null}: all); left-out samples are drawn as crosses
      */
-    public record Curve(String label, double[] timesS, double[] values, FitResult fit) {
-        /** @return the curve of {@code roi} under {@code label} */
+    public record Curve(String label, double[] timesS, double[] values, FitResult fit, boolean[] used) {
+        /** Every sample used. */
+        public Curve(String label, double[] timesS, double[] values, FitResult fit) {
+            this(label, timesS, values, fit, null);
+        }
+
+        /** @return the curve of {@code roi} under {@code label}, with the frames the fit left out */
         public static Curve of(String label, RoiAnalysis roi) {
-            return new Curve(label, roi.tic().timesS(), roi.tic().meanIntensity(), roi.fit());
+            return new Curve(label, roi.tic().timesS(), roi.tic().meanIntensity(), roi.fit(),
+                    roi.motion() == null ? null : roi.motion().selection().used());
         }
     }
 
@@ -52,7 +59,37 @@ public final class TicChart {
         a.rois().forEach(r -> curves.add(Curve.of(r.name(), r)));
         String path = a.input().path();
         String name = path == null ? "" : java.nio.file.Path.of(path).getFileName().toString();
-        return create("Time-intensity curves" + (name.isEmpty() ? "" : " - " + name), curves);
+        JFreeChart chart = create("Time-intensity curves" + (name.isEmpty() ? "" : " - " + name), curves);
+        if (!a.rois().isEmpty() && a.rois().get(0).findings() != null) {
+            markWindow((XYPlot) chart.getPlot(), a.rois().get(0).findings());
+        }
+        return chart;
+    }
+
+    /**
+     * Shades the first ROI's fit window (light grey, labelled with its reason when it is not the whole curve)
+     * and draws a destruction flash as a dashed vertical line.
+     */
+    static void markWindow(XYPlot plot, org.ceusperfusion.analysis.CurveFindings f) {
+        if (Double.isFinite(f.windowStartS()) && Double.isFinite(f.windowEndS())) {
+            var m = new org.jfree.chart.plot.IntervalMarker(f.windowStartS(), f.windowEndS());
+            m.setPaint(new Color(235, 235, 235));
+            if (!org.ceusperfusion.analysis.CurveFindings.WHOLE_CURVE.equals(f.windowReason())) {
+                m.setLabel("fit window (ends: " + f.windowReason() + ")");
+                m.setLabelFont(new Font("SansSerif", Font.PLAIN, 11));
+                m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+                m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+            }
+            plot.addDomainMarker(m, org.jfree.chart.ui.Layer.BACKGROUND);
+        }
+        if (f.flashStep() != null) {
+            var v = new org.jfree.chart.plot.ValueMarker(f.flashStep().flashS());
+            v.setPaint(new Color(200, 0, 0));
+            v.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            v.setLabel("destruction flash");
+            v.setLabelFont(new Font("SansSerif", Font.PLAIN, 11));
+            plot.addDomainMarker(v);
+        }
     }
 
     /**
@@ -68,10 +105,20 @@ public final class TicChart {
         for (int k = 0; k < curves.size(); k++) {
             Curve c = curves.get(k);
             Color color = PALETTE[k % PALETTE.length];
-            data.addSeries(measured(c, 2 * k));
+            data.addSeries(measured(c, 3 * k, true));
             style(renderer, data.getSeriesCount() - 1, color, false);
+            if (c.used() != null) {
+                XYSeries left = measured(c, 3 * k + 2, false);
+                if (left.getItemCount() > 0) {
+                    data.addSeries(left);
+                    int sIdx = data.getSeriesCount() - 1;
+                    style(renderer, sIdx, color, false);
+                    renderer.setSeriesShape(sIdx, cross());
+                    renderer.setSeriesPaint(sIdx, new Color(200, 0, 0));
+                }
+            }
             if (c.fit() != null && c.fit().hasParameters()) {
-                fits.addSeries(fitted(c, 2 * k + 1));
+                fits.addSeries(fitted(c, 3 * k + 1));
                 style(fitRenderer, fits.getSeriesCount() - 1, color.darker(), true);
             }
         }
@@ -91,10 +138,22 @@ public final class TicChart {
         return chart;
     }
 
-    private static XYSeries measured(Curve c, int key) {
-        XYSeries s = new XYSeries(new SeriesKey(key, c.label()), false, true);
+    /** A diagonal cross, the marker of samples the fit left out. */
+    private static java.awt.Shape cross() {
+        java.awt.geom.Path2D.Double p = new java.awt.geom.Path2D.Double();
+        p.moveTo(-4, -4);
+        p.lineTo(4, 4);
+        p.moveTo(-4, 4);
+        p.lineTo(4, -4);
+        return new BasicStroke(1.8f).createStrokedShape(p);
+    }
+
+    /** @param usedOnes the samples the fit used ({@code true}) or those it left out ({@code false}) */
+    private static XYSeries measured(Curve c, int key, boolean usedOnes) {
+        XYSeries s = new XYSeries(new SeriesKey(key, usedOnes ? c.label() : c.label() + " (left out)"), false, true);
         for (int i = 0; i < c.timesS().length && i < c.values().length; i++) {
-            if (Double.isFinite(c.values()[i])) {
+            boolean used = c.used() == null || i >= c.used().length || c.used()[i];
+            if (Double.isFinite(c.values()[i]) && used == usedOnes) {
                 s.add(c.timesS()[i], c.values()[i]);
             }
         }

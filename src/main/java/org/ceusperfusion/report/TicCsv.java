@@ -25,7 +25,8 @@ import org.ceusperfusion.motion.MotionTrack;
  * no usable fit. Numbers have 9 significant digits, {@code .} as decimal separator; missing values are
  * empty cells. Lines end with CRLF (RFC 4180). When motion was corrected or frames were left out of the fit,
  * four more columns follow: {@code dx_px,dy_px,similarity} (the frame's shift and peak NCC; empty without
- * correction) and {@code used} (1 when the fit used the frame, else 0; reasons in {@code analysis.json}).
+ * correction) and {@code used} (1 when the fit used the frame, else 0) and {@code reason} (why a frame was left out:
+ * {@code flash}, {@code excluded}, {@code out-of-plane}; empty when used).
  */
 public final class TicCsv {
     private TicCsv() {
@@ -37,7 +38,7 @@ public final class TicCsv {
         a.rois().forEach(r -> h.add(r.name()));
         a.rois().forEach(r -> h.add(r.name() + "_fit"));
         if (motion(a) != null) {
-            h.addAll(List.of("dx_px", "dy_px", "similarity", "used"));
+            h.addAll(List.of("dx_px", "dy_px", "similarity", "used", "reason"));
         }
         return h;
     }
@@ -69,6 +70,11 @@ public final class TicCsv {
         CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180);
         p.printRecord(header(a));
         List<Object> row = new ArrayList<>();
+        java.util.Map<Integer, String> reasons = new java.util.HashMap<>();
+        MotionResult sel = motion(a);
+        if (sel != null) {
+            sel.selection().rejected().forEach(r -> reasons.put(r.frame(), r.reason()));
+        }
         for (int i = 0; i < t.length; i++) {
             row.clear();
             row.add(Integer.toString(i + 1));
@@ -88,6 +94,7 @@ public final class TicCsv {
                 row.add(tr == null ? "" : Num.csv(tr.dyPx()[i]));
                 row.add(tr == null || !Double.isFinite(tr.similarity()[i]) ? "" : Num.csv(tr.similarity()[i]));
                 row.add(m.selection().isUsed(i) ? "1" : "0");
+                row.add(reasons.getOrDefault(i + 1, ""));
             }
             p.printRecord(row);
         }

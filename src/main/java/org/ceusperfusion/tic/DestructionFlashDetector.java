@@ -63,6 +63,70 @@ public final class DestructionFlashDetector {
     private DestructionFlashDetector() {
     }
 
+    /** Frames before the drop that must sit on the plateau (3 of these 4 within its band; one may be a flash). */
+    public static final int PLATEAU_FRAMES = 4;
+    /** Half width of the plateau band, as a fraction of the drop. */
+    public static final double PLATEAU_BAND = 0.4;
+
+    /**
+     * Finds a destruction flash after which the signal does <em>not</em> recover (targeted or static bubbles:
+     * bolus, plateau, flash, floor). Frame {@code j} is the first sample after such a flash when the drop
+     * rules of {@link #detect} hold (level before over level after by {@value #K} noise scales and
+     * {@value #MIN_HEIGHT_FRACTION} of the contrast range; sudden; near the floor), the signal never regains
+     * {@value #RECOVERY_FRACTION} of the drop, and 3 of the {@value #PLATEAU_FRAMES} samples before {@code j}
+     * lie within ±{@value #PLATEAU_BAND} of the drop around the level before (a plateau, not a bolus peak
+     * washing out between two coarse samples).
+     *
+     * @param timesS times, s, increasing
+     * @param values linear intensities
+     * @return the first such drop, or empty
+     */
+    public static Optional<Destruction> detectWithoutRefill(double[] timesS, double[] values) {
+        if (timesS.length != values.length) {
+            throw new IllegalArgumentException("times and values differ in length");
+        }
+        int n = values.length;
+        if (n < PLATEAU_FRAMES + 3) {
+            return Optional.empty();
+        }
+        double floor = floor(values);
+        double minDrop = Math.max(K * RobustStats.noiseOfSecondDifferences(values),
+                MIN_HEIGHT_FRACTION * (percentile(values, 0.9) - floor));
+        for (int j = PLATEAU_FRAMES; j + 3 <= n; j++) {
+            Destruction d = drop(timesS, values, j, floor, minDrop);
+            if (d != null && !recovers(values, j + 3, d.levelAfter() + RECOVERY_FRACTION
+                    * (d.levelBefore() - d.levelAfter())) && onPlateau(values, j, d)) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean onPlateau(double[] y, int j, Destruction d) {
+        double band = PLATEAU_BAND * (d.levelBefore() - d.levelAfter());
+        int inside = 0;
+        for (int i = j - PLATEAU_FRAMES; i < j; i++) {
+            inside += Math.abs(y[i] - d.levelBefore()) <= band ? 1 : 0;
+        }
+        return inside >= PLATEAU_FRAMES - 1;
+    }
+
+    /** The drop rules shared by both detectors (without the recovery test). */
+    private static Destruction drop(double[] t, double[] y, int j, double floor, double minDrop) {
+        if (!Double.isFinite(y[j]) || !Double.isFinite(y[j - 1])) {
+            return null;
+        }
+        double before = RobustStats.median(Arrays.copyOfRange(y, Math.max(0, j - PRE), j));
+        double after = RobustStats.median(Arrays.copyOfRange(y, j, j + 3));
+        double height = before - floor;
+        if (!(before - after > minDrop) || !(height > 0)) {
+            return null;
+        }
+        boolean nearFloor = after - floor < FLOOR_FRACTION * height && y[j] - floor < FLOOR_FRACTION * height;
+        boolean sudden = y[j - 1] - floor > 0.5 * height;
+        return nearFloor && sudden ? new Destruction(j, t[j], t[j] - medianInterval(t), before, after) : null;
+    }
+
     /**
      * @param timesS times of the samples, s, increasing
      * @param values linear intensities (ROI mean or frame mean); non-finite samples are never a drop
@@ -92,21 +156,11 @@ public final class DestructionFlashDetector {
     }
 
     private static Destruction candidate(double[] t, double[] y, int j, double floor, double minDrop) {
-        if (!Double.isFinite(y[j]) || !Double.isFinite(y[j - 1])) {
+        Destruction d = drop(t, y, j, floor, minDrop);
+        if (d == null || !recovers(y, j + 3, d.levelAfter() + RECOVERY_FRACTION * (d.levelBefore() - d.levelAfter()))) {
             return null;
         }
-        double before = RobustStats.median(Arrays.copyOfRange(y, Math.max(0, j - PRE), j));
-        double after = RobustStats.median(Arrays.copyOfRange(y, j, j + 3));
-        double height = before - floor;
-        if (!(before - after > minDrop) || !(height > 0)) {
-            return null;
-        }
-        boolean nearFloor = after - floor < FLOOR_FRACTION * height && y[j] - floor < FLOOR_FRACTION * height;
-        boolean sudden = y[j - 1] - floor > 0.5 * height;
-        if (!nearFloor || !sudden || !recovers(y, j + 3, after + RECOVERY_FRACTION * (before - after))) {
-            return null;
-        }
-        return new Destruction(j, t[j], t[j] - medianInterval(t), before, after);
+        return d;
     }
 
     /** @return whether a 3-sample running median from {@code from} on reaches {@code level} */

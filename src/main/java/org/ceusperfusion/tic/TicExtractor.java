@@ -98,6 +98,7 @@ public final class TicExtractor {
         double maxGrey = loop.metadata().maxGrey();
         double[][] means = new double[rois.size()][n];
         double[][] clipped = new double[rois.size()][n];
+        double[][] top = new double[rois.size()][n];
         for (int f = 0; f < n; f++) {
             float[] frame = loop.frame(f);
             for (int r = 0; r < indices.length; r++) {
@@ -109,21 +110,24 @@ public final class TicExtractor {
                 }
                 double sum = 0;
                 int clip = 0;
+                int high = 0;
                 for (int idx : indices[r]) {
                     float g = frame[idx];
                     sum += lin.power(g);
                     if (g <= 0 || g >= maxGrey) {
                         clip++;
+                        high += g >= maxGrey ? 1 : 0;
                     }
                 }
                 means[r][f] = sum / indices[r].length;
                 clipped[r][f] = (double) clip / indices[r].length;
+                top[r][f] = (double) high / indices[r].length;
             }
             frameConsumer.accept(frame, f);
         }
         List<TimeIntensityCurve> out = new ArrayList<>(rois.size());
         for (int r = 0; r < rois.size(); r++) {
-            out.add(new TimeIntensityCurve(rois.get(r).name(), loop.timesS(), means[r], clipped[r]));
+            out.add(new TimeIntensityCurve(rois.get(r).name(), loop.timesS(), means[r], clipped[r], top[r]));
         }
         return out;
     }

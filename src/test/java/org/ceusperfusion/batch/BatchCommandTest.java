@@ -110,7 +110,7 @@ class BatchCommandTest {
         int n = 0;
         while (m.find()) {
             n++;
-            assertEquals(Integer.toString(n), m.group(1));
+            assertEquals(Integer.toString(n), m.group(1), run.err());
         }
         assertEquals(6, n, run.err());
         assertFalse(run.err().contains("\r"), "no bar redraws in a log");

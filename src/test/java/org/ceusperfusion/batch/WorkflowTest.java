@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.ceusperfusion.synth.LoopFormat;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +52,7 @@ class WorkflowTest {
     }
 
     @Test
+    @Tag("integration") // needs snakemake
     void snakefileRunsOneJobPerRowAndPatientAndMerges() throws Exception {
         Path snakemake = onPath("snakemake");
         if (snakemake == null) {
@@ -95,6 +97,7 @@ class WorkflowTest {
     }
 
     @Test
+    @Tag("integration") // needs slurm-wlm and munge, as root
     void slurmArrayScriptOnARealSingleNodeCluster() throws Exception {
         if (onPath("slurmctld") == null || onPath("munged") == null) {
             fail("real SLURM is not installed: install the Debian packages 'slurm-wlm' and 'munge'"

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ceusperfusion.io.RealData;
 import org.ceusperfusion.report.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code info}, {@code demo}, {@code --help} and {@code --version}. */
 class CommandsTest {
-    static final Path SHARED = Path.of(System.getProperty("ceus.sharedDir", "../shared"));
     static final Path PROJECT = Path.of(System.getProperty("ceus.projectDir", "."));
 
     @TempDir
@@ -21,7 +21,7 @@ class CommandsTest {
 
     @Test
     void infoPrintsTheFrameTimeVectorOfARealFile() {
-        Path ftv = SHARED.resolve("real-data/dicom-us/derived/US-PAL-8-10x-echo_raw-mono2-frametimevector.dcm");
+        Path ftv = RealData.echo("raw-mono2-frametimevector");
         CliRun run = CliRun.of("info", ftv.toString());
         assertEquals(0, run.exitCode(), run.toString());
         JsonObject in = Json.parse(run.out());
@@ -38,7 +38,7 @@ class CommandsTest {
 
     @Test
     void frameIntervalOptionWinsOverTheFile() {
-        Path ft = SHARED.resolve("real-data/dicom-us/derived/US-PAL-8-10x-echo_raw-mono2-frametime.dcm");
+        Path ft = RealData.echo("raw-mono2-frametime");
         JsonObject in = Json.parse(CliRun.of("info", ft.toString(), "--frame-interval", "0.5").out());
         assertEquals(0.5, in.get("frameIntervalS").getAsDouble(), 1e-12);
         assertEquals(4.5, in.get("durationS").getAsDouble(), 1e-12);
@@ -62,6 +62,64 @@ class CommandsTest {
         assertEquals(15.593, c.getAsJsonArray("changes").get(0).getAsJsonObject().get("volumePct").getAsDouble(), 1e-3);
     }
 
+    /**
+     * Issue 12: the intervals the demo prints (each exam's PE, AUC, TTP, mTT and the baseline → D14 changes)
+     * against the bundled truth of {@code test-data/*.truth.json}; the change intervals say what they cover.
+     *
+     * <p>Known miss, pinned so that a fix shows up: the day-14 PE estimate is 57.55 [55.67, 59.44] against a
+     * truth of 60.80 (5 % low, 3.4 SE; AUC is 3 % low but covered), and with it the PE change (−78.71 % true,
+     * [−81.07, −78.82]). The residuals of that loop look
+     * independent (τ = 0), so the interval is not too narrow for its noise: the loop's ROI mean appears to sit
+     * below the truth curve (open question for the generator/linearisation, see docs/intervals.md).
+     */
+    @Test
+    void demoIntervalsContainTheBundledTruth() throws Exception {
+        Path out = tmp.resolve("demo-truth");
+        CliRun run = CliRun.of("demo", "--out", out.toString(), "--data", PROJECT.resolve("test-data").toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        JsonObject c = Json.parse(Files.readString(out.resolve("comparison.json")));
+        String[] truthFiles = {"baseline.truth.json", "day14.truth.json"};
+        String[] params = {"PE", "AUC", "TTP", "mTT"};
+        double[][] truth = new double[2][params.length];
+        StringBuilder report = new StringBuilder();
+        java.util.List<String> misses = new java.util.ArrayList<>();
+        for (int e = 0; e < 2; e++) {
+            JsonObject t = Json.parse(Files.readString(PROJECT.resolve("test-data").resolve(truthFiles[e])))
+                    .getAsJsonObject("rois").getAsJsonObject("tumour");
+            JsonObject ci = c.getAsJsonArray("exams").get(e).getAsJsonObject().getAsJsonObject("roi")
+                    .getAsJsonObject("ci95");
+            for (int k = 0; k < params.length; k++) {
+                truth[e][k] = t.get(params[k]).getAsDouble();
+                double lo = ci.getAsJsonArray(params[k]).get(0).getAsDouble();
+                double hi = ci.getAsJsonArray(params[k]).get(1).getAsDouble();
+                report.append(String.format(java.util.Locale.ROOT, "%s exam %d: truth %.4g in [%.4g, %.4g]%n",
+                        params[k], e, truth[e][k], lo, hi));
+                if (!(lo <= truth[e][k] && truth[e][k] <= hi)) {
+                    misses.add(params[k] + " exam " + e);
+                }
+            }
+        }
+        JsonObject ch = c.getAsJsonArray("changes").get(0).getAsJsonObject();
+        JsonObject pch = ch.getAsJsonObject("parameters");
+        for (int k = 0; k < params.length; k++) {
+            JsonObject x = pch.getAsJsonObject(params[k]);
+            boolean clock = "TTP".equals(params[k]);
+            double tv = clock ? truth[1][k] - truth[0][k] : 100 * (truth[1][k] / truth[0][k] - 1);
+            double lo = x.getAsJsonArray("ci95").get(0).getAsDouble();
+            double hi = x.getAsJsonArray("ci95").get(1).getAsDouble();
+            report.append(String.format(java.util.Locale.ROOT, "change %s: truth %.4g in [%.4g, %.4g]%n", params[k],
+                    tv, lo, hi));
+            if (!(lo <= tv && tv <= hi)) {
+                misses.add("change " + params[k]);
+            }
+            assertTrue(clock ? x.has("diffS") && !x.has("pct") : x.has("pct"), x.toString());
+        }
+        System.out.print(report);
+        assertEquals(java.util.List.of("PE exam 1", "change PE"), misses, report.toString());
+        assertEquals("measurement only", ch.get("ciCovers").getAsString());
+        assertTrue(run.out().contains("measurement only"), run.out());
+    }
+
     @Test
     void bootstrapCisAreSeededAndRecorded() throws Exception {
         Path loop = PROJECT.resolve("test-data/baseline.dcm");
@@ -76,7 +134,7 @@ class CommandsTest {
             runs[i] = Json.parse(Files.readString(out.resolve("analysis.json")));
         }
         JsonObject settings = runs[0].getAsJsonObject("settings");
-        assertEquals("residual-bootstrap", settings.get("ciMethod").getAsString());
+        assertEquals("block-wild-bootstrap", settings.get("ciMethod").getAsString());
         assertEquals(40, settings.get("bootstrapReplicates").getAsInt());
         JsonObject ci0 = runs[0].getAsJsonArray("rois").get(0).getAsJsonObject().getAsJsonObject("ci95");
         JsonObject ci1 = runs[1].getAsJsonArray("rois").get(0).getAsJsonObject().getAsJsonObject("ci95");

@@ -59,7 +59,10 @@ class ReplenishmentCliTest {
         assertEquals(amp * beta, r.get("flow").getAsDouble(), 1e-9 * amp * beta);
         JsonArray ciBeta = r.getAsJsonObject("ci95").getAsJsonArray("beta");
         assertTrue(ciBeta.get(0).getAsDouble() < beta && beta < ciBeta.get(1).getAsDouble());
-        assertEquals(1 / beta, roi.getAsJsonObject("parameters").get("mTT").getAsDouble(), 1e-9 / beta);
+        // replenishment results live under their own names; the bolus parameters stay empty
+        assertEquals(1 / beta, r.get("meanTransitS").getAsDouble(), 1e-9 / beta);
+        assertTrue(roi.getAsJsonObject("parameters").get("mTT").isJsonNull());
+        assertTrue(roi.getAsJsonObject("parameters").get("PE").isJsonNull());
     }
 
     @Test

@@ -176,10 +176,9 @@ class FollowUpRulesTest {
     }
 
     @Test
-    void robustCisFallBackToTheAnalysisWithoutACovariance() {
+    void examIntervalsFallBackToTheAnalysisWithoutACovariance() {
         RoiAnalysis r = BASE.target();
-        assertNull(RobustUncertainty.hacCovariance(r));
-        assertSame(r.parameters(), RobustUncertainty.widened(r));
+        assertSame(r.parameters(), ExamIntervals.of(r));
         assertNotNull(ComparisonBuilder.estimates(ExamInput.of("b", 0.0, BASE)).ratio(PerfusionParameter.PE));
     }
 

@@ -20,6 +20,7 @@ import org.ceusperfusion.synth.LoopFiles;
 import org.ceusperfusion.synth.LoopFormat;
 import org.ceusperfusion.synth.SyntheticLoopSpec;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The shipped batch and macro-extension examples run in real ImageJ ({@code -batch}) and give what the CLI
  * gives: the same summary.csv for a manifest, the same parameters for a loop.
  */
+@Tag("integration") // real ImageJ in a separate JVM, needs a display: xvfb-run (see ImageJProcess)
 class BatchMacroE2ETest {
     @TempDir
     static Path tmp;

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ceusperfusion.io.RealData;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,10 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  * End-to-end: plain ImageJ 1.54p in a subprocess, with the plugin jar installed in {@code plugins/}, runs
  * macros that call the menu commands exactly as a user's macro would ({@link ImageJProcess}).
  */
+@Tag("integration") // real ImageJ in a separate JVM, needs a display: xvfb-run (see ImageJProcess)
 class ImageJMacroE2ETest {
-    /** The real echo cine with an irregular DICOM Frame Time Vector (shared test material). */
-    static final Path ECHO_FTV = Path.of(System.getProperty("ceus.sharedDir", "../shared"),
-            "real-data/dicom-us/derived/US-PAL-8-10x-echo_raw-mono2-frametimevector.dcm");
+    /** The real echo cine with an irregular DICOM Frame Time Vector (bundled in test-data/real). */
+    static final Path ECHO_FTV = RealData.echo("raw-mono2-frametimevector");
     /** Its frame times, s (reference values from an independent reader, real-data/README.md). */
     static final double[] ECHO_FTV_TIMES = {0, .076, .152, .232, .304, .380, .480, .532, .608, .684};
 

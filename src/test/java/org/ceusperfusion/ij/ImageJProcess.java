@@ -60,6 +60,17 @@ final class ImageJProcess {
         return new ImageJProcess(tmp);
     }
 
+    /**
+     * Builds an ImageJ folder under {@code tmp} whose {@code plugins/} holds nothing but {@code singleJar}
+     * (the self-contained plugin jar for plain ImageJ), as a user who drops that one file in would have it.
+     */
+    static ImageJProcess installSingleJar(Path tmp, Path singleJar) throws IOException {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Files.copy(singleJar, plugins.resolve(singleJar.getFileName()));
+        Files.createDirectories(tmp.resolve("home"));
+        return new ImageJProcess(tmp);
+    }
+
     /** @return the ImageJ folder ({@code -ijpath}) */
     Path dir() {
         return dir;
@@ -167,7 +178,7 @@ final class ImageJProcess {
     /** @return the project version from {@code pom.xml} (the first {@code <version>} after the artifactId) */
     static String projectVersion() throws IOException {
         Path pom = Path.of(System.getProperty("ceus.projectDir", ".")).resolve("pom.xml");
-        Matcher m = Pattern.compile("<artifactId>ceus-perfusion</artifactId>\\s*<version>([^<]+)</version>")
+        Matcher m = Pattern.compile("<artifactId>CEUS_Perfusion</artifactId>\\s*<version>([^<]+)</version>")
                 .matcher(Files.readString(pom));
         return m.find() ? m.group(1).trim() : "0-SNAPSHOT";
     }

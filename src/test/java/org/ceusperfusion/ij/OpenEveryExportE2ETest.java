@@ -9,13 +9,13 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.io.FileSaver;
 import ij.process.ColorProcessor;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
+import org.ceusperfusion.io.RealData;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,10 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * with the reference frame times (76 ms, or the irregular vector), and {@code colour_bar=[...]} measures
  * a "hot"-coded RGB TIFF on its colour bar.
  */
+@Tag("integration") // real ImageJ in a separate JVM, needs a display: xvfb-run (see ImageJProcess)
 class OpenEveryExportE2ETest {
-    private static final Path REAL = Path.of(System.getProperty("ceus.sharedDir", "../shared"), "real-data");
     /** A MONOCHROME2 re-encoding: not colour, so a colour bar is refused. */
-    private static final Path GREY = REAL.resolve("dicom-us/derived/US-PAL-8-10x-echo_raw-mono2-frametime.dcm");
+    private static final Path GREY = RealData.echo("raw-mono2-frametime");
     /** Grey levels of the three frames of the colour-coded TIFF. */
     private static final int[] HOT_LEVELS = {40, 120, 200};
 
@@ -86,15 +86,11 @@ class OpenEveryExportE2ETest {
     }
 
     /** @return derived DICOMs, the RLE original, and every echo video ImageJ-free readers decode */
-    private static List<Path> loops() throws IOException {
+    private static List<Path> loops() {
         List<Path> files = new ArrayList<>();
-        try (Stream<Path> derived = Files.list(REAL.resolve("dicom-us/derived"));
-             Stream<Path> video = Files.list(REAL.resolve("echo-video"))) {
-            derived.filter(p -> p.toString().endsWith(".dcm")).sorted().forEach(files::add);
-            files.add(REAL.resolve("dicom-us/US-PAL-8-10x-echo.dcm"));
-            video.filter(p -> p.toString().matches(".*\\.(avi|mp4)") && !p.endsWith("echo_mpeg4part2.avi"))
-                    .sorted().forEach(files::add);
-        }
+        RealData.ECHO_VARIANTS.forEach(v -> files.add(RealData.echo(v)));
+        files.add(RealData.dicom("US-PAL-8-10x-echo.dcm"));
+        RealData.VIDEOS.stream().filter(v -> !v.equals("echo_mpeg4part2.avi")).forEach(v -> files.add(RealData.video(v)));
         assertEquals(8 + 1 + 5, files.size(), files.toString());
         return files;
     }

@@ -22,6 +22,7 @@ import org.ceusperfusion.maps.ParametricMapper;
 import org.ceusperfusion.maps.ParametricMaps;
 import org.ceusperfusion.params.PerfusionParameter;
 import org.ceusperfusion.synth.DemoLoops;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +90,7 @@ class ParametricMapsPluginTest {
     }
 
     @Test
+    @Tag("integration") // real ImageJ under xvfb-run
     void shippedExampleMacroWritesTheMaps() throws Exception {
         ImageJProcess imagej = ImageJProcess.install(tmp.resolve("imagej"));
         Path project = Path.of(System.getProperty("ceus.projectDir", "."));

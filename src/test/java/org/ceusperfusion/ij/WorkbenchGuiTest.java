@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.ceusperfusion.cli.CeusCli;
 import org.ceusperfusion.report.Json;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>{@code -Dceus.screenshots=DIR} (passed on to the subprocess) also writes the screenshots of
  * {@code docs/workbench.md} into {@code DIR}; without it nothing outside the temporary folder is written.
  */
+@Tag("integration") // real ImageJ in a separate JVM, needs a display: xvfb-run (see ImageJProcess)
 class WorkbenchGuiTest {
     static final Path PROJECT = Path.of(System.getProperty("ceus.projectDir", ".")).toAbsolutePath().normalize();
     static final Path TEST_DATA = PROJECT.resolve("test-data");

@@ -48,7 +48,7 @@ class FrameRejectionTest {
         m[120] *= 3; // flash
         m[150] += 40; // two-frame flash
         m[151] += 35;
-        boolean[] flash = FlashDetector.detect(m);
+        boolean[] flash = FlashDetector.detect(times(m.length, 0.25), m);
         List<Integer> found = new java.util.ArrayList<>();
         for (int i = 0; i < flash.length; i++) {
             if (flash[i]) {
@@ -74,7 +74,7 @@ class FrameRejectionTest {
                 }
                 mean[f] = sum / loop.width() / loop.height();
             }
-            boolean[] flash = FlashDetector.detect(mean);
+            boolean[] flash = FlashDetector.detect(loop.timesS(), mean);
             for (int f = 0; f < flash.length; f++) {
                 assertFalse(flash[f], name + ": frame " + (f + 1) + " is no flash");
             }
@@ -98,7 +98,7 @@ class FrameRejectionTest {
         boolean[] tracked = {true, true, true, true, true, true, true, false};
         MotionTrack track = new MotionTrack("bmode-panel", 0, new PixelWindow(0, 0, 10, 10), new int[2],
                 new double[8], new double[8], sim, tracked);
-        FrameSelection s = FrameRejection.select(null, null, track, 0.6, 8);
+        FrameSelection s = FrameRejection.select(null, new double[8], null, track, 0.6, 8);
         assertEquals(List.of(new RejectedFrame(4, "out-of-plane"), new RejectedFrame(5, "out-of-plane")),
                 s.rejected());
         assertEquals(0.6 * 0.95, FrameRejection.threshold(track, 0.6), 1e-12);
@@ -109,5 +109,13 @@ class FrameRejectionTest {
         double[] v = {9, 1, 9, 9, 4, 9};
         MotionCorrection.interpolateUntracked(v, new boolean[] {false, true, false, false, true, false});
         assertArrayEquals(new double[] {1, 1, 2, 3, 4, 4}, v, 1e-12);
+    }
+
+    static double[] times(int n, double dt) {
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = i * dt;
+        }
+        return t;
     }
 }

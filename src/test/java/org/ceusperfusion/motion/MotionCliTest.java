@@ -50,8 +50,8 @@ class MotionCliTest {
         assertEquals("OK", q.get("status").getAsString(), q.toString());
 
         List<String> csv = Files.readAllLines(out.resolve("tic.csv"));
-        assertTrue(csv.get(0).endsWith("dx_px,dy_px,similarity,used"), csv.get(0));
-        assertTrue(csv.get(73).endsWith(",0") && csv.get(72).endsWith(",1"), csv.get(73));
+        assertTrue(csv.get(0).endsWith("dx_px,dy_px,similarity,used,reason"), csv.get(0));
+        assertTrue(csv.get(73).endsWith(",0,out-of-plane") && csv.get(72).endsWith(",1,"), csv.get(73));
     }
 
     @Test

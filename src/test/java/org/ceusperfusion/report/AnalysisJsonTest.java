@@ -27,7 +27,7 @@ class AnalysisJsonTest {
         assertTrue(in.keySet().containsAll(Set.of("path", "sha256", "format", "frames", "width", "height",
                 "frameIntervalS", "durationS", "pixelSizeMm", "timesS", "ultrasoundRegions")));
         JsonObject roi = j.getAsJsonArray("rois").get(0).getAsJsonObject();
-        assertEquals(List.of("name", "role", "areaPx", "areaMm2", "fit", "parameters", "units", "ci95",
+        assertEquals(List.of("name", "role", "areaPx", "areaMm2", "fit", "parameters", "units", "ci95", "intervals",
                 "nonEnhancingFraction", "ratioToReference"), List.copyOf(roi.keySet()));
         assertEquals(List.of("model", "status", "r2", "message", "params", "iterations", "windowS"),
                 List.copyOf(roi.getAsJsonObject("fit").keySet()));

@@ -18,17 +18,17 @@ import org.ceusperfusion.tic.TimeIntensityCurve;
 import org.junit.jupiter.api.Test;
 
 /**
- * Frequentist check of the widened CIs on speckle-like (multiplicative) noise, whose SD grows with the
- * echo power: the pooled-residual interval of the fit is too narrow for PE, the HAC-widened one is not.
- *
- * <p>Measured with these seeds (150 curves, baseline 30, A 3000, μ ln 10, σ 0.45, t0 4 s, 4 frames/s
- * over 66 s, noise SD 8 % of the signal): printed by the test.
+ * An analysis made without interval information (pooled {@code s²(JᵀJ)⁻¹}) gets the honest intervals
+ * recomputed for a comparison. Frequentist check on speckle-like (multiplicative, independent) noise,
+ * whose SD grows with the echo power: the pooled interval is too narrow for PE, the recomputed one
+ * covers the truth 90–98 % of the time (150 curves, baseline 30, A 3000, μ ln 10, σ 0.45, t0 4 s,
+ * 4 frames/s over 66 s, noise SD 8 % of the signal; printed by the test).
  */
-class RobustUncertaintyTest {
+class ExamIntervalsTest {
     private static final PerfusionParameter[] CHECKED = {PerfusionParameter.PE, PerfusionParameter.AUC};
 
     @Test
-    void widenedIntervalsCoverTheTruthUnderMultiplicativeNoise() {
+    void recomputedIntervalsCoverTheTruthUnderMultiplicativeNoise() {
         LognormalModel m = new LognormalModel();
         double[] truthP = {30, 3000, Math.log(10), 0.45, 4};
         double[] truth = ParameterCalculator.values(m, truthP);
@@ -50,21 +50,22 @@ class RobustUncertaintyTest {
             ParameterEstimates e = ParameterCalculator.compute(fit);
             RoiAnalysis roi = new RoiAnalysis("t", RoiRole.TARGET, 100, null,
                     new TimeIntensityCurve("t", t, y, new double[t.length]), fit, e, Double.NaN, Map.of());
-            ParameterEstimates w = RobustUncertainty.widened(roi);
+            ParameterEstimates w = ExamIntervals.of(roi);
             for (int j = 0; j < CHECKED.length; j++) {
                 double[] a = e.ci(CHECKED[j]);
                 double[] b = w.ci(CHECKED[j]);
                 double tv = truth[CHECKED[j].ordinal()];
-                assertTrue(b[1] - b[0] >= a[1] - a[0] - 1e-9, "never narrower");
                 assertEquals(e.value(CHECKED[j]), w.value(CHECKED[j]));
                 own[j] += a[0] <= tv && tv <= a[1] ? 1 : 0;
                 wide[j] += b[0] <= tv && tv <= b[1] ? 1 : 0;
             }
         }
-        System.out.printf("95 %% CI coverage over %d curves: PE pooled %.3f widened %.3f; AUC pooled %.3f widened %.3f%n",
+        System.out.printf("95 %% CI coverage over %d curves: PE pooled %.3f honest %.3f; AUC pooled %.3f honest %.3f%n",
                 n, own[0] / (double) n, wide[0] / (double) n, own[1] / (double) n, wide[1] / (double) n);
         assertTrue(own[0] / (double) n < 0.85, "the pooled PE interval is expected to undercover here");
-        assertTrue(wide[0] / (double) n >= 0.90, "PE widened coverage " + wide[0]);
-        assertTrue(wide[1] / (double) n >= 0.90, "AUC widened coverage " + wide[1]);
+        for (int j = 0; j < CHECKED.length; j++) {
+            double c = wide[j] / (double) n;
+            assertTrue(c >= 0.90 && c <= 0.98, CHECKED[j].label() + " honest coverage " + c);
+        }
     }
 }

@@ -1,0 +1,423 @@
+package org.ceusperfusion.fit;
+
+import org.ceusperfusion.model.BolusModel;
+
+/**
+ * A reference bolus shape and copies of it shifted in time, for finding a curve's own bolus without
+ * assuming the reference's timing (the pixels of a parametric map, whose onsets differ from their
+ * block's by several seconds).
+ *
+ * <p>Candidate {@code c} is the reference basis {@code g(t) = f(t; O = 0, A = 1, shape)} stretched in
+ * time by {@code w_c} about the reference onset {@code t0} and moved by {@code s_c} seconds,
+ * {@code g_c(t) = g(t0 + (t − s_c − t0)/w_c)}, on the first {@code n_c} samples (the reference's
+ * first-pass window stretched and moved alike). On long curves the screen runs on means of consecutive
+ * samples (as many as keep six per rise of the narrowest candidate); the match's window is given back
+ * in the curve's own samples. Widths 0.4, 0.6, 1 and 1.6 for the lognormal (whose
+ * start then gets {@code μ + ln w}), 1 for other models. Shifts run from {@value #MAX_EARLY_S} s earlier to
+ * {@value #MAX_LATE_S} s later (within the loop), in steps of a sixth of the candidate's rise time
+ * (onset to peak) but at least one sample interval, and always include 0. The basis is tabulated once
+ * on a grid of the median sample interval, so each candidate costs one dot product per curve.
+ *
+ * <p>{@link #match} fits {@code y ≈ O + A·g_c} by linear least squares for every candidate and keeps
+ * the one whose amplitude is most significant, {@code t_c = A_c / SE(A_c)}. Its evidence of a bolus,
+ * {@link Match#evidence()}, is that t-statistic with the standard error widened for temporally
+ * correlated noise: {@code t·√((1−ρ)/(1+ρ))}, ρ the lag-1 autocorrelation of its residuals (clamped
+ * to 0..{@value #MAX_RHO}; the effective number of independent samples of an AR(1) series is
+ * {@code n(1−ρ)/(1+ρ)}). Immutable and thread-safe; {@link #match} allocates only its result.
+ *
+ * <pre>{@code
+ * ShiftedShapes s = ShiftedShapes.of(model, timesS, blockFit.params(), windowSamples);
+ * ShiftedShapes.Match m = s.match(pixelCurve);
+ * if (m.evidence() > 4) { double[] start = s.start(m); ... }   // LM from the pixel's own timing
+ * }</pre>
+ */
+public final class ShiftedShapes {
+    /** Earliest candidate shift, s before the reference. */
+    public static final double MAX_EARLY_S = 12;
+    /** Latest candidate shift, s after the reference. */
+    public static final double MAX_LATE_S = 16;
+    /** Largest lag-1 residual autocorrelation used to widen the standard error. */
+    public static final double MAX_RHO = 0.95;
+
+    private final BolusModel model;
+    private final double[] params;
+    private final int onsetIndex;
+    private final double[] times;
+    private final double step;
+    private final int[] q;
+    private final boolean regular;
+    private final double[] widths;
+    private final double[][] grids;
+    private final int gridOffset;
+    private final int[] widthOf;
+    private final int[] shift;
+    private final int[] window;
+    private final double[] sumG;
+    private final double[] det;
+    private final double[] maxG;
+    /** Curve samples averaged into one screen sample. */
+    private int decimation = 1;
+    /** Samples of the curves given to {@link #match}. */
+    private int fineSamples;
+
+    /**
+     * The best candidate for one curve.
+     *
+     * @param candidate   index of the candidate
+     * @param shiftS      its shift, s
+     * @param width       its time scale relative to the reference (1 = the reference's width)
+     * @param samples     its window (leading samples of the curve)
+     * @param baseline    O, a.u.
+     * @param amplitude   A for the shifted shape, a.u.·s
+     * @param t           {@code A / SE(A)} with the white-noise standard error
+     * @param rho         lag-1 autocorrelation of the residuals (clamped)
+     * @param peak        the peak of the fitted bolus {@code A·max g_c} above the baseline, a.u.
+     */
+    public record Match(int candidate, double shiftS, double width, int samples, double baseline, double amplitude, double t,
+                        double rho, double peak) {
+        /** @return the bolus peak over the baseline, {@code peak / O} (infinite when O ≤ 0 and the peak is positive) */
+        public double relativePeak() {
+            return baseline > 0 ? peak / baseline : peak > 0 ? Double.POSITIVE_INFINITY : 0;
+        }
+
+        /** @return the amplitude's significance allowing for correlated noise: {@code t·√((1−ρ)/(1+ρ))} */
+        public double evidence() {
+            return t * Math.sqrt((1 - rho) / (1 + rho));
+        }
+    }
+
+    private ShiftedShapes(BolusModel model, double[] params, int onsetIndex, double[] times, double step, int[] q,
+                          boolean regular, double[] widths, double[][] grids, int gridOffset, int[] widthOf,
+                          int[] shift, int[] window, double[] sumG, double[] det) {
+        this.model = model;
+        this.params = params;
+        this.onsetIndex = onsetIndex;
+        this.times = times;
+        this.step = step;
+        this.q = q;
+        this.regular = regular;
+        this.widths = widths;
+        this.grids = grids;
+        this.gridOffset = gridOffset;
+        this.widthOf = widthOf;
+        this.shift = shift;
+        this.window = window;
+        this.sumG = sumG;
+        this.det = det;
+        this.maxG = new double[shift.length];
+        for (int c = 0; c < shift.length; c++) {
+            double mx = 0;
+            for (int i = 0; i < window[c]; i++) {
+                mx = Math.max(mx, grids[widthOf[c]][q[i] - shift[c] + gridOffset]);
+            }
+            maxG[c] = mx;
+        }
+    }
+
+    /**
+     * @param model   a model linear in baseline and amplitude
+     * @param timesS  sample times of every curve, s, increasing
+     * @param params  the reference parameters in the model's order (the first two are ignored)
+     * @param samples the reference's window (leading samples), ≥ 3
+     * @return the shapes, or {@code null} when the reference basis is flat or not finite on its window
+     */
+    public static ShiftedShapes of(BolusModel model, double[] timesS, double[] params, int samples) {
+        return of(model, timesS, params, samples, scalable(model) ? WIDTHS : new double[] {1});
+    }
+
+    /**
+     * As {@link #of(BolusModel, double[], double[], int)} with the given width scales (which must include
+     * 1; other widths only for the lognormal).
+     */
+    public static ShiftedShapes of(BolusModel model, double[] timesS, double[] params, int samples,
+                                   double[] widths) {
+        if (!scalable(model) && (widths.length != 1 || widths[0] != 1)) {
+            throw new IllegalArgumentException("model " + model.name() + " cannot be stretched in time");
+        }
+        if (!model.linearInBaselineAndAmplitude()) {
+            throw new IllegalArgumentException("model " + model.name() + " is not linear in baseline and amplitude");
+        }
+        int n = timesS.length;
+        if (samples < 3 || samples > n || params.length != model.parameterNames().size()) {
+            throw new IllegalArgumentException("need 3.." + n + " samples and " + model.parameterNames().size()
+                    + " parameters, got " + samples + " and " + params.length);
+        }
+        double[] p = params.clone();
+        p[0] = 0;
+        p[1] = 1;
+        int onset = model.parameterNames().indexOf("t0");
+        int d = decimation(model, p, timesS, widths);
+        int fine = n;
+        if (d > 1) {   // the screen runs on d-sample means: still ≥ 6 samples per rise of the narrowest shape
+            timesS = means(timesS, d);
+            samples = Math.max(3, Math.min(timesS.length, (samples + d - 1) / d));
+            n = timesS.length;
+        }
+        double step = medianStep(timesS);
+        int[] q = new int[n];
+        boolean regular = true;
+        for (int i = 0; i < n; i++) {
+            q[i] = (int) Math.round((timesS[i] - timesS[0]) / step);
+            regular &= q[i] == i;
+        }
+        java.util.List<int[]> cand = new java.util.ArrayList<>();
+        for (int wi = 0; wi < widths.length; wi++) {
+            for (int m : shifts(model, p, timesS, step, onset, widths[wi])) {
+                cand.add(new int[] {wi, m});
+            }
+        }
+        int mMin = cand.stream().mapToInt(c -> c[1]).min().orElse(0);
+        int mMax = cand.stream().mapToInt(c -> c[1]).max().orElse(0);
+        double t0 = onset >= 0 ? p[onset] : 0;
+        double[][] grids = new double[widths.length][q[n - 1] + mMax - mMin + 1];
+        for (int wi = 0; wi < widths.length; wi++) {
+            for (int k = 0; k < grids[wi].length; k++) {
+                double tk = timesS[0] + (k - mMax) * step;
+                grids[wi][k] = model.value(t0 + (tk - t0) / widths[wi], p);
+            }
+        }
+        ShiftedShapes s = build(model, p, onset, timesS, step, q, regular, widths, grids, mMax, cand, samples);
+        if (s != null) {
+            s.decimation = d;
+            s.fineSamples = fine;
+        }
+        return s;
+    }
+
+    /** Samples averaged for the screen: as many as keep 6 per rise of the narrowest candidate. */
+    private static int decimation(BolusModel model, double[] p, double[] t, double[] widths) {
+        double rise = model.timeToPeakS(p) - model.onsetS(p);
+        double min = java.util.Arrays.stream(widths).min().orElse(1);
+        double step = medianStep(t);
+        if (!(rise > 0) || !Double.isFinite(rise) || t.length < 60) {
+            return 1;
+        }
+        return Math.max(1, Math.min(t.length / 30, (int) Math.floor(min * rise / 6 / step)));
+    }
+
+    /** Means of consecutive groups of {@code d} values (the last group may be shorter). */
+    private static double[] means(double[] v, int d) {
+        double[] out = new double[(v.length + d - 1) / d];
+        for (int j = 0; j < out.length; j++) {
+            int end = Math.min(v.length, (j + 1) * d);
+            double sum = 0;
+            for (int i = j * d; i < end; i++) {
+                sum += v[i];
+            }
+            out[j] = sum / (end - j * d);
+        }
+        return out;
+    }
+
+    /** Width scales tried for the lognormal (its time scale is {@code e^μ}). */
+    private static final double[] WIDTHS = {0.4, 0.6, 1, 1.6};
+
+    /** Whether the model's shape can be time-scaled in its start ({@code μ + ln c}): the lognormal. */
+    private static boolean scalable(BolusModel model) {
+        return model.parameterNames().equals(java.util.List.of("O", "A", "mu", "sigma", "t0"));
+    }
+
+    private static ShiftedShapes build(BolusModel model, double[] p, int onset, double[] t, double step, int[] q,
+                                       boolean regular, double[] widths, double[][] grids, int off,
+                                       java.util.List<int[]> cand, int samples) {
+        int k = cand.size();
+        int[] widthOf = new int[k];
+        int[] shifts = new int[k];
+        int[] window = new int[k];
+        double[] sg = new double[k];
+        double[] det = new double[k];
+        double t0 = onset >= 0 ? p[onset] : t[0];
+        double windowEnd = t[samples - 1];
+        int minSamples = samples;   // never fewer than the reference: short windows give heavy-tailed t
+        int zero = -1;
+        for (int c = 0; c < k; c++) {
+            widthOf[c] = cand.get(c)[0];
+            shifts[c] = cand.get(c)[1];
+            double wc = widths[widthOf[c]];
+            double end = t0 + (windowEnd - t0) * wc + shifts[c] * step;
+            int n = 0;
+            while (n < t.length && t[n] <= end + 1e-9) {
+                n++;
+            }
+            n = Math.max(n, minSamples);
+            double[] grid = grids[widthOf[c]];
+            double s = 0;
+            double ss = 0;
+            for (int i = 0; i < n; i++) {
+                double g = grid[q[i] - shifts[c] + off];
+                s += g;
+                ss += g * g;
+            }
+            window[c] = n;
+            sg[c] = s;
+            det[c] = n * ss - s * s;
+            if (!(det[c] > 1e-12 * n * ss) || !Double.isFinite(det[c])) {
+                det[c] = Double.NaN;   // flat on its window: never chosen
+            }
+            zero = shifts[c] == 0 && wc == 1 ? c : zero;
+        }
+        if (zero < 0 || Double.isNaN(det[zero])) {
+            return null;
+        }
+        return new ShiftedShapes(model, p, onset, t, step, q, regular, widths, grids, off, widthOf, shifts, window,
+                sg, det);
+    }
+
+    /** Shifts in grid steps, increasing, including 0 (only 0 when the model has no onset parameter). */
+    private static int[] shifts(BolusModel model, double[] p, double[] t, double step, int onset, double width) {
+        if (onset < 0) {
+            return new int[] {0};
+        }
+        double t0 = model.onsetS(p);
+        double rise = (model.timeToPeakS(p) - t0) * width;
+        if (!(rise > 0) || !Double.isFinite(rise)) {
+            return new int[] {0};
+        }
+        int stride = Math.max(1, (int) Math.floor(rise / 6 / step));
+        double early = Math.min(MAX_EARLY_S, Math.max(0, t0 + 0.5 * rise - t[0]));
+        double late = Math.min(MAX_LATE_S, Math.max(0, t[t.length - 1] - (t0 + 2 * rise)));
+        int lo = (int) Math.floor(early / (stride * step));
+        int hi = (int) Math.floor(late / (stride * step));
+        int[] s = new int[lo + hi + 1];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = (i - lo) * stride;
+        }
+        return s;
+    }
+
+    private static double medianStep(double[] t) {
+        if (t.length < 2) {
+            return 1;
+        }
+        double[] d = new double[t.length - 1];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = t[i + 1] - t[i];
+        }
+        java.util.Arrays.sort(d);
+        double m = d[d.length / 2];
+        return m > 0 ? m : Math.max(1e-6, (t[t.length - 1] - t[0]) / (t.length - 1));
+    }
+
+    /** @return the number of candidate shifts */
+    public int candidates() {
+        return shift.length;
+    }
+
+    /** @return the width scale of candidate {@code c} */
+    public double width(int c) {
+        return widths[widthOf[c]];
+    }
+
+    /** @return the shift of candidate {@code c}, s */
+    public double shiftS(int c) {
+        return shift[c] * step;
+    }
+
+    /** @return the model */
+    public BolusModel model() {
+        return model;
+    }
+
+    /**
+     * The most significant candidate for {@code y} (intensities at the shapes' times, all finite).
+     *
+     * @return the match, or {@code null} when no candidate gives a finite fit
+     */
+    public Match match(double[] y) {
+        if (decimation > 1) {
+            Match m = matchScreen(means(y, decimation));
+            return m == null ? null : new Match(m.candidate(), m.shiftS(), m.width(),
+                    Math.min(fineSamples, m.samples() * decimation), m.baseline(), m.amplitude(), m.t(), m.rho(),
+                    m.peak());
+        }
+        return matchScreen(y);
+    }
+
+    private Match matchScreen(double[] y) {
+        int n = times.length;
+        double[] py = new double[n + 1];
+        double[] pyy = new double[n + 1];
+        for (int i = 0; i < n; i++) {
+            py[i + 1] = py[i] + y[i];
+            pyy[i + 1] = pyy[i] + y[i] * y[i];
+        }
+        int best = -1;
+        double bestT = Double.NEGATIVE_INFINITY;
+        double bestA = 0;
+        for (int c = 0; c < shift.length; c++) {
+            if (Double.isNaN(det[c])) {
+                continue;
+            }
+            int m = window[c];
+            double sgy = dot(c, y, m);
+            double sy = py[m];
+            double a = (m * sgy - sumG[c] * sy) / det[c];
+            double rss = (pyy[m] - sy * sy / m) - a * (sgy - sumG[c] * sy / m);
+            double se = Math.sqrt(Math.max(rss, 0) / (m - 2) * m / det[c]);
+            double tc = a / se;
+            if (tc > bestT || best < 0 && Double.isFinite(tc)) {
+                best = c;
+                bestT = tc;
+                bestA = a;
+            }
+        }
+        if (best < 0 || !Double.isFinite(bestT)) {
+            return null;
+        }
+        int m = window[best];
+        double o = (py[m] - bestA * sumG[best]) / m;
+        return new Match(best, shiftS(best), widths[widthOf[best]], m, o, bestA, bestT, rho(best, y, o, bestA),
+                bestA * maxG[best]);
+    }
+
+    private double dot(int c, double[] y, int m) {
+        double s = 0;
+        int base = gridOffset - shift[c];
+        double[] grid = grids[widthOf[c]];
+        if (regular) {
+            for (int i = 0; i < m; i++) {
+                s += grid[i + base] * y[i];
+            }
+        } else {
+            for (int i = 0; i < m; i++) {
+                s += grid[q[i] + base] * y[i];
+            }
+        }
+        return s;
+    }
+
+    /** Lag-1 autocorrelation of the residuals of candidate {@code c}, clamped to 0..{@value #MAX_RHO}. */
+    private double rho(int c, double[] y, double o, double a) {
+        int m = window[c];
+        int base = gridOffset - shift[c];
+        double[] grid = grids[widthOf[c]];
+        double prev = y[0] - o - a * grid[q[0] + base];
+        double num = 0;
+        double den = prev * prev;
+        for (int i = 1; i < m; i++) {
+            double r = y[i] - o - a * grid[q[i] + base];
+            num += r * prev;
+            den += r * r;
+            prev = r;
+        }
+        double rho = den > 0 ? num / den : 0;
+        return Double.isFinite(rho) ? Math.max(0, Math.min(MAX_RHO, rho)) : 0;
+    }
+
+    /**
+     * @return a start for a fit of the matched curve on its window: the match's O and A with the
+     *         reference shape moved by the match's shift (its onset parameter {@code t0 + shift})
+     */
+    public double[] start(Match m) {
+        double[] p = params.clone();
+        p[0] = m.baseline();
+        p[1] = m.amplitude();
+        if (onsetIndex >= 0) {
+            p[onsetIndex] += m.shiftS();
+        }
+        if (m.width() != 1) {
+            p[2] += Math.log(m.width());   // the lognormal's μ: time scale e^μ
+        }
+        return p;
+    }
+}

@@ -1,0 +1,164 @@
+package org.ceusperfusion.params;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.ceusperfusion.model.BolusModel;
+
+/**
+ * Covariance of least-squares bolus parameters under heteroscedastic, autocorrelated noise: the sandwich
+ * {@code Σ = s²·B⁻¹ (Jᵀ V₀ J) B⁻¹}, {@code B = JᵀJ}, with {@code V₀ = D R D} the noise covariance shape of
+ * {@link ResidualNoise} ({@code D = diag √w} with w the variance shape, R its correlation matrix).
+ *
+ * <p>The scale is unbiased under that model, {@code s² = rᵀr / tr((I − H) V₀)} with {@code H} the hat
+ * matrix, so the variance the fit absorbs is given back. The effective degrees of freedom of s² follow
+ * Satterthwaite, {@code ν = (tr V₀)² / tr(V₀²) − p}: about (span / τ) − p for strongly correlated
+ * noise, n − p for white equal-variance noise. Everything is O(n·p²): products with R use the
+ * first-order recursions of the exponential kernels, so irregular frame times need nothing special.
+ *
+ * @param covariance parameter covariance, model order; {@code null} when not computable
+ * @param dof        effective degrees of freedom ν (≥ 1)
+ * @param noise      the residual noise model
+ * @param samples    samples used
+ */
+public record CorrelatedCovariance(double[][] covariance, double dof, ResidualNoise noise, int samples) {
+
+    /**
+     * @param model  the fitted model
+     * @param p      fitted parameters
+     * @param free   indices of the parameters the fit estimated (the covariance is in this order)
+     * @param t      the fitted samples' times, s, increasing
+     * @param y      the fitted samples' values
+     * @return the covariance of the free parameters, or {@code null} when the design is singular or too few
+     *         samples remain
+     */
+    public static CorrelatedCovariance of(BolusModel model, double[] p, int[] free, double[] t, double[] y) {
+        int n = t.length;
+        int k = free.length;
+        if (n < k + 2 || k == 0) {
+            return null;
+        }
+        double[][] j = new double[n][k];
+        double[] g = new double[p.length];
+        double[] f = new double[n];
+        double[] r = new double[n];
+        double rss = 0;
+        for (int i = 0; i < n; i++) {
+            f[i] = model.valueAndGradient(t[i], p, g);
+            for (int a = 0; a < k; a++) {
+                j[i][a] = g[free[a]];
+            }
+            r[i] = y[i] - f[i];
+            rss += r[i] * r[i];
+        }
+        if (!Double.isFinite(rss)) {
+            return null;
+        }
+        double o = model.baseline(p);
+        double[] e = new double[n];
+        for (int i = 0; i < n; i++) {
+            e[i] = f[i] - o;
+        }
+        ResidualNoise noise = ResidualNoise.estimate(t, r, e, j);
+        return of(noise, t, j, e, rss);
+    }
+
+    static CorrelatedCovariance of(ResidualNoise noise, double[] t, double[][] j, double[] e, double rss) {
+        int n = t.length;
+        int k = j[0].length;
+        double[] d = new double[n];
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = noise.shape(e[i]);
+            d[i] = Math.sqrt(w[i]);
+        }
+        RealMatrix bInv = inverse(gram(j, null, null, null));
+        if (bInv == null) {
+            return null;
+        }
+        RealMatrix c = new Array2DRowRealMatrix(gram(j, d, t, noise), false);
+        RealMatrix bc = bInv.multiply(c);
+        double trV = 0;
+        for (double wi : w) {
+            trV += wi;
+        }
+        double trResid = trV - bc.getTrace();
+        if (!(trResid > 0) || !(rss > 0)) {
+            return null;
+        }
+        double s2 = rss / trResid;
+        double[][] cov = bc.multiply(bInv).scalarMultiply(s2).getData();
+        for (int a = 0; a < k; a++) {
+            if (!(cov[a][a] >= 0) || !Double.isFinite(cov[a][a])) {
+                return null;
+            }
+        }
+        double trV2 = noise.squaredCorrelationForm(w, t);
+        double dof = Math.max(1, trV * trV / trV2 - k);
+        return new CorrelatedCovariance(cov, dof, noise, n);
+    }
+
+    /**
+     * @return {@code Jᵀ D R D J} (or {@code JᵀJ} when {@code d == null}), R the noise's correlation matrix
+     */
+    static double[][] gram(double[][] j, double[] d, double[] t, ResidualNoise noise) {
+        int n = j.length;
+        int k = j[0].length;
+        double[][] g = new double[k][k];
+        double[] u = new double[n];
+        for (int b = 0; b < k; b++) {
+            for (int i = 0; i < n; i++) {
+                u[i] = d == null ? j[i][b] : d[i] * j[i][b];
+            }
+            double[] ru = d == null ? u : noise.correlationTimes(u, t);
+            for (int a = 0; a < k; a++) {
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += (d == null ? j[i][a] : d[i] * j[i][a]) * ru[i];
+                }
+                g[a][b] = s;
+            }
+        }
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b < a; b++) {
+                double m = 0.5 * (g[a][b] + g[b][a]);
+                g[a][b] = m;
+                g[b][a] = m;
+            }
+        }
+        return g;
+    }
+
+    /** @return the inverse of a symmetric positive matrix, scaled to unit diagonal for conditioning; null if singular */
+    static RealMatrix inverse(double[][] m) {
+        int k = m.length;
+        double[] s = new double[k];
+        for (int a = 0; a < k; a++) {
+            if (!(m[a][a] > 0) || !Double.isFinite(m[a][a])) {
+                return null;
+            }
+            s[a] = 1 / Math.sqrt(m[a][a]);
+        }
+        double[][] sc = new double[k][k];
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b < k; b++) {
+                sc[a][b] = m[a][b] * s[a] * s[b];
+            }
+        }
+        try {
+            LUDecomposition lu = new LUDecomposition(new Array2DRowRealMatrix(sc, false), 1e-14);
+            if (!lu.getSolver().isNonSingular()) {
+                return null;
+            }
+            double[][] inv = lu.getSolver().getInverse().getData();
+            for (int a = 0; a < k; a++) {
+                for (int b = 0; b < k; b++) {
+                    inv[a][b] *= s[a] * s[b];
+                }
+            }
+            return new Array2DRowRealMatrix(inv, false);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

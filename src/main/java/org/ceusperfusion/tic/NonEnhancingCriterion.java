@@ -1,0 +1,157 @@
+package org.ceusperfusion.tic;
+
+/**
+ * The non-enhancing (necrotic) fraction of a ROI by an absolute criterion that looks at each pixel alone, so
+ * it does not depend on what else the ROI holds and is the same for every exam of a comparison.
+ *
+ * <p>For each ROI pixel, on the used frames inside the analysis window (the fit window: the first pass,
+ * or after a destruction flash the refill), the {@value #RUN_S} s running mean of its linear power (at least
+ * {@value #MIN_RUN_FRAMES} frames) is formed. Its <b>floor</b> is the lowest running mean before its highest
+ * one (the pixel's own pre-contrast level, or the post-flash floor in a replenishment), its <b>peak</b> is
+ * the highest running mean. The pixel <em>enhances</em> when peak / floor ≥ 10^(threshold/10), i.e. its own
+ * power rises by at least {@code thresholdDb} (default {@value #DEFAULT_THRESHOLD_DB} dB, × 1.58) over its own
+ * floor at some time of the window, <em>and</em> the rise exceeds {@value #NOISE_SE} standard errors of a running mean (the
+ * pixel's frame-to-frame noise, RMS of its first differences / √2, over √width), so that
+ * frame-to-frame noise, whose running means scatter, is not taken for enhancement. Every other pixel is non-enhancing.
+ *
+ * <p>Physically: a non-enhancing pixel is one where no microbubbles arrive during the window — its echo
+ * power stays at its tissue (or noise) level within the fluctuation of speckle and gain. Taking each pixel's
+ * own floor and peak makes the rule independent of arrival time (onset spread inside a tumour, a fitted onset
+ * before the earliest arrival) and of the rest of the ROI; no spatial filter is applied, so small cores are
+ * not eroded. Pixels that leave the frame (motion) are skipped in the frames where they are outside.
+ */
+public final class NonEnhancingCriterion {
+    /** Default threshold, dB of power over the pixel's own floor. */
+    public static final double DEFAULT_THRESHOLD_DB = 2.0;
+    /** Running-mean width, s. */
+    public static final double RUN_S = 2.0;
+    /** The rise must also exceed this many standard errors of the floor's running mean. */
+    public static final double NOISE_SE = 6;
+    /** Running-mean width, at least this many frames. */
+    public static final int MIN_RUN_FRAMES = 3;
+
+    private NonEnhancingCriterion() {
+    }
+
+    /**
+     * The classification.
+     *
+     * @param nonEnhancing       per ROI pixel (order of the store): does not enhance
+     * @param nonEnhancingPixels their number
+     * @param classifiedPixels   pixels that could be classified (enough frames inside the frame)
+     * @param framesUsed         frames of the window used
+     * @param thresholdDb        the threshold applied, dB
+     */
+    public record Result(boolean[] nonEnhancing, int nonEnhancingPixels, int classifiedPixels, int framesUsed,
+                         double thresholdDb) {
+        /** @return the non-enhancing fraction of the classified pixels, 0..1 (NaN when none) */
+        public double fraction() {
+            return classifiedPixels == 0 ? Double.NaN : (double) nonEnhancingPixels / classifiedPixels;
+        }
+    }
+
+    /**
+     * @param store       the ROI's pixels per frame and the used frames
+     * @param startS      first time of the window, s
+     * @param endS        last time of the window, s
+     * @param thresholdDb the enhancement a pixel needs over its own floor, dB (&gt; 0)
+     * @return the classification
+     * @throws IllegalArgumentException when the window holds fewer than 2 running-mean widths of used frames
+     */
+    public static Result classify(RoiPixelStore store, double startS, double endS, double thresholdDb) {
+        int[] frames = java.util.stream.IntStream.range(0, store.frames())
+                .filter(f -> store.used()[f] && store.timesS()[f] >= startS && store.timesS()[f] <= endS).toArray();
+        int run = runFrames(store.timesS(), frames);
+        if (frames.length < 2 * run) {
+            throw new IllegalArgumentException("the window " + startS + " to " + endS + " s holds " + frames.length
+                    + " used frames; at least " + 2 * run + " are needed");
+        }
+        double ratio = Math.pow(10, thresholdDb / 10);
+        boolean[] non = new boolean[store.pixels()];
+        int count = 0;
+        int classified = 0;
+        double[] v = new double[frames.length];
+        for (int k = 0; k < non.length; k++) {
+            for (int i = 0; i < frames.length; i++) {
+                v[i] = store.power()[frames[i]][k];
+            }
+            double[] floorPeak = floorAndPeak(v, run);
+            if (Double.isNaN(floorPeak[0])) {
+                continue;
+            }
+            classified++;
+            double rise = floorPeak[1] - floorPeak[0];
+            non[k] = !(floorPeak[1] >= ratio * floorPeak[0] && rise >= NOISE_SE * floorPeak[2] / Math.sqrt(run));
+            count += non[k] ? 1 : 0;
+        }
+        return new Result(non, count, classified, frames.length, thresholdDb);
+    }
+
+    /**
+     * @return the frame-to-frame noise SD of {@code v}: the RMS of its first differences / √2 (not a robust
+     *         estimate on purpose: speckle intensity is exponential, heavy-tailed, and a median-based scale would
+     *         underestimate it by a quarter)
+     */
+    static double noiseSd(double[] v) {
+        double ss = 0;
+        int n = 0;
+        for (int i = 0; i + 1 < v.length; i++) {
+            double d = v[i + 1] - v[i];
+            if (Double.isFinite(d)) {
+                ss += d * d;
+                n++;
+            }
+        }
+        return n == 0 ? 0 : Math.sqrt(ss / n / 2);
+    }
+
+    /** @return the running-mean width in frames: {@value #RUN_S} s at the median interval, at least 3 */
+    static int runFrames(double[] t, int[] frames) {
+        if (frames.length < 2) {
+            return MIN_RUN_FRAMES;
+        }
+        double[] d = new double[frames.length - 1];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = t[frames[i + 1]] - t[frames[i]];
+        }
+        double dt = RobustStats.median(d);
+        return Math.max(MIN_RUN_FRAMES, dt > 0 ? (int) Math.round(RUN_S / dt) : MIN_RUN_FRAMES);
+    }
+
+    /**
+     * @return {floor, peak, noiseSd}: the running means' floor and peak, and the frame-to-frame noise of the
+     *         samples (NaN when a window has missing values throughout)
+     */
+    private static double[] floorAndPeak(double[] v, int run) {
+        double peak = Double.NEGATIVE_INFINITY;
+        int peakAt = -1;
+        double[] means = new double[v.length - run + 1];
+        for (int i = 0; i < means.length; i++) {
+            double s = 0;
+            int n = 0;
+            for (int j = i; j < i + run; j++) {
+                if (!Double.isNaN(v[j])) {
+                    s += v[j];
+                    n++;
+                }
+            }
+            means[i] = n * 2 >= run ? s / n : Double.NaN;
+            if (means[i] > peak) {
+                peak = means[i];
+                peakAt = i;
+            }
+        }
+        if (peakAt < 0) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        double floor = Double.POSITIVE_INFINITY;
+        int floorAt = 0;
+        for (int i = 0; i <= peakAt; i++) {
+            if (means[i] < floor) {
+                floor = means[i];
+                floorAt = i;
+            }
+        }
+        return new double[] {floor, peak, noiseSd(v)};
+    }
+}

@@ -1,0 +1,78 @@
+package org.ceusperfusion.fit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.ceusperfusion.model.LognormalModel;
+import org.junit.jupiter.api.Test;
+
+/** The shifted and stretched shapes find a curve's own timing, and pure noise shows no bolus. */
+class ShiftedShapesTest {
+    private static final LognormalModel M = new LognormalModel();
+    private static final double[] T = times(0.5, 160);
+    /** Reference: rise e^(μ−σ²) = 9.6 s from t0 = 5 s. */
+    private static final double[] REF = {0, 1, Math.log(13), 0.55, 5};
+
+    private static double[] times(double dt, int n) {
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = i * dt;
+        }
+        return t;
+    }
+
+    private static double[] curve(double[] p, long seed, double noise) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] y = new double[T.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = M.value(T[i], p) + noise * r.nextGaussian();
+        }
+        return y;
+    }
+
+    @Test
+    void aCurveArrivingLaterAndFasterIsMatchedAtItsOwnOnsetAndWidth() {
+        ShiftedShapes s = ShiftedShapes.of(M, T, REF, 100);
+        // onset 7 s later, time scale ×0.6 (μ + ln 0.6): a 5.8 s rise
+        double[] truth = {30, 1500, Math.log(13) + Math.log(0.6), 0.55, 12};
+        ShiftedShapes.Match m = s.match(curve(truth, 1, 1.0));
+        assertEquals(0.6, m.width());
+        // shift steps are a sixth of the candidate's rise (0.96 s here): the best lies within one step
+        assertEquals(7.0, m.shiftS(), 0.96);
+        assertTrue(m.t() > 50, "t " + m.t());
+        double[] start = s.start(m);
+        assertEquals(12.0, start[4], 0.96);
+        assertEquals(truth[2], start[2], 1e-12);
+        // and LM from that start reaches the truth (noise 1 a.u. against a peak of ~90)
+        FitResult r = new LevenbergMarquardtFitter().fit(M, T, curve(truth, 1, 1.0));
+        assertEquals(M.timeToPeakS(truth), M.timeToPeakS(r.params()), 0.3);
+    }
+
+    @Test
+    void pureNoiseHasNoSignificantBolusAtAnyShiftOrWidth() {
+        ShiftedShapes s = ShiftedShapes.of(M, T, REF, 100);
+        int significant = 0;
+        for (long seed = 0; seed < 200; seed++) {
+            ShiftedShapes.Match m = s.match(curve(new double[] {30, 0, Math.log(13), 0.55, 5}, seed, 3.0));
+            significant += m.t() > 5.5 ? 1 : 0;
+        }
+        // white noise, the best of ~130 candidates: t > 5.5 should essentially never happen
+        assertEquals(0, significant);
+    }
+
+    @Test
+    void correlatedNoiseWidensTheStandardErrorThroughTheResidualAutocorrelation() {
+        ShiftedShapes s = ShiftedShapes.of(M, T, REF, 100);
+        SplittableRandom r = new SplittableRandom(5);
+        double[] y = new double[T.length];
+        double e = 0;
+        for (int i = 0; i < y.length; i++) {
+            e = 0.9 * e + Math.sqrt(1 - 0.81) * r.nextGaussian();
+            y[i] = 30 + 3 * e;
+        }
+        ShiftedShapes.Match m = s.match(y);
+        assertTrue(m.rho() > 0.6, "rho " + m.rho());
+        assertTrue(m.evidence() < 0.5 * m.t() || m.t() < 0, m.toString());
+    }
+}
