@@ -9,6 +9,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -100,6 +102,32 @@ class BaselineJpegLumaTest {
         byte[] truncatedHeader = java.util.Arrays.copyOf(baseline, 40);
         assertNull(BaselineJpegLuma.decode(truncatedHeader, w, h, null));
         assertNull(BaselineJpegLuma.decode(new byte[] {1, 2, 3, 4}, w, h, null));
+    }
+
+    @Test
+    void realJpegDicomFramesFromOtherEncodersMatch() {
+        for (String variant : List.of("jpegbaseline-ybr422", "jpegbaseline-ybrfull")) {
+            Path file = RealData.echo(variant);
+            DicomParser.Parsed parsed = DicomParser.parse(ByteReader.map(file));
+            PixelFormat format = PixelFormat.of(parsed.dataset(), file.toString());
+            DicomPixelDecoder dec = new DicomPixelDecoder(parsed.dataset(), format, parsed.syntax());
+            for (int f = 0; f < format.frames(); f++) {
+                agrees(dec.compressed(f));
+            }
+        }
+        byte[] dcmtk = firstFrame(RealData.dicom("SC_rgb_jpeg_dcmtk.dcm"));
+        if (JpegLuma.isYCbCr(dcmtk)) {
+            agrees(dcmtk);
+        } else {
+            assertNotNull(BaselineJpegLuma.decode(dcmtk, size(dcmtk)[0], size(dcmtk)[1], null),
+                    "RGB-coded streams decode too (the reader does not use their first component as luma)");
+        }
+    }
+
+    private static byte[] firstFrame(Path file) {
+        DicomParser.Parsed parsed = DicomParser.parse(ByteReader.map(file));
+        PixelFormat format = PixelFormat.of(parsed.dataset(), file.toString());
+        return new DicomPixelDecoder(parsed.dataset(), format, parsed.syntax()).compressed(0);
     }
 
     /** Full decode: every pixel within ±1 of the JDK's luma, mean difference below 0.01. */
