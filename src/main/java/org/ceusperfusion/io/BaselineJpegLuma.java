@@ -20,6 +20,8 @@ package org.ceusperfusion.io;
 final class BaselineJpegLuma {
     private static final int[] NATURAL = zigzagToNatural();
     private static final int FAST_BITS = 9;
+    private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONG =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
     private final byte[] data;
     private final int width;
@@ -403,6 +405,18 @@ final class BaselineJpegLuma {
 
     /** Tops the bit buffer up to at least 57 bits; past a marker or the end, zero bits are fed. */
     private void fillBits() {
+        if (!marker && pos + 8 <= data.length) {
+            long word = (long) BIG_ENDIAN_LONG.get(data, pos);
+            long inverted = ~word;
+            boolean noFF = ((inverted - 0x0101010101010101L) & ~inverted & 0x8080808080808080L) == 0;
+            if (noFF) { // no 0xFF byte (stuffing or marker) among the next 8: take whole bytes at once
+                int take = (63 - nbits) >> 3;
+                bits = (bits << (take << 3)) | (word >>> (64 - (take << 3)));
+                nbits += take << 3;
+                pos += take;
+                return;
+            }
+        }
         while (nbits <= 56) {
             int b = 0;
             if (!marker) {
