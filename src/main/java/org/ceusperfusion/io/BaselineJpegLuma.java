@@ -1,7 +1,7 @@
 package org.ceusperfusion.io;
 
 /**
- * The luma plane of a baseline sequential JPEG frame (ITU T.81, SOF0/SOF1, 8-bit, Huffman), decoded in
+ * The luma plane of a baseline sequential JPEG frame (ITU T.81, SOF0/SOF1, 8-bit, JpegHuffman), decoded in
  * pure Java without touching chroma beyond reading past its bits.
  *
  * <p>Every block is entropy-decoded (the bit stream allows nothing else), but chroma blocks are never
@@ -19,7 +19,7 @@ package org.ceusperfusion.io;
  */
 final class BaselineJpegLuma {
     private static final int[] NATURAL = zigzagToNatural();
-    private static final int FAST_BITS = 9;
+    private static final int FAST_BITS = JpegHuffman.FAST_BITS;
     private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONG =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
@@ -28,8 +28,8 @@ final class BaselineJpegLuma {
     private final int height;
     private final int[] region; // x0, y0, x1, y1 (exclusive) in pixels
     private final int[][] quant = new int[4][];
-    private final Huffman[] dcTables = new Huffman[4];
-    private final Huffman[] acTables = new Huffman[4];
+    private final JpegHuffman[] dcTables = new JpegHuffman[4];
+    private final JpegHuffman[] acTables = new JpegHuffman[4];
     private int[] compId;
     private int[] compH;
     private int[] compV;
@@ -105,7 +105,7 @@ final class BaselineJpegLuma {
     private boolean segment(int m, int seg, int end) {
         switch (m) {
             case 0xDB -> readQuant(seg, end);
-            case 0xC4 -> readHuffman(seg, end);
+            case 0xC4 -> readJpegHuffman(seg, end);
             case 0xDD -> restartInterval = ((data[seg] & 0xFF) << 8) | (data[seg + 1] & 0xFF);
             case 0xC0, 0xC1 -> {
                 return readFrame(seg);
@@ -135,7 +135,7 @@ final class BaselineJpegLuma {
         }
     }
 
-    private void readHuffman(int at, int end) {
+    private void readJpegHuffman(int at, int end) {
         while (at < end) {
             int tc = (data[at] & 0xFF) >> 4;
             int th = data[at] & 0x0F;
@@ -149,7 +149,7 @@ final class BaselineJpegLuma {
             for (int i = 0; i < total; i++) {
                 values[i] = data[at + 17 + i] & 0xFF;
             }
-            Huffman h = new Huffman(counts, values);
+            JpegHuffman h = new JpegHuffman(counts, values);
             if (tc == 0) {
                 dcTables[th] = h;
             } else {
@@ -188,8 +188,8 @@ final class BaselineJpegLuma {
     private boolean scan(int at) {
         int ns = data[at] & 0xFF;
         int[] comps = new int[ns];
-        Huffman[] dc = new Huffman[ns];
-        Huffman[] ac = new Huffman[ns];
+        JpegHuffman[] dc = new JpegHuffman[ns];
+        JpegHuffman[] ac = new JpegHuffman[ns];
         boolean hasLuma = false;
         for (int i = 0; i < ns; i++) {
             int id = data[at + 1 + 2 * i] & 0xFF;
@@ -241,7 +241,7 @@ final class BaselineJpegLuma {
         pos = data.length;
     }
 
-    private void decodeInterleaved(int[] comps, Huffman[] dc, Huffman[] ac) {
+    private void decodeInterleaved(int[] comps, JpegHuffman[] dc, JpegHuffman[] ac) {
         int mcusX = (width + 8 * hMax - 1) / (8 * hMax);
         int mcusY = (height + 8 * vMax - 1) / (8 * vMax);
         int[] q = quant[compQ[0]];
@@ -275,7 +275,7 @@ final class BaselineJpegLuma {
         }
     }
 
-    private void decodeLumaAlone(Huffman dc, Huffman ac) {
+    private void decodeLumaAlone(JpegHuffman dc, JpegHuffman ac) {
         int blocksX = (width + 7) / 8;
         int blocksY = (height + 7) / 8;
         int[] q = quant[compQ[0]];
@@ -308,9 +308,9 @@ final class BaselineJpegLuma {
     }
 
     /** Decodes one luma block into the output at pixel {@code (x0, y0)}; @return the new DC predictor. */
-    private int lumaBlock(Huffman dcTable, Huffman acTable, int[] q, int pred, int x0, int y0) {
+    private int lumaBlock(JpegHuffman dcTable, JpegHuffman acTable, int[] q, int pred, int x0, int y0) {
         int s = decodeSymbol(dcTable);
-        int dc = pred + (s == 0 ? 0 : extend(receive(s), s));
+        int dc = pred + (s == 0 ? 0 : JpegHuffman.extend(receive(s), s));
         boolean detail = region == null || (x0 < region[2] && x0 + 8 > region[0] && y0 < region[3] && y0 + 8 > region[1]);
         if (!detail) {
             skipAc(acTable);
@@ -345,7 +345,7 @@ final class BaselineJpegLuma {
                 continue;
             }
             k += r;
-            blk[NATURAL[k]] = extend(receive(size), size) * q[k];
+            blk[NATURAL[k]] = JpegHuffman.extend(receive(size), size) * q[k];
             acSeen = true;
         }
         if (x0 < width && y0 < height) {
@@ -367,7 +367,7 @@ final class BaselineJpegLuma {
         }
     }
 
-    private void skipBlock(Huffman dcTable, Huffman acTable) {
+    private void skipBlock(JpegHuffman dcTable, JpegHuffman acTable) {
         int s = decodeSymbol(dcTable);
         if (s != 0) {
             receive(s);
@@ -375,7 +375,7 @@ final class BaselineJpegLuma {
         skipAc(acTable);
     }
 
-    private void skipAc(Huffman acTable) {
+    private void skipAc(JpegHuffman acTable) {
         for (int k = 1; k < 64; k++) {
             if (nbits < 16) {
                 fillBits();
@@ -447,11 +447,7 @@ final class BaselineJpegLuma {
         return (int) (bits >>> nbits) & ((1 << size) - 1);
     }
 
-    private static int extend(int v, int size) {
-        return v < (1 << (size - 1)) ? v - (1 << size) + 1 : v;
-    }
-
-    private int decodeSymbol(Huffman h) {
+    private int decodeSymbol(JpegHuffman h) {
         if (nbits < 16) {
             fillBits();
         }
@@ -469,7 +465,7 @@ final class BaselineJpegLuma {
                 return h.values[h.valueIndex[l] + c - h.minCode[l]];
             }
         }
-        throw new IllegalStateException("bad Huffman code");
+        throw new IllegalStateException("bad JpegHuffman code");
     }
 
     private static int[] zigzagToNatural() {
@@ -500,53 +496,5 @@ final class BaselineJpegLuma {
             }
         }
         return nat;
-    }
-
-    /** A canonical Huffman table (T.81 Annex C) with a {@value #FAST_BITS}-bit lookup for short codes. */
-    private static final class Huffman {
-        final int[] fast = new int[1 << FAST_BITS]; // (length << 8) | symbol, 0 when the code is longer
-        /** AC code and its value bits together when they fit: (value << 16) | (run << 8) | bits; else 0. */
-        final int[] fastAc = new int[1 << FAST_BITS];
-        final int[] maxCode = new int[18];
-        final int[] minCode = new int[17];
-        final int[] valueIndex = new int[17];
-        final int[] values;
-
-        Huffman(int[] counts, int[] values) {
-            this.values = values;
-            int code = 0;
-            int k = 0;
-            for (int l = 1; l <= 16; l++) {
-                valueIndex[l] = k;
-                minCode[l] = code;
-                if (counts[l] == 0) {
-                    maxCode[l] = -1;
-                }
-                for (int i = 0; i < counts[l]; i++, k++, code++) {
-                    if (l <= FAST_BITS) {
-                        int shift = FAST_BITS - l;
-                        for (int j = 0; j < (1 << shift); j++) {
-                            fast[(code << shift) | j] = (l << 8) | values[k];
-                        }
-                    }
-                    maxCode[l] = code;
-                }
-                code <<= 1;
-            }
-            for (int look = 0; look < fast.length; look++) {
-                fastAc[look] = acEntry(look, fast[look]);
-            }
-        }
-
-        private static int acEntry(int look, int entry) {
-            int l = entry >> 8;
-            int size = entry & 15;
-            int run = (entry >> 4) & 15;
-            if (entry == 0 || size == 0 || l + size > FAST_BITS) {
-                return 0;
-            }
-            int v = (look >> (FAST_BITS - l - size)) & ((1 << size) - 1);
-            return (extend(v, size) << 16) | (run << 8) | (l + size);
-        }
     }
 }

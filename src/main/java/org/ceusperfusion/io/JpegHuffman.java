@@ -1,0 +1,60 @@
+package org.ceusperfusion.io;
+
+/**
+ * A canonical Huffman table of a JPEG stream (ITU T.81 Annex C) with a {@value #FAST_BITS}-bit lookup for short
+ * codes, and for AC tables a second lookup that also holds the coefficient's value bits when they fit.
+ */
+final class JpegHuffman {
+    /** Codes up to this many bits are found by one table lookup. */
+    static final int FAST_BITS = 9;
+
+    final int[] fast = new int[1 << FAST_BITS]; // (length << 8) | symbol, 0 when the code is longer
+    /** AC code and its value bits together when they fit: (value << 16) | (run << 8) | bits; else 0. */
+    final int[] fastAc = new int[1 << FAST_BITS];
+    final int[] maxCode = new int[18];
+    final int[] minCode = new int[17];
+    final int[] valueIndex = new int[17];
+    final int[] values;
+
+JpegHuffman(int[] counts, int[] values) {
+        this.values = values;
+        int code = 0;
+        int k = 0;
+        for (int l = 1; l <= 16; l++) {
+            valueIndex[l] = k;
+            minCode[l] = code;
+            if (counts[l] == 0) {
+                maxCode[l] = -1;
+            }
+            for (int i = 0; i < counts[l]; i++, k++, code++) {
+                if (l <= FAST_BITS) {
+                    int shift = FAST_BITS - l;
+                    for (int j = 0; j < (1 << shift); j++) {
+                        fast[(code << shift) | j] = (l << 8) | values[k];
+                    }
+                }
+                maxCode[l] = code;
+            }
+            code <<= 1;
+        }
+        for (int look = 0; look < fast.length; look++) {
+            fastAc[look] = acEntry(look, fast[look]);
+        }
+    }
+
+    private static int acEntry(int look, int entry) {
+        int l = entry >> 8;
+        int size = entry & 15;
+        int run = (entry >> 4) & 15;
+        if (entry == 0 || size == 0 || l + size > FAST_BITS) {
+            return 0;
+        }
+        int v = (look >> (FAST_BITS - l - size)) & ((1 << size) - 1);
+        return (extend(v, size) << 16) | (run << 8) | (l + size);
+    }
+
+    /** @return the signed value of {@code size} received bits {@code v} (T.81 F.2.2.1 EXTEND) */
+    static int extend(int v, int size) {
+        return v < (1 << (size - 1)) ? v - (1 << size) + 1 : v;
+    }
+}
