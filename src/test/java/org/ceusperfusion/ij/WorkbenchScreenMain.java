@@ -63,7 +63,13 @@ public final class WorkbenchScreenMain {
             ImageIO.write(img, "png", Files.createDirectories(Path.of(shots)).resolve("workbench-1366x768.png").toFile());
         }
         Rectangle moved = new Rectangle(screen.x + 30, screen.y + 20, 1000, 600);
-        onEdt(() -> c.frame().setBounds(moved));
+        // Under a bare X server the move is asynchronous: the frame may report its old place for a while
+        // (seen in CI as x = y = 0 with the new size). Ask again until it reports where it was put.
+        for (int i = 0; i < 25 && !moved.equals(get(() -> c.frame().getBounds())); i++) {
+            onEdt(() -> c.frame().setBounds(moved));
+            Thread.sleep(200);
+        }
+        r.append("movedTo=").append(str(get(() -> c.frame().getBounds()))).append('\n');
         onEdt(() -> c.frame().dispatchEvent(new java.awt.event.WindowEvent(c.frame(),
                 java.awt.event.WindowEvent.WINDOW_CLOSING)));
         onEdt(() -> c.frame().dispose());
