@@ -191,9 +191,10 @@ public final class QualityAssessor {
 
     /** @return autocorrelation of mean-removed {@code e} at {@code lag} samples (NaN when too short) */
     public static double autocorrelation(double[] e, int lag) {
-        if (e.length < lag + 3) {
-            return Double.NaN;
-        }
+        return e.length < lag + 3 ? Double.NaN : correlation(e, lag);
+    }
+
+    private static double correlation(double[] e, int lag) {
         double m = 0;
         for (double v : e) {
             m += v / e.length;
@@ -242,22 +243,7 @@ public final class QualityAssessor {
 
     /** @return lag-1 autocorrelation ρ1 = Σ e_i e_(i−1) / Σ e_i² of mean-removed residuals (NaN when &lt; 3) */
     public static double lag1(double[] e) {
-        if (e.length < 3) {
-            return Double.NaN;
-        }
-        double m = 0;
-        for (double v : e) {
-            m += v / e.length;
-        }
-        double num = 0;
-        double den = 0;
-        for (int i = 0; i < e.length; i++) {
-            den += (e[i] - m) * (e[i] - m);
-            if (i > 0) {
-                num += (e[i] - m) * (e[i - 1] - m);
-            }
-        }
-        return den > 0 ? num / den : Double.NaN;
+        return e.length < 3 ? Double.NaN : correlation(e, 1);
     }
 
     /** @return Durbin–Watson statistic Σ(e_i − e_(i−1))² / Σ e_i² (NaN when &lt; 3 residuals) */
