@@ -13,10 +13,8 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import javax.swing.JTable;
-import javax.swing.SwingUtilities;
 
 /**
  * Drives the workbench as a user would, in a JVM with a display (run under {@code xvfb-run} by
@@ -54,11 +52,11 @@ public final class WorkbenchGuiMain {
     }
 
     private static void run(Path data, Path out, StringBuilder status) throws Exception {
-        WorkbenchController c = get(WorkbenchController::open);
-        onEdt(() -> c.frame().setBounds(0, 0, 1280, 900));
-        onEdt(() -> c.addLoops(List.of(data.resolve("baseline.dcm"), data.resolve("day14.tif"))));
+        WorkbenchController c = Edt.get(WorkbenchController::open);
+        Edt.run(() -> c.frame().setBounds(0, 0, 1280, 900));
+        Edt.run(() -> c.addLoops(List.of(data.resolve("baseline.dcm"), data.resolve("day14.tif"))));
         await(c, status);
-        onEdt(() -> {
+        Edt.run(() -> {
             JTable t = c.frame().examTable();
             t.setValueAt("D14", 1, 0);
             t.setValueAt("14", 1, 1);
@@ -67,38 +65,38 @@ public final class WorkbenchGuiMain {
         });
         shot(c, "01-open-loops.png");
 
-        onEdt(() -> c.image(0).setRoi(roi(BASELINE_TARGET)));
+        Edt.run(() -> c.image(0).setRoi(roi(BASELINE_TARGET)));
         await(c, status);
         shot(c, "02-live-tic.png");
-        onEdt(() -> c.useRoi(0, true));
+        Edt.run(() -> c.useRoi(0, true));
         setRoi(c, 0, REFERENCE, false, status);
         setRoi(c, 1, DAY14_TARGET, true, status);
         setRoi(c, 1, REFERENCE, false, status);
         loopsShot(c, "03-rois-on-loops.png");
         shot(c, "04-tics-and-parameters.png");
 
-        onEdt(c::compare);
+        Edt.run(c::compare);
         await(c, status);
         shot(c, "05-comparison.png");
-        onEdt(() -> c.exportTo(out.resolve("export")));
+        Edt.run(() -> c.exportTo(out.resolve("export")));
         await(c, status);
-        onEdt(() -> c.saveSession(out.resolve("session.ceus.json")));
+        Edt.run(() -> c.saveSession(out.resolve("session.ceus.json")));
         shot(c, "06-export.png");
 
-        WorkbenchController reopened = get(WorkbenchController::open);
-        onEdt(() -> reopened.frame().setBounds(40, 40, 1280, 900));
-        onEdt(() -> reopened.openSession(out.resolve("session.ceus.json")));
+        WorkbenchController reopened = Edt.get(WorkbenchController::open);
+        Edt.run(() -> reopened.frame().setBounds(40, 40, 1280, 900));
+        Edt.run(() -> reopened.openSession(out.resolve("session.ceus.json")));
         await(reopened, status);
-        onEdt(() -> reopened.exportTo(out.resolve("reopened")));
+        Edt.run(() -> reopened.exportTo(out.resolve("reopened")));
         await(reopened, status);
         shot(reopened, "07-session-reopened.png");
     }
 
     private static void setRoi(WorkbenchController c, int exam, String spec, boolean target, StringBuilder status)
             throws Exception {
-        onEdt(() -> c.image(exam).setRoi(roi(spec)));
+        Edt.run(() -> c.image(exam).setRoi(roi(spec)));
         await(c, status);
-        onEdt(() -> c.useRoi(exam, target));
+        Edt.run(() -> c.useRoi(exam, target));
         await(c, status);
     }
 
@@ -117,12 +115,12 @@ public final class WorkbenchGuiMain {
         int idle = 0;
         while (idle < 3) {
             if (System.currentTimeMillis() > end) {
-                throw new IllegalStateException("the workbench stayed busy: " + get(c::status));
+                throw new IllegalStateException("the workbench stayed busy: " + Edt.get(c::status));
             }
             Thread.sleep(100);
-            idle = get(c::busy) ? 0 : idle + 1;
+            idle = Edt.get(c::busy) ? 0 : idle + 1;
         }
-        String line = get(c::status);
+        String line = Edt.get(c::status);
         status.append(line).append('\n');
         if (line.startsWith("error") || line.contains(": cannot") || line.contains("failed")) {
             throw new IllegalStateException("the workbench reported: " + line);
@@ -133,7 +131,7 @@ public final class WorkbenchGuiMain {
         if (shots == null) {
             return;
         }
-        BufferedImage img = get(() -> {
+        BufferedImage img = Edt.get(() -> {
             var pane = c.frame().getContentPane();
             BufferedImage b = new BufferedImage(pane.getWidth(), pane.getHeight(), BufferedImage.TYPE_INT_RGB);
             Graphics2D g = b.createGraphics();
@@ -149,8 +147,8 @@ public final class WorkbenchGuiMain {
         if (shots == null) {
             return;
         }
-        BufferedImage a = get(() -> loopImage(c, 0));
-        BufferedImage b = get(() -> loopImage(c, 1));
+        BufferedImage a = Edt.get(() -> loopImage(c, 0));
+        BufferedImage b = Edt.get(() -> loopImage(c, 1));
         int gap = 24;
         BufferedImage all = new BufferedImage(a.getWidth() + b.getWidth() + 3 * gap, a.getHeight() + 2 * gap + 28,
                 BufferedImage.TYPE_INT_RGB);
@@ -189,30 +187,6 @@ public final class WorkbenchGuiMain {
         s.setStrokeColor(color);
         s.setStrokeWidth(3);
         return s;
-    }
-
-    interface Call<T> {
-        T call() throws Exception;
-    }
-
-    private static <T> T get(Call<T> call) throws Exception {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Exception> error = new AtomicReference<>();
-        SwingUtilities.invokeAndWait(() -> {
-            try {
-                result.set(call.call());
-            } catch (Exception e) {
-                error.set(e);
-            }
-        });
-        if (error.get() != null) {
-            throw error.get();
-        }
-        return result.get();
-    }
-
-    private static void onEdt(Runnable r) throws Exception {
-        SwingUtilities.invokeAndWait(r);
     }
 
 }

@@ -88,7 +88,15 @@ class WorkbenchGuiTest {
         cmd.addAll(List.of("-cp", System.getProperty("surefire.test.class.path",
                 System.getProperty("java.class.path")).replace(File.pathSeparator + File.pathSeparator,
                 File.pathSeparator), WorkbenchGuiMain.class.getName(), TEST_DATA.toString(), out.toString()));
-        Path log = tmp.resolve("workbench-output.txt");
+        return runWorkbench(cmd, tmp.resolve("workbench-output.txt"));
+    }
+
+    /**
+     * Runs a workbench test program and waits for it ({@link ImageJProcess#TIMEOUT_S} at most).
+     *
+     * @return its output; fails the test when it times out or exits non-zero
+     */
+    static String runWorkbench(List<String> cmd, Path log) throws Exception {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(ImageJProcess.TIMEOUT_S, TimeUnit.SECONDS)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -9,10 +9,8 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import javax.swing.JButton;
-import javax.swing.SwingUtilities;
 
 /**
  * Opens the workbench on whatever screen the display has (the test gives Xvfb 1366×768) with the bundled
@@ -42,19 +40,19 @@ public final class WorkbenchScreenMain {
     private static void run(Path data, Path out, StringBuilder r) throws Exception {
         Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
         r.append("screen=").append(str(screen)).append('\n');
-        WorkbenchController c = get(WorkbenchController::open);
-        onEdt(() -> c.addLoops(List.of(data.resolve("baseline.dcm"), data.resolve("day14.tif"))));
-        for (int i = 0; i < 600 && (get(c::busy) || get(() -> c.model().exams().size()) < 2); i++) {
+        WorkbenchController c = Edt.get(WorkbenchController::open);
+        Edt.run(() -> c.addLoops(List.of(data.resolve("baseline.dcm"), data.resolve("day14.tif"))));
+        for (int i = 0; i < 600 && (Edt.get(c::busy) || Edt.get(() -> c.model().exams().size()) < 2); i++) {
             Thread.sleep(100);
         }
         Thread.sleep(500);
-        r.append("frame=").append(str(get(() -> c.frame().getBounds()))).append('\n');
-        r.append("cancel=").append(str(get(() -> onScreen(c.frame().cancelButton())))).append('\n');
-        r.append("windowMenu=").append(get(() -> List.of(WindowManager.getNonImageWindows()).contains(c.frame())))
+        r.append("frame=").append(str(Edt.get(() -> c.frame().getBounds()))).append('\n');
+        r.append("cancel=").append(str(Edt.get(() -> onScreen(c.frame().cancelButton())))).append('\n');
+        r.append("windowMenu=").append(Edt.get(() -> List.of(WindowManager.getNonImageWindows()).contains(c.frame())))
                 .append('\n');
         for (int i = 0; i < 2; i++) {
             int k = i;
-            r.append("loop").append(i).append('=').append(str(get(() -> c.image(k).getWindow().getBounds()))).append('\n');
+            r.append("loop").append(i).append('=').append(str(Edt.get(() -> c.image(k).getWindow().getBounds()))).append('\n');
         }
         String shots = System.getProperty("ceus.screenshots");
         if (shots != null && !shots.isBlank()) {
@@ -65,16 +63,16 @@ public final class WorkbenchScreenMain {
         Rectangle moved = new Rectangle(screen.x + 30, screen.y + 20, 1000, 600);
         // Under a bare X server the move is asynchronous: the frame may report its old place for a while
         // (seen in CI as x = y = 0 with the new size). Ask again until it reports where it was put.
-        for (int i = 0; i < 25 && !moved.equals(get(() -> c.frame().getBounds())); i++) {
-            onEdt(() -> c.frame().setBounds(moved));
+        for (int i = 0; i < 25 && !moved.equals(Edt.get(() -> c.frame().getBounds())); i++) {
+            Edt.run(() -> c.frame().setBounds(moved));
             Thread.sleep(200);
         }
-        r.append("movedTo=").append(str(get(() -> c.frame().getBounds()))).append('\n');
-        onEdt(() -> c.frame().dispatchEvent(new java.awt.event.WindowEvent(c.frame(),
+        r.append("movedTo=").append(str(Edt.get(() -> c.frame().getBounds()))).append('\n');
+        Edt.run(() -> c.frame().dispatchEvent(new java.awt.event.WindowEvent(c.frame(),
                 java.awt.event.WindowEvent.WINDOW_CLOSING)));
-        onEdt(() -> c.frame().dispose());
-        WorkbenchController again = get(WorkbenchController::open);
-        r.append("reopened=").append(str(get(() -> again.frame().getBounds()))).append('\n');
+        Edt.run(() -> c.frame().dispose());
+        WorkbenchController again = Edt.get(WorkbenchController::open);
+        r.append("reopened=").append(str(Edt.get(() -> again.frame().getBounds()))).append('\n');
         r.append("expectedReopened=").append(str(moved)).append('\n');
     }
 
@@ -85,29 +83,5 @@ public final class WorkbenchScreenMain {
 
     private static String str(Rectangle b) {
         return b.x + "," + b.y + "," + b.width + "," + b.height;
-    }
-
-    interface Call<T> {
-        T call() throws Exception;
-    }
-
-    private static <T> T get(Call<T> call) throws Exception {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Exception> error = new AtomicReference<>();
-        SwingUtilities.invokeAndWait(() -> {
-            try {
-                result.set(call.call());
-            } catch (Exception e) {
-                error.set(e);
-            }
-        });
-        if (error.get() != null) {
-            throw error.get();
-        }
-        return result.get();
-    }
-
-    private static void onEdt(Runnable r) throws Exception {
-        SwingUtilities.invokeAndWait(r);
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,16 +59,7 @@ class WorkbenchScreenTest {
                 System.getProperty("java.class.path")).replace(File.pathSeparator + File.pathSeparator,
                 File.pathSeparator), WorkbenchScreenMain.class.getName(), WorkbenchGuiTest.TEST_DATA.toString(),
                 out.toString()));
-        Path log = tmp.resolve("screen-output.txt");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(ImageJProcess.TIMEOUT_S, TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            fail("the workbench did not finish within " + ImageJProcess.TIMEOUT_S + " s:\n" + Files.readString(log));
-        }
-        String text = Files.readString(log);
-        assertEquals(0, p.exitValue(), "workbench run failed:\n" + text);
-        return text;
+        return WorkbenchGuiTest.runWorkbench(cmd, tmp.resolve("screen-output.txt"));
     }
 
     static String value(List<String> lines, String key) {
