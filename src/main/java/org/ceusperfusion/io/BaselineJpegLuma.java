@@ -37,6 +37,8 @@ final class BaselineJpegLuma {
     private int hMax;
     private int vMax;
     private int restartInterval;
+    /** Units (MCUs, or blocks of a luma-only scan) left before the next RSTn marker. */
+    private int unitsLeft;
     private int pos;
     private long bits;
     private int nbits;
@@ -246,16 +248,11 @@ final class BaselineJpegLuma {
         int mcusY = (height + 8 * vMax - 1) / (8 * vMax);
         int[] q = quant[compQ[0]];
         int lumaDc = 0;
-        int todo = restartInterval;
+        unitsLeft = restartInterval;
         for (int my = 0; my < mcusY; my++) {
             for (int mx = 0; mx < mcusX; mx++) {
-                if (restartInterval > 0) {
-                    if (todo == 0) {
-                        restart();
-                        lumaDc = 0;
-                        todo = restartInterval;
-                    }
-                    todo--;
+                if (nextUnitRestarts()) {
+                    lumaDc = 0;
                 }
                 for (int i = 0; i < comps.length; i++) {
                     int c = comps[i];
@@ -280,20 +277,33 @@ final class BaselineJpegLuma {
         int blocksY = (height + 7) / 8;
         int[] q = quant[compQ[0]];
         int lumaDc = 0;
-        int todo = restartInterval;
+        unitsLeft = restartInterval;
         for (int by = 0; by < blocksY; by++) {
             for (int bx = 0; bx < blocksX; bx++) {
-                if (restartInterval > 0) {
-                    if (todo == 0) {
-                        restart();
-                        lumaDc = 0;
-                        todo = restartInterval;
-                    }
-                    todo--;
+                if (nextUnitRestarts()) {
+                    lumaDc = 0;
                 }
                 lumaDc = lumaBlock(dc, ac, q, lumaDc, bx * 8, by * 8);
             }
         }
+    }
+
+    /**
+     * Counts one unit of the scan; when a restart interval has just ended, reads its RSTn marker first.
+     *
+     * @return whether the DC predictions start again at this unit
+     */
+    private boolean nextUnitRestarts() {
+        if (restartInterval == 0) {
+            return false;
+        }
+        boolean restarts = unitsLeft == 0;
+        if (restarts) {
+            restart();
+            unitsLeft = restartInterval;
+        }
+        unitsLeft--;
+        return restarts;
     }
 
     /** Expects an RSTn marker where the bit reader stopped; resets the bit reader. */
