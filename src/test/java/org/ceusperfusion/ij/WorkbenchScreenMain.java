@@ -72,6 +72,7 @@ public final class WorkbenchScreenMain {
                 java.awt.event.WindowEvent.WINDOW_CLOSING)));
         Edt.run(() -> c.frame().dispose());
         WorkbenchController again = Edt.get(WorkbenchController::open);
+        r.append("saved=").append(WorkbenchPlacement.saved()).append('\n');
         r.append("reopened=").append(str(Edt.get(() -> again.frame().getBounds()))).append('\n');
         r.append("expectedReopened=").append(str(moved)).append('\n');
     }
