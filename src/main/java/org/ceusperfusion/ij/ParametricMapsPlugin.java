@@ -4,7 +4,6 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.WindowManager;
-import ij.gui.GenericDialog;
 import ij.gui.Roi;
 import ij.plugin.LutLoader;
 import ij.plugin.PlugIn;
@@ -160,23 +159,10 @@ public class ParametricMapsPlugin implements PlugIn {
     }
 
     private static ParametricMapsOptions ask() {
-        ParametricMapsOptions d = ParametricMapsOptions.defaults();
-        GenericDialog gd = new GenericDialog("CEUS Perfusion: Parametric Maps");
-        gd.addNumericField("Dynamic_range", d.dynamicRangeDb(), 1, 6, "dB");
-        gd.addCheckbox("Linear data (no log compression)", d.linear());
-        gd.addChoice("Model", org.ceusperfusion.model.BolusModels.labels().toArray(new String[0]), d.model());
-        gd.addStringField("Params (comma list)", d.params(), 24);
-        gd.addNumericField("Bin (N×N pixels)", d.bin(), 0);
-        gd.addNumericField("Frame_bin (frames per sample, 0 = auto)", d.frameBin(), 0);
-        gd.addDirectoryField("Save_to folder (optional)", "");
-        gd.addMessage("Maps the image's ROI (whole frame without one) on all cores.");
-        gd.addHelp(HelpLinks.html(COMMAND, "Macro keys: dynamic_range, linear, model, params, bin, frame_bin,"
-                + " save_to."));
-        gd.showDialog();
-        if (gd.wasCanceled()) {
-            return null;
-        }
-        return new ParametricMapsOptions(gd.getNextNumber(), gd.getNextBoolean(), gd.getNextChoice(),
-                gd.getNextString(), (int) gd.getNextNumber(), (int) gd.getNextNumber(), gd.getNextString());
+        var values = ParametricMapsOptions.form().ask("CEUS Perfusion: Parametric Maps",
+                "Maps the image's ROI (whole frame without one). Esc stops.", HelpLinks.html(COMMAND,
+                        "Macro keys: dynamic_range, linear, model, params, bin, smooth, frame_bin, ci, threads,"
+                                + " save_to."));
+        return values == null ? null : ParametricMapsOptions.fromValues(values);
     }
 }
