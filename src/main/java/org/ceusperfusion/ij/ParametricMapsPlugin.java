@@ -31,7 +31,8 @@ import org.ceusperfusion.roi.RoiMask;
  * image's ROI (the whole frame without one), on all cores — the same numbers as {@code ceus map}.
  *
  * <p>Shows a 32-bit stack {@code CEUS maps: <title>} with one slice per parameter, then R² and the fit
- * status (slice labels {@code PE (a.u.)}, ...), calibrated in mm when the pixel size is known, with the
+ * status (slice labels {@code PE (a.u.)}, ...), then with {@code ci} each parameter's 95 % bounds
+ * ({@code PE_lo}, {@code PE_hi}, ...), calibrated in mm when the pixel size is known, with the
  * Fire LUT; with {@code save_to}, writes the files of {@code ceus map --out}. Macro:
  * {@code run("Parametric Maps...", "dynamic_range=40 model=lognormal params=PE,AUC,TTP,mTT bin=1 save_to=[/tmp/maps]");}
  */
@@ -119,7 +120,7 @@ public class ParametricMapsPlugin implements PlugIn {
     /**
      * @param maps  the maps
      * @param title the stack's title
-     * @return a 32-bit stack: one slice per parameter, then {@code R2} and {@code status}; calibrated,
+     * @return a 32-bit stack: one slice per parameter, then {@code R2}, {@code status} and (with CIs) {@code <param>_lo}, {@code <param>_hi}; calibrated,
      *         Fire LUT, display range of the first slice
      */
     public static ImagePlus toStack(ParametricMaps maps, String title) {
@@ -131,6 +132,13 @@ public class ParametricMapsPlugin implements PlugIn {
         stack.addSlice("R2", new FloatProcessor(maps.width(), maps.height(), maps.r2().clone()));
         stack.addSlice("status (0 OK, 1 NOT_CONVERGED, 2 NO_BOLUS, 3 TOO_FEW_POINTS, 4 FAILED)",
                 new FloatProcessor(maps.width(), maps.height(), maps.status().clone()));
+        for (int k = 0; maps.ciLo() != null && k < maps.params().size(); k++) {
+            PerfusionParameter p = maps.params().get(k);
+            stack.addSlice(p.label() + "_lo (" + p.unit() + ", 95% CI low)",
+                    new FloatProcessor(maps.width(), maps.height(), maps.ciLo()[k].clone()));
+            stack.addSlice(p.label() + "_hi (" + p.unit() + ", 95% CI high)",
+                    new FloatProcessor(maps.width(), maps.height(), maps.ciHi()[k].clone()));
+        }
         ImagePlus imp = new ImagePlus(title, stack);
         PerfusionParameter first = maps.params().get(0);
         MapWriter.calibrate(imp.getCalibration(), maps.pixelSizeMm(), null);
