@@ -120,12 +120,12 @@ public final class WorkbenchFrame extends JFrame {
         p.add(button("Save session (Ctrl+S)", "Save loops, hashes, ROIs and settings to a session file",
                 controller::chooseSaveSession));
         p.add(button("Open session (Ctrl+Shift+O)", "Reopen a saved session", controller::chooseOpenSession));
-        p.add(button("Help (F1)", "The workbench guide in the browser: " + HelpLinks.docsUrl(), WorkbenchFrame::help));
+        p.add(button("Help (F1)", "The workbench guide (shipped with the plugin, works offline)", WorkbenchFrame::help));
         return p;
     }
 
     private static void help() {
-        ij.IJ.runPlugIn("ij.plugin.BrowserLauncher", HelpLinks.docsUrl());
+        AboutPlugin.documentation("docs/workbench.md");
     }
 
     private JPanel examPane() {

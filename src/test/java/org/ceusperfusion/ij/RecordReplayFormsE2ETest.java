@@ -53,6 +53,18 @@ class RecordReplayFormsE2ETest {
         assertEquals("2", ImageJMacroE2ETest.value(out, "summary0"), "one item, no comparison (no_compare)");
     }
 
+    @Test
+    void helpButtonShowsTheGuidesSectionAboutTheDialogOffline() throws Exception {
+        String help = ImageJMacroE2ETest.value(run("help", ImageJOpenedLoopTest.BASELINE.toAbsolutePath().toString()),
+                "help");
+        for (String s : List.of("CEUS Perfusion: Analyze TIC...", "Macro keys: dynamic_range",
+                "Analyze TIC: dialog, macro and Recorder are one form", "motion_correction",
+                "Help > CEUS Perfusion Documentation")) {
+            assertTrue(help.contains(s), "'" + s + "' not on the Help page: " + help);
+        }
+        assertTrue(!help.contains("example.org") && !help.contains("github.com/ceus-perfusion"), help);
+    }
+
     private String run(String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
         String display = System.getenv("DISPLAY");

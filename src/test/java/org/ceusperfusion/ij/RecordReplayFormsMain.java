@@ -26,7 +26,8 @@ import org.ceusperfusion.io.LoadOptions;
  * replayed as a macro. Prints {@code recorded=<line>}, {@code run0=} (dialog) and {@code run1=} (replay) with
  * the numbers of each run. Needs a display.
  *
- * <p>Arguments: {@code maps <loop>} or {@code batch <loop> <work folder>}.
+ * <p>Arguments: {@code maps <loop>} or {@code batch <loop> <work folder>}; {@code help <loop>} presses the
+ * Help button of the {@code Analyze TIC...} dialog instead and prints the page shown as {@code help=}.
  */
 public final class RecordReplayFormsMain {
     private RecordReplayFormsMain() {
@@ -37,6 +38,8 @@ public final class RecordReplayFormsMain {
             new ij.ImageJ(ij.ImageJ.NO_SHOW);
             if (args[0].equals("maps")) {
                 maps(Path.of(args[1]));
+            } else if (args[0].equals("help")) {
+                help(Path.of(args[1]));
             } else {
                 batch(Path.of(args[1]), Path.of(args[2]));
             }
@@ -109,6 +112,50 @@ public final class RecordReplayFormsMain {
         System.out.println("run1=" + batchRow());
         System.out.println("summary0=" + Files.readAllLines(out0.resolve("summary.csv")).size());
         System.out.println("summary1=" + Files.readAllLines(out1.resolve("summary.csv")).size());
+    }
+
+    /** Analyze TIC's dialog, its Help button pressed: prints the text of the HTML window that opens. */
+    private static void help(Path loop) throws Exception {
+        ij.Menus.getCommands().put(AnalyzeTicPlugin.COMMAND, AnalyzeTicPlugin.class.getName());
+        ImagePlus imp = OpenCineLoopPlugin.open(loop, LoadOptions.NONE);
+        imp.show();
+        IJ.wait(500);
+        new Executer(AnalyzeTicPlugin.COMMAND, imp);
+        GenericDialog gd = awaitDialog("CEUS Perfusion: Analyze TIC");
+        // the Help page is modal over the dialog: press the button without waiting for it to close
+        EventQueue.invokeLater(() -> gd.actionPerformed(new ActionEvent(gd.getButtons()[3],
+                ActionEvent.ACTION_PERFORMED, "Help")));
+        for (int i = 0; i < 300; i++) {
+            for (Window w : Window.getWindows()) {
+                if (w instanceof ij.gui.HTMLDialog h && w.isShowing()) {
+                    String[] text = new String[1];
+                    EventQueue.invokeAndWait(() -> {
+                        javax.swing.JEditorPane pane = find(h.getContentPane());
+                        try {
+                            text[0] = pane.getDocument().getText(0, pane.getDocument().getLength());
+                        } catch (javax.swing.text.BadLocationException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    System.out.println("help=" + text[0].replace('\n', ' '));
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("no Help window");
+    }
+
+    private static javax.swing.JEditorPane find(java.awt.Container c) {
+        for (java.awt.Component k : c.getComponents()) {
+            if (k instanceof javax.swing.JEditorPane e) {
+                return e;
+            }
+            if (k instanceof java.awt.Container inner && find(inner) != null) {
+                return find(inner);
+            }
+        }
+        return null;
     }
 
     private static String batchRow() {
