@@ -157,16 +157,20 @@ class ImageJAsUsersMeetItE2ETest {
     }
 
     private String menus() throws Exception {
+        return menus(imagej.dir(), tmp.resolve("menus.txt"));
+    }
+
+    /** @return every menu item of ImageJ started on the ImageJ folder {@code ijDir}, one {@code menu:} line each */
+    static String menus(Path ijDir, Path log) throws Exception {
         List<String> cmd = new ArrayList<>();
         String display = System.getenv("DISPLAY");
         if (display == null || display.isBlank()) {
             cmd.addAll(List.of("/usr/bin/xvfb-run", "-a"));
         }
         String classes = Path.of(MenuListMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        cmd.addAll(List.of(ImageJProcess.javaExe(), "-Duser.home=" + imagej.dir().resolve("home"), "-cp",
+        cmd.addAll(List.of(ImageJProcess.javaExe(), "-Duser.home=" + ijDir.resolve("home"), "-cp",
                 ImageJProcess.ijJar() + File.pathSeparator + classes, MenuListMain.class.getName(),
-                imagej.dir().toString()));
-        Path log = tmp.resolve("menus.txt");
+                ijDir.resolve("plugins") + File.separator));
         Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!proc.waitFor(ImageJProcess.TIMEOUT_S, TimeUnit.SECONDS)) {
             proc.descendants().forEach(ProcessHandle::destroyForcibly);
