@@ -65,6 +65,12 @@ class RecordReplayFormsE2ETest {
         assertTrue(!help.contains("example.org") && !help.contains("github.com/ceus-perfusion"), help);
     }
 
+    /** @return {@code -Dceus.screenshots} of this run, resolved in the project; empty: none */
+    private static String screenshots() {
+        String shots = System.getProperty("ceus.screenshots");
+        return shots == null || shots.isBlank() ? "" : WorkbenchGuiTest.PROJECT.resolve(shots).toString();
+    }
+
     private String run(String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
         String display = System.getenv("DISPLAY");
@@ -72,7 +78,8 @@ class RecordReplayFormsE2ETest {
             cmd.addAll(List.of("/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1366x768x24"));
         }
         cmd.addAll(List.of(ImageJProcess.javaExe(), "-Djava.awt.headless=false",
-                "-Duser.home=" + Files.createDirectories(tmp.resolve("home")), "-cp",
+                "-Duser.home=" + Files.createDirectories(tmp.resolve("home")),
+                "-Dceus.screenshots=" + screenshots(), "-cp",
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
                         .replace(File.pathSeparator + File.pathSeparator, File.pathSeparator),
                 RecordReplayFormsMain.class.getName()));

@@ -69,6 +69,7 @@ public final class RecordReplayFormsMain {
             ((TextField) gd.getStringFields().get(0)).setText("PE,AUC");
             ((Checkbox) gd.getCheckboxes().get(1)).setState(true);   // ci
         });
+        RecordReplayMain.screenshot(gd, "parametric-maps-dialog.png");
         ok(gd);
         String recorded = awaitRecorded(recorder, ParametricMapsPlugin.COMMAND);
         System.out.println("recorded=" + recorded);
@@ -99,6 +100,7 @@ public final class RecordReplayFormsMain {
             ((Checkbox) gd.getCheckboxes().get(2)).setState(true);       // keep_flash
             ((Checkbox) gd.getCheckboxes().get(4)).setState(true);       // no_compare
         });
+        RecordReplayMain.screenshot(gd, "batch-dialog.png");
         ok(gd);
         String recorded = awaitRecorded(recorder, BatchPlugin.COMMAND);
         System.out.println("recorded=" + recorded);
