@@ -20,6 +20,7 @@ package org.ceusperfusion.io;
 final class BaselineJpegLuma {
     private static final int[] NATURAL = zigzagToNatural();
     private static final int FAST_BITS = JpegHuffman.FAST_BITS;
+    private static final int SKIP_BITS = JpegHuffman.SKIP_BITS;
     private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONG =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
@@ -151,7 +152,7 @@ final class BaselineJpegLuma {
             for (int i = 0; i < total; i++) {
                 values[i] = data[at + 17 + i] & 0xFF;
             }
-            JpegHuffman h = new JpegHuffman(counts, values);
+            JpegHuffman h = JpegHuffman.of(data, at + 1, counts, values);
             if (tc == 0) {
                 dcTables[th] = h;
             } else {
@@ -385,15 +386,21 @@ final class BaselineJpegLuma {
         skipAc(acTable);
     }
 
+    /**
+     * Reads past the AC coefficients of one block: one {@link JpegHuffman#skip} lookup passes a code and its
+     * value bits together (at most 11 + 15 bits, so the buffer is topped up below 32); longer codes go the slow way.
+     */
     private void skipAc(JpegHuffman acTable) {
-        for (int k = 1; k < 64; k++) {
-            if (nbits < 16) {
+        int[] skip = acTable.skip;
+        int k = 1;
+        while (k < 64) {
+            if (nbits < 32) {
                 fillBits();
             }
-            int fa = acTable.fastAc[(int) (bits >>> (nbits - FAST_BITS)) & ((1 << FAST_BITS) - 1)];
-            if (fa != 0) {
-                nbits -= fa & 0xFF;
-                k += (fa >> 8) & 0xFF;
+            int e = skip[(int) (bits >>> (nbits - SKIP_BITS)) & ((1 << SKIP_BITS) - 1)];
+            if (e != 0) {
+                nbits -= e & 0xFF;
+                k += e >>> 8;
                 continue;
             }
             int rs = decodeSymbol(acTable);
@@ -402,10 +409,10 @@ final class BaselineJpegLuma {
                 if (rs >> 4 != 15) {
                     return;
                 }
-                k += 15;
+                k += 16;
                 continue;
             }
-            k += rs >> 4;
+            k += (rs >> 4) + 1;
             if (nbits < size) {
                 fillBits();
             }
