@@ -387,8 +387,8 @@ final class BaselineJpegLuma {
     }
 
     /**
-     * Reads past the AC coefficients of one block: one {@link JpegHuffman#skip} lookup passes a code and its
-     * value bits together (at most 11 + 15 bits, so the buffer is topped up below 32); longer codes go the slow way.
+     * Reads past the AC coefficients of one block: one {@link JpegHuffman#skip} lookup passes one or two codes
+     * and their value bits (at most 11 + 15 bits, so the buffer is topped up below 32); longer codes go the slow way.
      */
     private void skipAc(JpegHuffman acTable) {
         int[] skip = acTable.skip;
@@ -399,8 +399,13 @@ final class BaselineJpegLuma {
             }
             int e = skip[(int) (bits >>> (nbits - SKIP_BITS)) & ((1 << SKIP_BITS) - 1)];
             if (e != 0) {
-                nbits -= e & 0xFF;
-                k += e >>> 8;
+                if (k + ((e >>> 5) & 0x7F) < 64) { // the block goes on after the first code: take both
+                    nbits -= (e >>> 12) & 31;
+                    k += e >>> 17;
+                } else {
+                    nbits -= e & 31;
+                    k += (e >>> 5) & 0x7F;
+                }
                 continue;
             }
             int rs = decodeSymbol(acTable);

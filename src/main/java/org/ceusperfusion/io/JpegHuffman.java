@@ -19,9 +19,11 @@ final class JpegHuffman {
     /** Codes up to this many bits are skipped (code and value bits) by one lookup in {@link #skip}. */
     static final int SKIP_BITS = 11;
     /**
-     * For skipping an AC coefficient without its value: {@code (advance << 8) | bits}, where {@code bits} is
-     * the code's length plus its value bits and {@code advance} the coefficients passed (run + 1, 16 for ZRL,
-     * 64 for end of block); 0 when the code is longer than {@value #SKIP_BITS} bits.
+     * For skipping AC coefficients without their values, one lookup of the next {@value #SKIP_BITS} bits passes
+     * one code and its value bits, or two when the second code is also among those bits. Entry bits 0–4: bits
+     * of the first coefficient (code + value), 5–11: coefficients it passes (run + 1, 16 for ZRL, 64 for end of
+     * block); 12–16 and 17–24: the same for both together (equal to the first when no second code fits). The
+     * second counts only while the block goes on after the first. 0 when the first code is longer.
      */
     final int[] skip = new int[1 << SKIP_BITS];
     final int[] maxCode = new int[18];
@@ -31,6 +33,7 @@ final class JpegHuffman {
 
     JpegHuffman(int[] counts, int[] values) {
         this.values = values;
+        int[] codeLength = new int[1 << SKIP_BITS];
         int code = 0;
         int k = 0;
         for (int l = 1; l <= 16; l++) {
@@ -44,6 +47,7 @@ final class JpegHuffman {
                     int shift = SKIP_BITS - l;
                     for (int j = 0; j < (1 << shift); j++) {
                         skip[(code << shift) | j] = skipEntry(l, values[k]);
+                        codeLength[(code << shift) | j] = l;
                     }
                 }
                 if (l <= FAST_BITS) {
@@ -58,6 +62,31 @@ final class JpegHuffman {
         }
         for (int look = 0; look < fast.length; look++) {
             fastAc[look] = acEntry(look, fast[look]);
+        }
+        pairSkipEntries(codeLength);
+    }
+
+    /** Turns the one-code entries of {@link #skip} ({@code (advance << 8) | bits}) into pairs. */
+    private void pairSkipEntries(int[] codeLength) {
+        int[] single = skip.clone();
+        int mask = (1 << SKIP_BITS) - 1;
+        for (int look = 0; look < single.length; look++) {
+            int e1 = single[look];
+            if (e1 == 0) {
+                continue;
+            }
+            int bits1 = e1 & 0xFF;
+            int adv1 = e1 >>> 8;
+            int bits = bits1;
+            int adv = adv1;
+            if (adv1 < 64 && bits1 < SKIP_BITS) {
+                int next = (look << bits1) & mask;
+                if (single[next] != 0 && bits1 + codeLength[next] <= SKIP_BITS) {
+                    bits += single[next] & 0xFF;
+                    adv += single[next] >>> 8;
+                }
+            }
+            skip[look] = bits1 | (adv1 << 5) | (bits << 12) | (adv << 17);
         }
     }
 
