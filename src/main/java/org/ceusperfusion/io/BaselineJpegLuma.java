@@ -47,6 +47,10 @@ final class BaselineJpegLuma {
     private final int[] block = new int[64];
     private final int[] work = new int[64];
     private float[] out;
+    /** Luma blocks across; per block outside the region its flat grey value, written out row by row at the end. */
+    private int blocksX;
+    private float[] flatValue;
+    private boolean[] flat;
 
     private BaselineJpegLuma(byte[] data, int width, int height, int[] region) {
         this.data = data;
@@ -184,6 +188,9 @@ final class BaselineJpegLuma {
             vMax = Math.max(vMax, compV[c]);
         }
         out = new float[w * h];
+        blocksX = (w + 7) / 8;
+        flatValue = new float[blocksX * ((h + 7) / 8)];
+        flat = new boolean[flatValue.length];
         return compH[0] == hMax && compV[0] == vMax;
     }
 
@@ -217,6 +224,7 @@ final class BaselineJpegLuma {
         } else {
             decodeInterleaved(comps, dc, ac);
         }
+        writeFlatBlocks();
         skipEntropyData();
         return true;
     }
@@ -326,7 +334,9 @@ final class BaselineJpegLuma {
         if (!detail) {
             skipAc(acTable);
             if (x0 < width && y0 < height) {
-                fill(x0, y0, Idct.clamp(((dc * q[0] + 4) >> 3) + 128));
+                int b = (y0 >> 3) * blocksX + (x0 >> 3);
+                flatValue[b] = Idct.clamp(((dc * q[0] + 4) >> 3) + 128);
+                flat[b] = true;
             }
             return dc;
         }
@@ -368,6 +378,22 @@ final class BaselineJpegLuma {
         }
         java.util.Arrays.fill(blk, 0);
         return dc;
+    }
+
+    /** Writes the flat blocks outside the region, one pixel row at a time. */
+    private void writeFlatBlocks() {
+        for (int y = 0; y < height; y++) {
+            int row = (y >> 3) * blocksX;
+            int o = y * width;
+            for (int b = 0; b < blocksX; b++) {
+                if (flat[row + b]) {
+                    float v = flatValue[row + b];
+                    for (int x = b << 3, x1 = Math.min(width, x + 8); x < x1; x++) {
+                        out[o + x] = v;
+                    }
+                }
+            }
+        }
     }
 
     private void fill(int x0, int y0, float value) {
