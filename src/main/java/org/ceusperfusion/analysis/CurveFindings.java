@@ -33,7 +33,7 @@ public record CurveFindings(double windowStartS, double windowEndS, String windo
      * @param levelAfter   mean of the samples after it (up to {@value PrePostDifference#SIDE_S} s, or to the
      *                     start of the refill), a.u.
      * @param difference   {@code levelBefore − levelAfter}, a.u.
-     * @param ci95         95 % interval of the difference, allowing for autocorrelated samples, a.u.
+     * @param ci95         95 % interval of the difference, allowing for correlated speckle and slow drift, a.u.
      */
     public record FlashStep(double flashS, boolean refill, double levelBefore, double levelAfter, double difference,
                             double[] ci95) {

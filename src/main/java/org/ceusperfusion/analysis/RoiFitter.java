@@ -9,6 +9,8 @@ import org.ceusperfusion.model.BolusModel;
 import org.ceusperfusion.model.BolusModels;
 import org.ceusperfusion.model.FixedOnsetReplenishment;
 import org.ceusperfusion.model.ReplenishmentModel;
+import org.ceusperfusion.params.CorrelatedCovariance;
+import org.ceusperfusion.params.Intervals;
 import org.ceusperfusion.tic.DestructionFlashDetector;
 
 /**
@@ -135,9 +137,28 @@ final class RoiFitter {
         FixedOnsetReplenishment pinned = ReplenishmentModel.fixedOnset(d.tfS());
         FitResult f = lm.fit(pinned, timesS, values, d.firstSampleS(), timesS[timesS.length - 1]);
         double[] p = f.params() == null ? null : pinned.embed(f.params());
-        FitResult full = new FitResult(model, f.status(), f.message(), p, pinned.embedCovariance(f.covariance()),
+        FitResult full = new FitResult(model, f.status(), f.message(), p, pinned.embedCovariance(
+                correlatedCovariance(pinned, f, timesS, values)),
                 f.r2(), f.rss(), f.samples(), f.iterations(), f.windowStartS(), f.windowEndS());
         return new Outcome(full, List.of(), List.of(), CurveFindings.DESTRUCTION_FLASH,
                 PrePostDifference.of(timesS, values, d, true));
+    }
+
+    /**
+     * @return the covariance of a replenishment fit's {@code [O, A, β]} allowing for correlated noise (the
+     *         sandwich of {@link CorrelatedCovariance}, as every bolus interval), else the fit's pooled one
+     */
+    private static double[][] correlatedCovariance(FixedOnsetReplenishment pinned, FitResult f, double[] t,
+                                                   double[] y) {
+        if (!f.hasParameters()) {
+            return f.covariance();
+        }
+        double[][] ty = Intervals.fittedSamples(f, t, y);
+        try {
+            CorrelatedCovariance cc = CorrelatedCovariance.of(pinned, f.params(), new int[] {0, 1, 2}, ty[0], ty[1]);
+            return cc == null ? f.covariance() : cc.covariance();
+        } catch (RuntimeException e) {
+            return f.covariance();
+        }
     }
 }

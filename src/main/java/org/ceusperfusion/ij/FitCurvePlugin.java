@@ -110,8 +110,16 @@ public final class FitCurvePlugin implements PlugIn {
         return sb.toString();
     }
 
-    /** @return the front Plot window's data, else the Results table */
+    /**
+     * @return in a batch-mode macro the current image's plot (plots are then images without a window); else the
+     *         front Plot window's data, else that of the current image when it is a plot; else the Results table
+     */
     private static Source current() {
+        ij.ImagePlus imp = WindowManager.getCurrentImage();
+        boolean plotImage = imp != null && imp.getPlot() != null;
+        if (plotImage && Interpreter.isBatchMode()) {
+            return new Source(imp.getPlot().getResultsTable(), imp.getTitle());
+        }
         Window w = WindowManager.getActiveWindow();
         Frame f = WindowManager.getFrontWindow();
         for (Object o : new Object[] {w, f, WindowManager.getCurrentWindow()}) {
@@ -119,6 +127,9 @@ public final class FitCurvePlugin implements PlugIn {
                 Plot p = pw.getPlot();
                 return new Source(p.getResultsTable(), pw.getTitle());
             }
+        }
+        if (plotImage) {
+            return new Source(imp.getPlot().getResultsTable(), imp.getTitle());
         }
         ResultsTable rt = ResultsTable.getResultsTable();
         if (rt == null || rt.size() == 0) {

@@ -24,7 +24,8 @@ import org.ceusperfusion.tic.TimeIntensityCurve;
  *       {@value #RESIDUAL_LAG_S} s (at least one sample) to {@value #MAX_RESIDUAL_LAG_S} s exceeds {@value #MAX_RHO}
  *       (recirculation, uncorrected or periodic motion, a wrong model). Judged in seconds because bubble speckle decorrelates over 0.3–2 s: at 35
  *       frames/s the lag-1 correlation is 0.95 on any good fit;</li>
- *   <li>{@code implausible-duration}: mTT longer than {@value #MAX_MTT_WINDOWS} × the observed window;</li>
+ *   <li>{@code implausible-duration}: mTT longer than {@value #MAX_MTT_WINDOWS} × the observed window (the used
+ *       samples inside the fit window: a fit that ends at a destruction flash or recirculation saw only that);</li>
  *   <li>{@code auc-extrapolated}: more than {@value #MAX_AUC_EXTRAPOLATED} of the AUC lies outside the observed
  *       window (the model, not the data, decides it);</li>
  *   <li>{@code motion}: RMS shift &gt; {@value #MOTION_MM} mm ({@value #MOTION_PX} px without pixel size), even
@@ -106,7 +107,7 @@ public final class QualityAssessor {
         Double rmsMm = track == null || pixelSizeMm == null ? null : rmsPx * pixelSizeMm;
         boolean edge = peakAtEdge(tic, keep, hasFit ? fit : null);
         int rejected = tic.size() - kept;
-        double window = observedWindow(tic.timesS(), keep);
+        double window = observedWindow(tic.timesS(), keep, hasFit ? fit : null);
         double mtt = parameters == null ? Double.NaN : parameters.value(org.ceusperfusion.params.PerfusionParameter.MTT);
         boolean implausible = hasFit && window > 0 && (mtt > MAX_MTT_WINDOWS * window || Double.isInfinite(mtt));
 
@@ -177,11 +178,14 @@ public final class QualityAssessor {
         return org.ceusperfusion.tic.RobustStats.median(d);
     }
 
-    private static double observedWindow(double[] t, boolean[] keep) {
+    /** @return the span of the kept samples inside the fit's window (the whole curve without a fit), s */
+    private static double observedWindow(double[] t, boolean[] keep, FitResult fit) {
+        double from = fit == null || !Double.isFinite(fit.windowStartS()) ? Double.NEGATIVE_INFINITY : fit.windowStartS();
+        double to = fit == null || !Double.isFinite(fit.windowEndS()) ? Double.POSITIVE_INFINITY : fit.windowEndS();
         int first = -1;
         int last = -1;
         for (int i = 0; i < keep.length; i++) {
-            if (keep[i]) {
+            if (keep[i] && t[i] >= from && t[i] <= to) {
                 last = i;
                 first = first < 0 ? i : first;
             }

@@ -35,8 +35,8 @@ import org.ceusperfusion.InputException;
  * Values are returned as read (intensities); linearisation is the caller's choice.
  */
 public final class CurveCsv {
-    private static final Pattern SECONDS = Pattern.compile("time|times|timesec|timeins|t|ts|seconds|sec|s|x|acquisitiontime");
-    private static final Pattern MILLIS = Pattern.compile("timems|timeinms|ms|milliseconds|t_ms|tms");
+    private static final Pattern SECONDS = Pattern.compile("time|times|timesec|timeins|timeinsec|t|ts|tsec|seconds|sec|s|x|acquisitiontime|zeit|zeits|temps|tiempo|tempo");
+    private static final Pattern MILLIS = Pattern.compile("timems|timeinms|timemsec|ms|msec|milliseconds|t_ms|tms|zeitms");
     private static final List<String> COUNTERS = List.of("", "(unnamed)", "frame", "frames", "index", "slice", "#", "no", "n");
     private static final List<String> BOOKKEEPING = List.of("dx_px", "dy_px", "similarity", "reason");
 
@@ -103,22 +103,79 @@ public final class CurveCsv {
         }
         List<String> lines = new ArrayList<>();
         for (String l : text.split("\r\n|\n|\r")) {
-            if (!l.isBlank() && !l.startsWith("//")) {
+            if (!l.isBlank() && !l.startsWith("//") && !l.startsWith("#")) {
                 lines.add(l);
             }
         }
         if (lines.isEmpty()) {
             throw new InputException(source, "empty file: expected a header (time_s and one column per ROI) and rows");
         }
-        char sep = separator(lines.get(0));
+        char sep = separator(lines.get(lines.size() - 1));
         List<String[]> rows = new ArrayList<>();
         for (String l : lines) {
             rows.add(split(l, sep));
         }
         boolean decimalComma = sep != ',' && usesDecimalComma(rows);
-        boolean headed = !allNumbers(rows.get(0), decimalComma);
-        String[] header = headed ? rows.remove(0) : defaultHeader(rows.get(0).length);
-        return CurveColumns.build(source, header, rows, decimalComma);
+        int first = firstDataRow(rows, decimalComma);
+        if (first == 0) {
+            return CurveColumns.build(source, defaultHeader(rows.get(0).length), rows, decimalComma);
+        }
+        String[] header = rows.get(first - 1);
+        if (first >= 2 && isUnitsRow(header, rows.get(first - 2), rows.get(first), decimalComma)) {
+            header = withUnits(rows.get(first - 2), header);
+        }
+        return CurveColumns.build(source, header, new ArrayList<>(rows.subList(first, rows.size())), decimalComma);
+    }
+
+    /**
+     * @return the index of the first data row: the first row (of at least 2 cells) whose first cell is a number
+     *         and at least half of whose cells are numbers or missing, or 1 when there is none (the header is the
+     *         first line and the builder reports what is wrong); rows before the header are a preamble (patient,
+     *         scanner, export settings) and are dropped
+     */
+    static int firstDataRow(List<String[]> rows, boolean decimalComma) {
+        for (int r = 0; r < rows.size(); r++) {
+            String[] row = rows.get(r);
+            Double t = row.length >= 2 ? number(row[0], decimalComma) : null;
+            if (t == null || t.isNaN()) {
+                continue;
+            }
+            int numeric = 0;
+            for (String c : row) {
+                numeric += number(c, decimalComma) != null ? 1 : 0;
+            }
+            if (2 * numeric >= row.length) {
+                return r;
+            }
+        }
+        return Math.min(1, rows.size());
+    }
+
+    /** @return whether {@code units} (between {@code header} and the first data row) is a row of units only */
+    private static boolean isUnitsRow(String[] units, String[] header, String[] data, boolean decimalComma) {
+        if (units.length != header.length || header.length != data.length) {
+            return false;
+        }
+        for (int c = 0; c < units.length; c++) {
+            Double v = number(units[c], decimalComma);
+            if ((v != null && !v.isNaN()) || units[c].length() > 12 || number(header[c], decimalComma) != null
+                    && !header[c].isEmpty()) {
+                return false;
+            }
+        }
+        return timeUnit(units[0]) != null || java.util.Arrays.stream(header).anyMatch(h -> timeUnit(h) != null);
+    }
+
+    /** @return the header with a column's unit appended where that makes it a time column ({@code Time} + {@code ms}) */
+    private static String[] withUnits(String[] header, String[] units) {
+        String[] h = header.clone();
+        for (int c = 0; c < h.length; c++) {
+            String merged = h[c] + " [" + units[c] + "]";
+            if (!units[c].isEmpty() && timeUnit(merged) != null) {
+                h[c] = merged;
+            }
+        }
+        return h;
     }
 
     private static String[] defaultHeader(int n) {
@@ -202,7 +259,8 @@ public final class CurveCsv {
 
     /** @return {@code s}, {@code ms} or {@code null} when {@code header} does not name a time column */
     static String timeUnit(String header) {
-        String h = header.toLowerCase(Locale.ROOT).replaceAll("[\\s\\[\\]()_\\-]", "");
+        String h = header.toLowerCase(Locale.ROOT).replaceAll("[\\s\\[\\]()_/\\-]", "")
+                .replaceFirst("^(elapsed|relative|acquisition)", "");
         if (MILLIS.matcher(h).matches()) {
             return "ms";
         }

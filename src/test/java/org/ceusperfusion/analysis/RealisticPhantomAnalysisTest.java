@@ -91,9 +91,9 @@ class RealisticPhantomAnalysisTest {
 
     /**
      * Destruction flash without refill (bolus, plateau, flash, floor): the fit window ends before the flash, the
-     * pre/post difference is reported (measured 277.2 and 279.4 against 289.1 and 289.9: −4.1 %, −3.6 %; its
-     * interval, which allows for fast but not for the phantom's slow 5 s gain drift, missed the truth on seed 81),
-     * and the non-enhancing fraction is still the core's.
+     * pre/post difference is reported (measured 277.2 and 279.4 against 289.1 and 289.9: −4.1 %, −3.6 %; no bias
+     * over 50 loops, the error is the phantom's 5 % gain drift; the interval's coverage is measured over many draws
+     * in {@link PrePostDifferenceTest}), and the non-enhancing fraction is still the core's.
      */
     @ParameterizedTest
     @CsvSource({"81", "82"})
@@ -112,14 +112,13 @@ class RealisticPhantomAnalysisTest {
         assertTrue(!step.refill());
         double dropTruth = truth.tumourA() * (1 - truth.floorFraction());
         assertEquals(dropTruth, step.difference(), 0.05 * dropTruth, "pre/post difference");
-        assertTrue(step.ci95()[0] < step.difference() && step.difference() < step.ci95()[1]);
         assertEquals(r.truth().tumour().nonEnhancingFraction(), roi.nonEnhancingFraction(), 0.05);
     }
 
     /**
      * Destruction with refill: replenishment results under their own names, PE/mTT not filled; the non-enhancing
-     * fraction takes the post-flash floor as baseline. (β measured 0.688 for a true 0.5: the replenishment fit
-     * itself is not part of this change and is not asserted here.)
+     * fraction takes the post-flash floor as baseline. (β measured 0.688 for a true 0.5 on this seed: one curve's β
+     * scatters by 21 %; over many draws it is unbiased, see {@link ReplenishmentPhantomTest}.)
      */
     @ParameterizedTest
     @CsvSource({"91"})

@@ -62,6 +62,51 @@ class CurveInputCliTest {
         assertEquals(0, roi.getAsJsonObject("quality").get("framesRejected").getAsInt(), "no frame of the real curve left out");
     }
 
+    /**
+     * A destruction flash without refill exported as a curve (bolus, plateau, two bright flash frames, floor; the
+     * realistic phantom's tumour curve drawn by the curve-level sampler): the fit stops before the flash, the drop is
+     * reported, and the bolus result is right (PE = the plateau within 10 %) or flagged — a plateau has no wash-out,
+     * so AUC and mTT are extrapolated and must carry {@code auc-extrapolated} or make the result not interpretable.
+     */
+    @ParameterizedTest
+    @CsvSource({"401", "402", "403"})
+    void aDestructionFlashCurveStopsAtTheFlashAndIsRightOrFlagged(long seed) throws Exception {
+        var spec = org.ceusperfusion.synth.RealisticPhantoms.destructionNoRefill(81);
+        var r = org.ceusperfusion.synth.RealisticLoopGenerator.generate(spec);
+        boolean[] mask = spec.base().tumour().mask(spec.base().width(), spec.base().height());
+        double[] t = r.loop().timesS();
+        double[] y = org.ceusperfusion.synth.CurveNoiseSampler.sample(spec, t, r.truth().curve(mask)::value, mask, seed);
+        var truth = r.truth().replenishment();
+        StringBuilder csv = new StringBuilder("Time [s];Lesion\n");
+        int[] flashFrames = r.truth().destructionFrames();
+        for (int i = 0; i < t.length; i++) {
+            int frame = i;
+            boolean flash = java.util.Arrays.stream(flashFrames).anyMatch(f -> f == frame);
+            double v = flash ? 40 * (truth.baseline() + truth.tumourA()) : y[i];
+            csv.append(String.format(Locale.GERMANY, "%.2f;%.4f%n", t[i], v));
+        }
+        Path in = dir.resolve("flash.csv");
+        Files.writeString(in, csv);
+        CliRun run = CliRun.of("analyze", in.toString(), "--out", dir.resolve("out").toString(), "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonObject roi = JsonParser.parseString(Files.readString(dir.resolve("out/analysis.json"))).getAsJsonObject()
+                .getAsJsonArray("rois").get(0).getAsJsonObject();
+        JsonObject window = roi.getAsJsonObject("fitWindow");
+        JsonObject step = roi.getAsJsonObject("destructionFlash");
+        JsonObject q = roi.getAsJsonObject("quality");
+        double pe = roi.getAsJsonObject("parameters").get("PE").getAsDouble();
+        boolean interpretable = q.get("interpretable").getAsBoolean();
+        String flags = q.getAsJsonArray("flags").toString();
+        System.out.printf(Locale.ROOT, "flash curve seed %d: window %s, drop %.1f for %.1f, PE %.1f for %.1f, quality %s %s%n",
+                seed, window, step.get("difference").getAsDouble(), truth.tumourA(), pe, truth.tumourA(),
+                q.get("status").getAsString(), flags);
+        assertEquals("destruction-flash", window.get("reason").getAsString());
+        assertTrue(window.get("endS").getAsDouble() < truth.tfS(), "the fit window ends before the flash");
+        assertEquals(truth.tumourA(), step.get("difference").getAsDouble(), 0.10 * truth.tumourA(), "drop");
+        assertTrue(!interpretable || Math.abs(pe - truth.tumourA()) <= 0.10 * truth.tumourA(), "PE right or flagged");
+        assertTrue(!interpretable || flags.contains("auc-extrapolated"), "AUC and mTT flagged");
+    }
+
     @Test
     void writesTheSameOutputsWithTheImageStepsAbsentAndLinearValuesRecorded() throws Exception {
         CliRun r = CliRun.of("analyze", REAL.toString(), "--roi", "liver", "--out", dir.toString());

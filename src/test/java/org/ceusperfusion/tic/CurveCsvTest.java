@@ -38,6 +38,30 @@ class CurveCsvTest {
         assertArrayEquals(new double[] {1.5, 1.75, 2.0, 2.25}, t.values().get(0), 1e-12);
     }
 
+    /**
+     * Export variants seen from scanners and workstations: a preamble of patient/export lines before the header,
+     * a row of units under it, {@code #} comments, CRLF line ends, a byte-order mark, a trailing separator, and
+     * time headers such as {@code Time/s}, {@code Elapsed time (sec)}, {@code Zeit [ms]}.
+     */
+    @Test
+    void preamblesUnitRowsAndOtherTimeHeaders() {
+        String preamble = "\uFEFFPatient;ANON\r\nExported;2026-12-07 10:00\r\n# TIC export\r\n"
+                + "Time;Lesion;Liver;\r\nms;dB;dB;\r\n0;1,5;2,0;\r\n500;1,75;2,5;\r\n1000;2,0;3,0;\r\n1500;2,25;3,5;\r\n";
+        CurveCsv.Table t = CurveCsv.parse(preamble, "export.csv");
+        assertEquals("ms", t.timeUnit());
+        assertArrayEquals(new double[] {0, 0.5, 1.0, 1.5}, t.timesS(), 1e-12);
+        assertEquals(List.of("Lesion", "Liver"), t.names());
+        assertArrayEquals(new double[] {2.0, 2.5, 3.0, 3.5}, t.values().get(1), 1e-12);
+        for (String[] h : new String[][] {{"Time/s", "1"}, {"Elapsed time (sec)", "1"}, {"Zeit [ms]", "0.001"},
+                {"t(s)", "1"}, {"Time (msec)", "0.001"}}) {
+            CurveCsv.Table u = CurveCsv.parse(h[0] + ",ROI\n0,1\n2,3\n4,5\n6,7\n", "x.csv");
+            assertEquals(h[0], u.timeColumn());
+            double f = Double.parseDouble(h[1]);
+            assertArrayEquals(new double[] {0, 2 * f, 4 * f, 6 * f}, u.timesS(), 1e-12, h[0]);
+            assertEquals(List.of("ROI"), u.names());
+        }
+    }
+
     @Test
     void tabsAndImageJResultsWithAnUnnamedIndexColumn() {
         String text = " \tX\tY\n1\t0\t5\n2\t1\t6\n3\t2\t9\n4\t3\t7\n";
