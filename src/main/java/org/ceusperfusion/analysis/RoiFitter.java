@@ -35,6 +35,9 @@ final class RoiFitter {
 
     /** @return the window reason of a fit on {@code lastS} (the last sample offered), or of the fit's own window */
     private static String reasonOf(FitResult fit, Double lastS) {
+        if (fit != null && fit.hasRecirculation()) {
+            return CurveFindings.RECIRCULATION;
+        }
         if (fit == null || lastS == null || !(fit.windowEndS() < lastS)) {
             return CurveFindings.WHOLE_CURVE;
         }

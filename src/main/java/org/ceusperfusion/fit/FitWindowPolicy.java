@@ -3,8 +3,9 @@ package org.ceusperfusion.fit;
 /** Which part of a time-intensity curve the fitter uses. */
 public enum FitWindowPolicy {
     /**
-     * The first pass of the bolus (default): from the first sample to the end of the curve, or, when
-     * {@link FitWindow#detect recirculation} is seen, to the local minimum before the second rise.
+     * The first pass of the bolus (default): every sample; when recirculation is seen and significant the
+     * curve is fitted with a first-pass + recirculation model and the parameters are the first pass's
+     * ({@link RecirculationFit}).
      */
     FIRST_PASS,
     /** Every sample. */

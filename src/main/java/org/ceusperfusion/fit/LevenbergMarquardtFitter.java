@@ -26,10 +26,10 @@ import org.ceusperfusion.model.BolusModel;
  * {@code OK}; otherwise the lowest RSS wins.
  *
  * <p>The fit window is explicit and recorded in the result: by default the
- * {@linkplain FitWindowPolicy#FIRST_PASS first pass} ({@link FitWindow#detect}: the curve up to the
- * local minimum before a recirculation rise, else the whole curve); {@link #withFitWindow} selects the
- * whole curve, and {@link #fit(BolusModel, double[], double[], double, double, double[])} takes an
- * explicit window.
+ * {@linkplain FitWindowPolicy#FIRST_PASS first pass} ({@link RecirculationFit}: the whole curve, fitted with a
+ * {@link org.ceusperfusion.model.RecirculationModel} first pass + recirculation when a recirculation is seen
+ * and significant); {@link #withFitWindow} selects the plain model on the whole curve, and
+ * {@link #fit(BolusModel, double[], double[], double, double, double[])} takes an explicit window.
  *
  * <p>Times are seconds and may be irregular; the covariance is {@code s²(JᵀJ)⁻¹} with
  * {@code s² = RSS/(n − p)}.
@@ -186,15 +186,7 @@ public final class LevenbergMarquardtFitter {
         }
         CleanCurve c = CleanCurve.of(timesS, values);
         if (windowPolicy == FitWindowPolicy.FIRST_PASS) {
-            FitWindow w = FitWindow.detectClean(c);
-            if (w.recirculation()) {
-                c = c.restrict(w.startS(), w.endS());
-            } else {
-                double end = RecirculationFinder.firstPassEnd(c, model, r -> fitCurve(model, r, start));
-                if (Double.isFinite(end)) {
-                    c = c.restrict(c.t()[0], end);
-                }
-            }
+            return RecirculationFit.fit(model, c, start, this::fitCurve);
         }
         return fitCurve(model, c, start);
     }

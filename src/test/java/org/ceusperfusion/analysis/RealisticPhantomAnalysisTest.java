@@ -69,24 +69,43 @@ class RealisticPhantomAnalysisTest {
     }
 
     /**
-     * Recirculation is found and cut off. Measured against the first-pass truth: AUC −2.3, +6.3, −8.6 %, mTT −4.9,
-     * −0.2, +13.6 % (whole-curve fits before: AUC +13.4, +21.0, +10.9 %). The acceptance asks 5 % / 10 %: not met
-     * on every seed yet, so the bounds here are 10 % / 15 %.
+     * Recirculation is fitted as a second term and the first pass reported. Each loop is analysed twice: with a
+     * recirculation hump (delay after each pixel's onset, area fraction, width factor) and, as a paired control, the
+     * same seed without it, so the error due to the recirculation is separated from the error the phantom's noise
+     * (5 % region gain over 5 s, speckle) gives any first pass. Measured (AUC, mTT error; the control's in
+     * brackets): 31: +5.3 (+5.0), −6.8 (−5.8); 32: +4.6 (+4.2), −0.2 (+1.3); 33: −3.2 (−2.1), +2.8 (+1.4); 41: +3.3
+     * (+2.3), −6.0 (−5.9); 42: −0.5 (−1.3), +7.6 (+9.7); 43: +0.0 (+0.1), +4.0 (+3.2); 44: −0.6 (−0.6), +8.0 (+7.6);
+     * 45: −5.8 (−6.1), −3.0 (−3.1); 46: +0.2 (−0.5), +1.1 (+0.7) %. The recirculation adds at most 1.1 % to the AUC
+     * error and 2.1 % to the mTT error; the AUC misses of 5 % (seeds 31, 45) are the phantom's gain noise, which the
+     * single pass of the same seed misses by as much (without the gain noise, curve-level: fit/RecirculationFitTest).
+     * Asserted: mTT within the acceptance's 10 %, AUC within 7 %, and each within 2 % / 3 % of the paired control.
      */
     @ParameterizedTest
-    @CsvSource({"31", "32", "33"})
-    void recirculationIsCutOff(long seed) {
-        RealisticLoop r = RealisticLoopGenerator.generate(RealisticPhantoms.recirculation(seed));
+    @CsvSource({"31, 15, 0.3, 1.5", "32, 15, 0.3, 1.5", "33, 15, 0.3, 1.5", "41, 15, 0.2, 1.5", "42, 18, 0.4, 1.5",
+        "43, 20, 0.3, 1.3", "44, 22, 0.2, 2.0", "45, 25, 0.4, 1.5", "46, 25, 0.3, 1.8"})
+    void recirculationIsFittedAsASecondTerm(long seed, double delayS, double area, double width) {
+        RealisticSpec spec = RealisticPhantoms.recirculation(seed);
+        RealisticSpec with = spec.withRealism(spec.realism().withRecirculation(
+                new org.ceusperfusion.synth.Realism.Recirculation(delayS, area, width)));
+        RealisticSpec without = spec.withRealism(spec.realism().withRecirculation(null));
+        RealisticLoop r = RealisticLoopGenerator.generate(with);
         RoiAnalysis roi = analyze(r).target();
+        RoiAnalysis control = analyze(RealisticLoopGenerator.generate(without)).target();
         RoiTruth fp = r.truth().tumourFirstPass();
         double auc = roi.parameters().value(PerfusionParameter.AUC);
         double mtt = roi.parameters().value(PerfusionParameter.MTT);
-        System.out.printf("recirculation seed %d: window %s (%s), AUC %.1f first-pass truth %.1f (%+.1f %%), mTT %.2f"
-                + " truth %.2f (%+.1f %%)%n", seed, roi.fit().windowEndS(), roi.findings().windowReason(), auc,
-                fp.auc(), pct(auc, fp.auc()), mtt, fp.mttS(), pct(mtt, fp.mttS()));
+        double auc0 = control.parameters().value(PerfusionParameter.AUC);
+        double mtt0 = control.parameters().value(PerfusionParameter.MTT);
+        System.out.printf("recirculation seed %d delay %.0f area %.1f width %.1f: %s AUC %+.1f %% (no recirculation"
+                + " %+.1f %%), mTT %+.1f %% (%+.1f %%), control %s%n", seed, delayS, area, width,
+                roi.findings().windowReason(), pct(auc, fp.auc()), pct(auc0, fp.auc()), pct(mtt, fp.mttS()),
+                pct(mtt0, fp.mttS()), control.findings().windowReason());
         assertEquals(CurveFindings.RECIRCULATION, roi.findings().windowReason());
-        assertEquals(fp.auc(), auc, 0.10 * fp.auc(), "first-pass AUC");
-        assertEquals(fp.mttS(), mtt, 0.15 * fp.mttS(), "first-pass mTT");
+        assertEquals(CurveFindings.WHOLE_CURVE, control.findings().windowReason());
+        assertEquals(fp.auc(), auc, 0.07 * fp.auc(), "first-pass AUC");
+        assertEquals(fp.mttS(), mtt, 0.10 * fp.mttS(), "first-pass mTT");
+        assertEquals(pct(auc0, fp.auc()), pct(auc, fp.auc()), 2.0, "AUC error added by the recirculation");
+        assertEquals(pct(mtt0, fp.mttS()), pct(mtt, fp.mttS()), 3.0, "mTT error added by the recirculation");
     }
 
     /**
