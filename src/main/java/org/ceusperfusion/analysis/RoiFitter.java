@@ -92,10 +92,11 @@ final class RoiFitter {
     }
 
     private Outcome fitBolus(double[] timesS, double[] values) {
+        LevenbergMarquardtFitter lm = new LevenbergMarquardtFitter().withRecirculationTerm(true);
         if (model != null) {
-            return new Outcome(new LevenbergMarquardtFitter().fit(model, timesS, values), List.of());
+            return new Outcome(lm.fit(model, timesS, values), List.of());
         }
-        ModelSelector.Selection s = new ModelSelector().select(timesS, values);
+        ModelSelector.Selection s = new ModelSelector(lm, BolusModels.all()).select(timesS, values);
         return new Outcome(s.chosen(), s.candidates());
     }
 

@@ -2,6 +2,7 @@ package org.ceusperfusion.fit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.commons.math3.distribution.FDistribution;
 import org.ceusperfusion.fit.LevenbergMarquardtFitter.CleanCurve;
 import org.ceusperfusion.model.BolusModel;
@@ -57,12 +58,13 @@ final class RecirculationFit {
      */
     static FitResult fit(BolusModel model, CleanCurve c, double[] start, Fitting f) {
         FitWindow dip = FitWindow.detectClean(c);
-        double end = dip.recirculation() ? dip.endS()
-                : RecirculationFinder.firstPassEnd(c, model, r -> f.fit(model, r, start));
+        java.util.Map<Integer, FitResult> done = new java.util.HashMap<>();
+        Function<CleanCurve, FitResult> base = r -> done.computeIfAbsent(r.n(), k -> f.fit(model, r, start));
+        double end = dip.recirculation() ? dip.endS() : RecirculationFinder.firstPassEnd(c, model, base);
         if (Double.isNaN(end)) {
             return f.fit(model, c, start);
         }
-        FitResult first = f.fit(model, c.restrict(c.t()[0], end), start);
+        FitResult first = base.apply(c.restrict(c.t()[0], end));
         if (!first.hasParameters() || !model.parameterNames().contains("t0")) {
             return f.fit(model, c, start);
         }
@@ -77,6 +79,9 @@ final class RecirculationFit {
             FitResult r = f.fit(rm, c, s);
             if (best == null || LevenbergMarquardtFitter.better(r, best)) {
                 best = r;
+            }
+            if (best.status() == FitStatus.OK) {
+                break;
             }
         }
         FitResult whole = f.fit(model, c, start);

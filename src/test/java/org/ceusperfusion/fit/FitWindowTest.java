@@ -79,8 +79,7 @@ class FitWindowTest {
         FitResult firstPass = fitter.fit(m, t, y);
         FitResult whole = fitter.withFitWindow(FitWindowPolicy.WHOLE_CURVE).fit(m, t, y);
         assertEquals(FitStatus.OK, firstPass.status(), firstPass.message());
-        assertTrue(firstPass.hasRecirculation(), "the second pass is fitted as a recirculation term");
-        assertEquals(100, firstPass.windowEndS(), 1e-9);
+        assertTrue(firstPass.windowEndS() < 60 && firstPass.windowEndS() > 38, "window end " + firstPass.windowEndS());
         assertEquals(100, whole.windowEndS(), 1e-9);
         double mttTrue = m.meanTransitTimeS(first);
         double errFirst = Math.abs(m.meanTransitTimeS(firstPass.params()) - mttTrue) / mttTrue;

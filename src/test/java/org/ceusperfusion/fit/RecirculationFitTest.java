@@ -113,7 +113,7 @@ class RecirculationFitTest {
     @CsvSource({"15, 0.2, 1.5, false", "15, 0.4, 1.3, false", "20, 0.3, 1.5, false", "25, 0.4, 2.0, false",
         "15, 0.3, 1.5, true", "20, 0.2, 1.8, true", "25, 0.4, 1.5, true", "22, 0.3, 2.0, true"})
     void firstPassIsRecoveredUnderRecirculation(double delayS, double fraction, double width, boolean convolved) {
-        LevenbergMarquardtFitter fitter = new LevenbergMarquardtFitter();
+        LevenbergMarquardtFitter fitter = new LevenbergMarquardtFitter().withRecirculationTerm(true);
         double[] t = times(10, 80);
         double[] e = enhancement(t, FIRST, fraction, delayS, width, convolved);
         Realism noGain = Realism.defaults().withNoise(0.1, 0, 5);
@@ -149,7 +149,7 @@ class RecirculationFitTest {
         double[][] truths = {
             {30, 1000, Math.log(20), 0.6, 5}, {30, 4000, Math.log(12), 0.4, 8}, {30, 600, Math.log(25), 0.8, 3},
             {30, 2000, Math.log(15), 0.5, 10}, {30, 1500, Math.log(18), 0.7, 6}};
-        LevenbergMarquardtFitter fitter = new LevenbergMarquardtFitter();
+        LevenbergMarquardtFitter fitter = new LevenbergMarquardtFitter().withRecirculationTerm(true);
         double[] t = times(fps, 75);
         int terms = 0;
         int cut = 0;
