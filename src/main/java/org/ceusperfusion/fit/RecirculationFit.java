@@ -1,7 +1,9 @@
 package org.ceusperfusion.fit;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.commons.math3.distribution.FDistribution;
 import org.ceusperfusion.fit.LevenbergMarquardtFitter.CleanCurve;
@@ -9,7 +11,8 @@ import org.ceusperfusion.model.BolusModel;
 import org.ceusperfusion.model.RecirculationModel;
 
 /**
- * The first-pass fit of a curve that may carry recirculation (the default {@link FitWindowPolicy#FIRST_PASS}).
+ * The first-pass fit of a curve that may carry recirculation ({@link FitWindowPolicy#FIRST_PASS} with
+ * {@link LevenbergMarquardtFitter#withRecirculationTerm}, as the ROI analysis fits).
  *
  * <p>A candidate is looked for first: a dip and second rise ({@link FitWindow#detectClean}) or a shoulder
  * ({@link RecirculationFinder}: the later residuals of a fit on the peak exceed it). Without a candidate the
@@ -58,7 +61,7 @@ final class RecirculationFit {
      */
     static FitResult fit(BolusModel model, CleanCurve c, double[] start, Fitting f) {
         FitWindow dip = FitWindow.detectClean(c);
-        java.util.Map<Integer, FitResult> done = new java.util.HashMap<>();
+        Map<Integer, FitResult> done = new HashMap<>();   // the base fits by window length, reused
         Function<CleanCurve, FitResult> base = r -> done.computeIfAbsent(r.n(), k -> f.fit(model, r, start));
         double end = dip.recirculation() ? dip.endS() : RecirculationFinder.firstPassEnd(c, model, base);
         if (Double.isNaN(end)) {
