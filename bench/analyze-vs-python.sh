@@ -1,8 +1,9 @@
 #!/bin/sh
 # Whole-process speed and peak memory of `ceus analyze` against a plain Python script of the same job
 # (bench/analyze_python.py: pydicom + Pillow decode, numpy ROI mean, one SciPy curve_fit), on a
-# clinical-size export, in the same run; then a batch of such loops with --threads 1 and 2; then the
-# per-stage breakdown of the Java side (org.ceusperfusion.io.AnalyzeStages).
+# clinical-size export, in the same run; then a batch of such loops with --threads 1 and 2; then what a
+# second thread buys on this machine (org.ceusperfusion.io.BenchCoreScaling) and the per-stage breakdown of
+# the Java side (org.ceusperfusion.io.AnalyzeStages).
 #
 # Usage: bench/analyze-vs-python.sh [WORKDIR] [BATCH_LOOPS] [ROUNDS]
 #   WORKDIR      where the generated loop (cached) and the outputs go (default ${TMPDIR:-/tmp}/ceus-bench)
@@ -72,6 +73,9 @@ run batch-threads-1 "$ROOT/ceus" batch "$WORK/batch/manifest.csv" --out "$WORK/b
 T1=$WALL
 run batch-threads-2 "$ROOT/ceus" batch "$WORK/batch/manifest.csv" --out "$WORK/batch/t2" --threads 2 --quiet
 echo "batch throughput --threads 2 / --threads 1: $(awk -v a="$T1" -v b="$WALL" 'BEGIN {printf "%.2f", a/b}')x"
+
+echo "what a second thread buys on this machine (independent work, 1 vs 2 threads; the ceiling of batch scaling):"
+java -cp "$CP" org.ceusperfusion.io.BenchCoreScaling "$LOOP" 150
 
 echo "per-stage breakdown (Java, this machine):"
 java ${CEUS_JAVA_OPTS:-$(sed -n 's/^default_opts=//p' "$ROOT/ceus" | tr -d '"')} -cp "$CP" \

@@ -11,7 +11,12 @@
 # The loop (org.ceusperfusion.maps.MapBenchmarkLoop): 160x120 px, 720 frames at 8 frames/s, day-14-like
 # tumour whose necrotic core is half its area. `ceus map` is timed from `java -jar` to its exit (JVM start,
 # TIFF reading, fitting every pixel, writing all files), once with the defaults and once with
-# --frame-bin 1 (every frame fitted, like SciPy).
+# --frame-bin 1 (every frame fitted, like SciPy): with plain `java -jar`, and with the JVM options the
+# `./ceus` launcher passes (its default_opts, or $CEUS_JAVA_OPTS as there), which is what a user runs.
+#
+# Environment: JAR (the CLI jar), BENCH_SIZE="W H FRAMES" (a larger loop, e.g. "400 300 1200"),
+# BENCH_REPEAT (runs of each `ceus map`, the fastest counts; default 1), BENCH_JAVA_OPTS (JVM options of an
+# extra pair of runs, e.g. "-Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1", to measure a launcher change).
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${1:-$(mktemp -d)}
@@ -28,30 +33,55 @@ LOOP="$WORK/map-bench.tif"
 PIXELS=$(head -1 "$WORK/map-bench.times.txt" | awk '{print $1*$2}')
 
 now() { python3 -c 'import time; print(time.time())'; }
+REPEAT=${BENCH_REPEAT:-1}
+LAUNCH_OPTS=${CEUS_JAVA_OPTS-$(sed -n 's/^default_opts="\(.*\)"$/\1/p' "$ROOT/ceus")}
 
-time_map() { # $1 = output folder, rest = extra options; prints seconds
-    out=$1; shift
-    t0=$(now)
-    java -jar "$JAR" map "$LOOP" --params PE,AUC,TTP,mTT --quiet --out "$out" "$@"
-    t1=$(now)
-    python3 -c "print(f'{$t1 - $t0:.3f}')"
+time_map() { # $1 = JVM options, $2 = output folder, rest = map options; prints the fastest of $REPEAT runs, s
+    opts=$1; out=$2; shift 2
+    best=""
+    i=0
+    while [ "$i" -lt "$REPEAT" ]; do
+        t0=$(now)
+        # shellcheck disable=SC2086
+        java $opts -jar "$JAR" map "$LOOP" --params PE,AUC,TTP,mTT --quiet --out "$out" "$@"
+        t1=$(now)
+        best=$(python3 -c "b='$best'; s=$t1 - $t0; print(f'{min(s, float(b)) if b else s:.3f}')")
+        i=$((i + 1))
+    done
+    echo "$best"
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $(java -version 2>&1 | head -1); python: $(python3 -c 'import sys,scipy,numpy; print(sys.version.split()[0], "scipy", scipy.__version__, "numpy", numpy.__version__)')"
 echo "loop: $LOOP ($PIXELS pixels, $(head -1 "$WORK/map-bench.times.txt" | awk '{print $3}') frames)"
 
-S_MAP=$(time_map "$WORK/map-auto")
+echo "launcher JVM options: ${LAUNCH_OPTS:-none}; runs per configuration: $REPEAT (fastest counts)"
+
+S_MAP=$(time_map "" "$WORK/map-auto")
+S_LAUNCH=$(time_map "$LAUNCH_OPTS" "$WORK/map-auto-launcher")
 SCIPY=$(python3 "$ROOT/bench/scipy_per_pixel.py" "$WORK" "$NPIX" 1)
-S_MAP1=$(time_map "$WORK/map-every-frame" --frame-bin 1)
+S_MAP1=$(time_map "" "$WORK/map-every-frame" --frame-bin 1)
+S_LAUNCH1=$(time_map "$LAUNCH_OPTS" "$WORK/map-every-frame-launcher" --frame-bin 1)
+S_EXTRA=0
+S_EXTRA1=0
+if [ -n "${BENCH_JAVA_OPTS:-}" ]; then
+    S_EXTRA=$(time_map "$BENCH_JAVA_OPTS" "$WORK/map-auto-extra")
+    S_EXTRA1=$(time_map "$BENCH_JAVA_OPTS" "$WORK/map-every-frame-extra" --frame-bin 1)
+fi
 
 SCIPY_RATE=$(echo "$SCIPY" | sed 's/.*pixels_per_s=\([0-9.]*\).*/\1/')
-python3 - "$PIXELS" "$S_MAP" "$S_MAP1" "$SCIPY_RATE" <<'PY'
+python3 - "$PIXELS" "$SCIPY_RATE" "$S_MAP" "$S_MAP1" "$S_LAUNCH" "$S_LAUNCH1" "$S_EXTRA" "$S_EXTRA1" \
+    "${BENCH_JAVA_OPTS:-}" <<'PY'
 import sys
-pixels, s_auto, s_every, scipy = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
-for name, s in (("ceus map (defaults: --frame-bin auto)", s_auto), ("ceus map --frame-bin 1", s_every)):
-    rate = pixels / s
-    print(f"{name}: {s:.2f} s whole process, {rate:.0f} pixels/s, ratio to SciPy {rate / scipy:.0f}x")
+pixels, scipy = int(sys.argv[1]), float(sys.argv[2])
+s = [float(v) for v in sys.argv[3:9]]
+rows = (("java -jar, defaults (--frame-bin auto)", s[0]), ("java -jar, --frame-bin 1", s[1]),
+        ("launcher options, defaults", s[2]), ("launcher options, --frame-bin 1", s[3]),
+        (f"[{sys.argv[9]}], defaults", s[4]), (f"[{sys.argv[9]}], --frame-bin 1", s[5]))
+for name, sec in rows:
+    if sec > 0:
+        rate = pixels / sec
+        print(f"ceus map, {name}: {sec:.2f} s whole process, {rate:.0f} pixels/s, ratio to SciPy {rate / scipy:.0f}x")
 print(f"scipy curve_fit per pixel: {scipy:.1f} pixels/s (extrapolated: whole frame would take {pixels / scipy:.0f} s)")
 PY
 echo "scipy: $SCIPY"

@@ -40,6 +40,20 @@ public final class Analyzer {
      */
     public static LoopAnalysis analyze(CineLoop loop, String sha256, List<RoiMask> targets, RoiMask reference,
                                        AnalysisSettings settings) {
+        return analyze(loop, sha256, targets, reference, settings, AnalysisProgress.NONE);
+    }
+
+    /**
+     * As {@link #analyze(CineLoop, String, List, RoiMask, AnalysisSettings)}, telling {@code progress} of
+     * every frame read and letting it stop the analysis.
+     *
+     * @param progress asked before every frame read and every ROI fit
+     * @throws AnalysisCancelledException when {@code progress} asked to stop
+     */
+    public static LoopAnalysis analyze(CineLoop source, String sha256, List<RoiMask> targets, RoiMask reference,
+                                       AnalysisSettings settings, AnalysisProgress progress) {
+        progress = progress == null ? AnalysisProgress.NONE : progress;
+        CineLoop loop = WatchedFrames.of(source, progress);
         if (targets.isEmpty()) {
             throw new InputException("--roi", "at least one target ROI is needed");
         }
@@ -76,6 +90,7 @@ public final class Analyzer {
         for (int i = 0; i < masks.size(); i++) {
             RoiMask mask = masks.get(i);
             RoiRole role = i < targets.size() ? RoiRole.TARGET : RoiRole.REFERENCE;
+            progress.check();
             results.add(analyzeRoi(loop, mask, role, tics.get(i), fitter, settings, linearizer, quality, motion,
                     fitWarnings, recorders.get(i).series()));
         }

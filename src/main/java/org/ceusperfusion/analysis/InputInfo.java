@@ -42,6 +42,12 @@ public record InputInfo(String path, String sha256, String format, int frames, i
                 photometric, transferSyntax, timingSource, regions, Map.of());
     }
 
+    /** @return this input with the file's hash set */
+    public InputInfo withSha256(String hash) {
+        return new InputInfo(path, hash, format, frames, width, height, frameIntervalS, durationS, pixelSizeMm, timesS,
+                photometric, transferSyntax, timingSource, regions, tags);
+    }
+
     /** Describes {@code loop}, whose file has the given hash. */
     public static InputInfo of(CineLoop loop, String sha256) {
         var m = loop.metadata();

@@ -12,6 +12,11 @@ import java.util.List;
  */
 public record LoopAnalysis(InputInfo input, AnalysisSettings settings, List<String> warnings, List<RoiAnalysis> rois) {
 
+    /** @return this analysis with the input's SHA-256 set (a hash taken beside the analysis) */
+    public LoopAnalysis withSha256(String sha256) {
+        return new LoopAnalysis(input.withSha256(sha256), settings, warnings, rois);
+    }
+
     /** @return the first target ROI */
     public RoiAnalysis target() {
         return rois.stream().filter(r -> r.role() == RoiRole.TARGET).findFirst()

@@ -76,8 +76,9 @@ final class RowJob {
         LoadOptions load = RowSettings.load(row, options.load());
         var targets = RowSettings.targets(row, manifestDir);
         var reference = RowSettings.reference(row, manifestDir);
+        var sha256 = LoopReader.sha256Later(row.loop());
         CineLoop loop = LoopReader.open(row.loop(), load);
-        return Analyzer.analyze(loop, LoopReader.sha256(row.loop()), targets, reference, settings);
+        return Analyzer.analyze(loop, null, targets, reference, settings).withSha256(sha256.get());
     }
 
     /**

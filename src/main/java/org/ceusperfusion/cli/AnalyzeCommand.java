@@ -63,8 +63,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         LoadOptions load = loopOptions.toLoadOptions();
         List<RoiMask> targets = RoiSpecs.targets(roiSpecs);
         RoiMask reference = RoiSpecs.reference(referenceSpec);
+        var sha256 = LoopReader.sha256Later(loopPath);
         CineLoop loop = LoopReader.open(loopPath, load);
-        LoopAnalysis analysis = Analyzer.analyze(loop, LoopReader.sha256(loopPath), targets, reference, settings);
+        LoopAnalysis analysis = Analyzer.analyze(loop, null, targets, reference, settings).withSha256(sha256.get());
         AnalysisWriter.writeAll(analysis, outDir);
         if (!analysisOptions.quiet) {
             Summaries.printAnalysis(spec.commandLine().getOut(), analysis, outDir);

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ceusperfusion.analysis.AnalysisSettings;
 import org.ceusperfusion.compare.CommonModel;
-import org.ceusperfusion.model.BolusModels;
 import org.ceusperfusion.cine.CineLoop;
 import org.ceusperfusion.compare.Comparison;
 import org.ceusperfusion.compare.ComparisonOptions;
@@ -52,22 +51,7 @@ final class CompareRunner {
     static Comparison run(List<Exam> exams, LoadOptions load, AnalysisSettings settings, ComparisonOptions options,
                           Path outDir) throws IOException {
         List<ExamInput> inputs = analyzeAll(exams, load, settings);
-        String note = null;
-        if (BolusModels.isAuto(settings.model())) {
-            CommonModel common = CommonModel.of(inputs);
-            if (common != null) {
-                note = common.note();
-                if (common.needsRefit(inputs)) {
-                    inputs = analyzeAll(exams, load, settings.withModel(common.model()));
-                }
-            }
-        }
-        Comparison c = FollowUp.compare(inputs, options);
-        if (note != null) {
-            List<String> w = new ArrayList<>(c.warnings());
-            w.add(0, note);
-            c = new Comparison(c.exams(), c.estimates(), c.changes(), c.response(), w, c.options());
-        }
+        Comparison c = CommonModel.compare(inputs, settings, options, s -> analyzeAll(exams, load, s));
         ComparisonWriter.writeAll(c, outDir);
         return c;
     }

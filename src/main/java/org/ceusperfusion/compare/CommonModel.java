@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ceusperfusion.analysis.AnalysisSettings;
 import org.ceusperfusion.fit.FitStatus;
 import org.ceusperfusion.fit.ModelSelector;
+import org.ceusperfusion.model.BolusModels;
 
 /**
  * {@code --model auto} across the exams of a comparison: the one model with the lowest AICc summed over
@@ -52,5 +54,50 @@ public record CommonModel(String model, Map<String, Double> summed) {
                 + " (lowest AICc summed over the exams:");
         summed.forEach((m, v) -> sb.append(String.format(Locale.ROOT, " %s %.1f", m, v)));
         return sb.append(")").toString();
+    }
+
+    /** Analyses every exam of a comparison again with other settings (the CLI reads files, ImageJ images). */
+    @FunctionalInterface
+    public interface Reanalysis {
+        /**
+         * @param settings the settings to analyse every exam with
+         * @return the exams, in the same order
+         * @throws java.io.IOException when a loop cannot be read again
+         */
+        List<ExamInput> analyze(AnalysisSettings settings) throws java.io.IOException;
+    }
+
+    /**
+     * The one comparison step shared by {@code ceus compare}, {@code demo} and ImageJ's Compare Exams: under
+     * {@code --model auto} every exam is fitted with the common model of lowest summed AICc and the choice is
+     * recorded as the first warning line; with any other model the exams are compared as analysed.
+     *
+     * @param inputs    the exams analysed with {@code settings}
+     * @param settings  the analysis settings used for {@code inputs}
+     * @param options   comparison options
+     * @param reanalyze analyses every exam again (only called when a refit with the common model is needed)
+     * @return the comparison
+     * @throws java.io.IOException when {@code reanalyze} cannot read a loop again
+     */
+    public static Comparison compare(List<ExamInput> inputs, AnalysisSettings settings, ComparisonOptions options,
+                                     Reanalysis reanalyze) throws java.io.IOException {
+        String note = null;
+        List<ExamInput> exams = inputs;
+        if (BolusModels.isAuto(settings.model())) {
+            CommonModel common = of(inputs);
+            if (common != null) {
+                note = common.note();
+                if (common.needsRefit(inputs)) {
+                    exams = reanalyze.analyze(settings.withModel(common.model()));
+                }
+            }
+        }
+        Comparison c = FollowUp.compare(exams, options);
+        if (note == null) {
+            return c;
+        }
+        List<String> w = new java.util.ArrayList<>(c.warnings());
+        w.add(0, note);
+        return new Comparison(c.exams(), c.estimates(), c.changes(), c.response(), w, c.options());
     }
 }

@@ -41,7 +41,18 @@ public final class SharedShapeFitter {
     /** Significance a bolus of relative peak ≥ {@value #STRONG_RELATIVE_PEAK} needs. */
     public static final double STRONG_PEAK_SIGMAS = 4.0;
 
+    /**
+     * Fewest samples the coarse stage of a long curve keeps: a window of at least twice as many samples
+     * is first fitted on means of consecutive samples (see {@link #fit(double[], ShiftedShapes)}).
+     */
+    public static final int COARSE_MIN_SAMPLES = 30;
+    /** Samples per rise (onset to peak) of the matched bolus the coarse stage keeps. */
+    public static final double COARSE_SAMPLES_PER_RISE = 6;
+
     private final java.util.Map<Integer, double[]> windowTimes = new java.util.HashMap<>();
+    private final java.util.Map<Long, double[]> coarseTimes = new java.util.HashMap<>();
+    private final double fineStepS;
+    private double[] coarseY = new double[0];
     private final BolusModel model;
     private final double[] timesS;
     private final LevenbergMarquardtFitter fitter;
@@ -67,6 +78,7 @@ public final class SharedShapeFitter {
         this.fitter = fitter;
         this.screenSigmas = screenSigmas;
         this.solver = new LmSolver(model, model.parameterNames().size());
+        this.fineStepS = medianStep(this.timesS);
     }
 
     /**
@@ -123,7 +135,9 @@ public final class SharedShapeFitter {
                     Double.NaN, n, 0, timesS[0], timesS[n - 1]);
         }
         int n = m.samples();
-        FitResult r = fromShape(timesOf(n), windowOf(y, n), n, shapes.start(m));
+        double[] yw = windowOf(y, n);
+        double[] start = coarseStart(yw, n, shapes.start(m), shapes.riseS(m));
+        FitResult r = fromShape(timesOf(n), yw, n, start);
         if (r.status() == FitStatus.OK) {
             return r;
         }
@@ -141,6 +155,60 @@ public final class SharedShapeFitter {
     private boolean showsBolus(double t, double relativePeak) {
         return t > Math.max(0, screenSigmas) && relativePeak >= MIN_RELATIVE_PEAK
                 || t > Math.min(screenSigmas, STRONG_PEAK_SIGMAS) && relativePeak >= STRONG_RELATIVE_PEAK;
+    }
+
+    /**
+     * The start for the fit of a long window: LM on means of {@code d} consecutive samples (keeping
+     * {@value #COARSE_SAMPLES_PER_RISE} per rise of the matched bolus and at least
+     * {@value #COARSE_MIN_SAMPLES}), so the fit on every sample starts next to its optimum and needs one or
+     * two Jacobian evaluations of the whole window instead of several. The result is still the fit of
+     * every sample (the coarse stage only moves its start). {@code start} itself when the window is short
+     * or the coarse fit is not finite.
+     */
+    private double[] coarseStart(double[] yw, int n, double[] start, double riseS) {
+        int d = coarseFactor(n, riseS);
+        if (d < 2) {
+            return start;
+        }
+        int nc = (n + d - 1) / d;
+        double[] tc = coarseTimes.computeIfAbsent(((long) n << 20) | d, k -> ShiftedShapes.means(timesOf(n), d));
+        if (coarseY.length != nc) {
+            coarseY = new double[nc];
+        }
+        for (int j = 0; j < nc; j++) {
+            int end = Math.min(n, (j + 1) * d);
+            double sum = 0;
+            for (int i = j * d; i < end; i++) {
+                sum += yw[i];
+            }
+            coarseY[j] = sum / (end - j * d);
+        }
+        solver.reset(tc, coarseY, nc, model.lowerBounds(tc, coarseY), model.upperBounds(tc, coarseY));
+        LmSolver.Outcome o = solver.run(start, fitter.maxIterations(), fitter.relativeTolerance(),
+                fitter.parameterTolerance());
+        return Double.isFinite(o.rss()) && allFinite(o.params()) ? o.params() : start;
+    }
+
+    /** Samples averaged in the coarse stage of a window of {@code n} samples whose bolus rises in {@code riseS}. */
+    private int coarseFactor(int n, double riseS) {
+        if (n < 2 * COARSE_MIN_SAMPLES || !(riseS > 0) || !Double.isFinite(riseS)) {
+            return 1;
+        }
+        int d = (int) Math.floor(riseS / COARSE_SAMPLES_PER_RISE / fineStepS);
+        d = Math.min(d, n / COARSE_MIN_SAMPLES);
+        return d >= 3 ? d : 1;   // a coarse stage of half the samples saves less than it costs
+    }
+
+    private static double medianStep(double[] t) {
+        if (t.length < 2) {
+            return 1;
+        }
+        double[] d = new double[t.length - 1];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = t[i + 1] - t[i];
+        }
+        java.util.Arrays.sort(d);
+        return d[d.length / 2] > 0 ? d[d.length / 2] : Double.POSITIVE_INFINITY;
     }
 
     /** The first {@code n} sample times (cached per length: windows repeat across curves). */

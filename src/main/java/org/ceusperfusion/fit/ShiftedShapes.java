@@ -196,7 +196,7 @@ public final class ShiftedShapes {
     }
 
     /** Means of consecutive groups of {@code d} values (the last group may be shorter). */
-    private static double[] means(double[] v, int d) {
+    static double[] means(double[] v, int d) {
         double[] out = new double[(v.length + d - 1) / d];
         for (int j = 0; j < out.length; j++) {
             int end = Math.min(v.length, (j + 1) * d);
@@ -296,6 +296,11 @@ public final class ShiftedShapes {
         java.util.Arrays.sort(d);
         double m = d[d.length / 2];
         return m > 0 ? m : Math.max(1e-6, (t[t.length - 1] - t[0]) / (t.length - 1));
+    }
+
+    /** @return the rise (onset to peak) of the match's shape, s (its width times the reference's rise) */
+    public double riseS(Match m) {
+        return (model.timeToPeakS(params) - model.onsetS(params)) * m.width();
     }
 
     /** @return the number of candidate shifts */

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.ceusperfusion.InputException;
+import org.ceusperfusion.analysis.AnalysisCancelledException;
+import org.ceusperfusion.analysis.AnalysisProgress;
 import org.ceusperfusion.analysis.AnalysisSettings;
 import org.ceusperfusion.analysis.Analyzer;
 import org.ceusperfusion.analysis.LoopAnalysis;
@@ -65,10 +67,16 @@ public class AnalyzeTicPlugin implements PlugIn {
                 settings = settings.withMotion(settings.motion().withReferenceFrame(MotionOverlay.currentFrame(imp)));
             }
             List<Roi> targets = options.allRois() ? roiManagerTargets() : single(imp.getRoi());
-            IJ.showStatus("CEUS Perfusion: analysing " + imp.getTitle() + "...");
-            IJ.showProgress(0.1);
-            LoopAnalysis analysis = analyze(imp, targets, findReference(options.reference()), settings,
-                    options.frameIntervalS());
+            IJ.resetEscape();
+            IJ.showStatus("CEUS Perfusion: analysing " + imp.getTitle() + " (Esc stops)...");
+            LoopAnalysis analysis;
+            try {
+                analysis = analyze(imp, targets, findReference(options.reference()), settings,
+                        options.frameIntervalS(), progressBar(imp.getTitle()));
+            } catch (AnalysisCancelledException e) {
+                stopped(imp);
+                return;
+            }
             IJ.showProgress(1.0);
             IJ.showStatus("");
             MotionOverlay.show(imp, targets.get(0), analysis);
@@ -112,6 +120,17 @@ public class AnalyzeTicPlugin implements PlugIn {
      */
     public static LoopAnalysis analyze(ImagePlus imp, List<Roi> rois, Roi reference, AnalysisSettings s,
                                        double frameIntervalS) {
+        return analyze(imp, rois, reference, s, frameIntervalS, AnalysisProgress.NONE);
+    }
+
+    /**
+     * As {@link #analyze(ImagePlus, List, Roi, AnalysisSettings, double)}, telling {@code progress} of every
+     * frame read and letting it stop the analysis.
+     *
+     * @throws AnalysisCancelledException when {@code progress} asked to stop (nothing is published or written)
+     */
+    public static LoopAnalysis analyze(ImagePlus imp, List<Roi> rois, Roi reference, AnalysisSettings s,
+                                       double frameIntervalS, AnalysisProgress progress) {
         List<String> warnings = new ArrayList<>();
         CineLoop loop = CineLoopImages.toCineLoop(imp, warnings, frameIntervalS);
         List<RoiMask> targets = new ArrayList<>();
@@ -126,9 +145,38 @@ public class AnalyzeTicPlugin implements PlugIn {
         RoiMask ref = reference == null ? null : CineLoopImages.toRoiMask(reference, "reference");
         Path source = CineLoopImages.sourcePath(imp);
         String sha = source == null ? null : LoopReader.sha256(source);
-        LoopAnalysis a = Analyzer.analyze(loop, sha, targets, ref, s);
+        LoopAnalysis a = Analyzer.analyze(loop, sha, targets, ref, s, progress);
         warnings.addAll(a.warnings());
         return new LoopAnalysis(a.input(), a.settings(), List.copyOf(warnings), a.rois());
+    }
+
+    /** ImageJ's progress bar and status line; Esc ({@code IJ.escapePressed()}) stops the analysis. */
+    static AnalysisProgress progressBar(String title) {
+        return new AnalysisProgress() {
+            @Override
+            public void frameRead(int index, int total) {
+                if (index % 8 == 0 || index == total - 1) {
+                    IJ.showProgress(index + 1, total);
+                    IJ.showStatus("CEUS Perfusion: " + title + ": frame " + (index + 1) + "/" + total + " (Esc stops)");
+                }
+            }
+
+            @Override
+            public boolean cancelled() {
+                return IJ.escapePressed();
+            }
+        };
+    }
+
+    /** After Esc: says so, resets Esc and aborts a calling macro (which must not read a stale table row). */
+    private static void stopped(ImagePlus imp) {
+        IJ.showProgress(1.0);
+        IJ.showStatus("CEUS Perfusion: analysis stopped (Esc)");
+        IJ.log("CEUS Perfusion: " + imp.getTitle() + ": Analyze TIC stopped (Esc); no results published or written");
+        IJ.resetEscape();
+        if (Interpreter.getInstance() != null) {
+            Interpreter.abort();
+        }
     }
 
     private static List<Roi> single(Roi roi) {

@@ -1,7 +1,6 @@
 package org.ceusperfusion.ij;
 
 import ij.IJ;
-import ij.gui.GenericDialog;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 import java.io.IOException;
@@ -17,6 +16,7 @@ import org.ceusperfusion.batch.BatchRunner;
 import org.ceusperfusion.batch.ItemResult;
 import org.ceusperfusion.batch.Manifest;
 import org.ceusperfusion.io.LoadOptions;
+import org.ceusperfusion.motion.MotionSettings;
 
 /**
  * {@code Plugins > CEUS Perfusion > Batch...}: runs a manifest CSV (as {@code ceus batch}) or every loop of
@@ -32,15 +32,74 @@ public class BatchPlugin implements PlugIn {
     /** Title of the results table: one row per item, as {@code summary.csv}. */
     public static final String TITLE = "CEUS Batch";
 
-    /** What the dialog or the macro options ask for. */
+    /**
+     * What the dialog or the macro options ask for; the fields are declared once ({@link #form}).
+     *
+     * @param input            manifest {@code .csv} or folder of loops
+     * @param roi              ROI of every loop of a folder ({@code name=oval:x,y,w,h}), or empty
+     * @param reference        reference ROI for a folder, or empty
+     * @param output           output folder, or empty for {@code ceus-batch} beside the input
+     * @param dynamicRangeDb   scanner dynamic range, dB
+     * @param model            bolus model label
+     * @param threads          worker threads (0: all cores)
+     * @param resume           skip items whose complete output exists
+     * @param linear           the grey values are already linear
+     * @param motionCorrection whether the ROIs follow the tissue
+     * @param exclude          frames left out of every fit ({@code 10-20,35}), or empty
+     * @param keepFlash        keep frames that look like flashes
+     * @param bootstrap        bootstrap replicates (0: delta-method intervals)
+     * @param noCompare        do not compare each patient's exams
+     */
     record Options(String input, String roi, String reference, String output, double dynamicRangeDb,
-                   String model, int threads, boolean resume) {
+                   String model, int threads, boolean resume, boolean linear, boolean motionCorrection,
+                   String exclude, boolean keepFlash, int bootstrap, boolean noCompare) {
+
+        /** @return the fields of the dialog, in order; each label's first word is its macro key */
+        static OptionForm form() {
+            return new OptionForm()
+                    .file("input", "Input (manifest .csv or folder)")
+                    .string("roi", "ROI for a folder (e.g. tumour=oval:40,27,40,30)", "")
+                    .string("reference_roi", "Reference_ROI for a folder (optional)", "")
+                    .directory("output", "Output folder")
+                    .number("dynamic_range", "Dynamic_range", AnalysisSettings.DEFAULT_DYNAMIC_RANGE_DB, "dB")
+                    .flag("linear", "Linear data (no log compression)", false)
+                    .choice("model", "Model", AnalyzeTicOptions.MODELS, AnalyzeTicOptions.MODELS.get(0))
+                    .flag("motion_correction", "Motion_correction (the ROIs follow the tissue)", false)
+                    .string("exclude", "Exclude frames (e.g. 10-20,35)", "")
+                    .flag("keep_flash", "Keep_flash frames (no flash detection)", false)
+                    .integer("bootstrap", "Bootstrap replicates (0: delta method)", 0)
+                    .integer("threads", "Threads (0 = all cores)", 0)
+                    .flag("resume", "Resume (skip complete items)", false)
+                    .flag("no_compare", "No_compare (do not compare each patient's exams)", false);
+        }
 
         static Options fromMacro(MacroOptions m) {
-            return new Options(m.string("input", ""), m.string("roi", ""), m.string("reference_roi", ""),
-                    m.string("output", ""), m.number("dynamic_range", AnalysisSettings.DEFAULT_DYNAMIC_RANGE_DB),
-                    m.string("model", "lognormal"), (int) m.number("threads", Runtime.getRuntime().availableProcessors()),
-                    m.flag("resume"));
+            return fromValues(form().fromMacro(m));
+        }
+
+        static Options fromValues(java.util.Map<String, Object> v) {
+            return new Options((String) v.get("input"), (String) v.get("roi"), (String) v.get("reference_roi"),
+                    (String) v.get("output"), (Double) v.get("dynamic_range"), (String) v.get("model"),
+                    whole(v, "threads"), (Boolean) v.get("resume"), (Boolean) v.get("linear"),
+                    (Boolean) v.get("motion_correction"), (String) v.get("exclude"), (Boolean) v.get("keep_flash"),
+                    whole(v, "bootstrap"), (Boolean) v.get("no_compare"));
+        }
+
+        private static int whole(java.util.Map<String, Object> v, String key) {
+            double x = (Double) v.get(key);
+            if (!(x >= 0) || x != Math.rint(x) || x > 100_000) {
+                throw new InputException(key + "=", "expected a whole number >= 0, got " + x);
+            }
+            return (int) x;
+        }
+
+        /** @return the core's default analysis settings for every item */
+        AnalysisSettings settings() {
+            MotionSettings m = MotionSettings.defaults().withCorrection(motionCorrection)
+                    .withExcludeFrames(exclude == null || exclude.isBlank() ? null : exclude.trim())
+                    .withFlashDetection(!keepFlash);
+            return new AnalysisSettings(linear ? null : dynamicRangeDb, linear, model, m)
+                    .withBootstrap(bootstrap, AnalysisSettings.DEFAULT_BOOTSTRAP_SEED);
         }
     }
 
@@ -82,9 +141,9 @@ public class BatchPlugin implements PlugIn {
             manifest = Manifest.read(input);
         }
         Path out = o.output().isBlank() ? input.toAbsolutePath().resolveSibling("ceus-batch") : Path.of(o.output());
-        AnalysisSettings s = new AnalysisSettings(o.dynamicRangeDb(), false, o.model());
-        BatchOptions options = new BatchOptions(out, s, LoadOptions.NONE, Math.max(1, o.threads()), o.resume(),
-                null, null, true, null);
+        int threads = o.threads() > 0 ? o.threads() : Runtime.getRuntime().availableProcessors();
+        BatchOptions options = new BatchOptions(out, o.settings(), LoadOptions.NONE, threads, o.resume(),
+                null, null, !o.noCompare(), null);
         try {
             return new BatchRunner(options).run(manifest, listener, cancel);
         } catch (IOException e) {
@@ -95,24 +154,11 @@ public class BatchPlugin implements PlugIn {
     }
 
     private static Options ask() {
-        GenericDialog gd = new GenericDialog("CEUS Perfusion: Batch");
-        gd.addFileField("Input (manifest .csv or folder)", "", 40);
-        gd.addStringField("ROI for a folder (e.g. tumour=oval:40,27,40,30)", "", 30);
-        gd.addStringField("Reference_ROI for a folder (optional)", "", 30);
-        gd.addDirectoryField("Output folder", "", 40);
-        gd.addNumericField("Dynamic_range", AnalysisSettings.DEFAULT_DYNAMIC_RANGE_DB, 1, 6, "dB");
-        gd.addChoice("Model", AnalyzeTicOptions.MODELS.toArray(new String[0]), "lognormal");
-        gd.addNumericField("Threads", Runtime.getRuntime().availableProcessors(), 0);
-        gd.addCheckbox("Resume (skip complete items)", false);
-        gd.addMessage("Esc cancels a running batch. For thousands of loops and clusters: ceus batch --shard.");
-        gd.addHelp(HelpLinks.html(COMMAND, "Macro keys: input, roi, reference_roi, output, dynamic_range, model,"
-                + " threads, resume."));
-        gd.showDialog();
-        if (gd.wasCanceled()) {
-            return null;
-        }
-        return new Options(gd.getNextString(), gd.getNextString(), gd.getNextString(), gd.getNextString(),
-                gd.getNextNumber(), gd.getNextChoice(), (int) gd.getNextNumber(), gd.getNextBoolean());
+        var values = Options.form().ask("CEUS Perfusion: Batch",
+                "Esc cancels a running batch. For thousands of loops and clusters: ceus batch --shard.",
+                HelpLinks.html(COMMAND, "Macro keys: input, roi, reference_roi, output, dynamic_range, linear, model,"
+                        + " motion_correction, exclude, keep_flash, bootstrap, threads, resume, no_compare."));
+        return values == null ? null : Options.fromValues(values);
     }
 
     /** @return the results as a table: id, status, message, output and the headline parameters */

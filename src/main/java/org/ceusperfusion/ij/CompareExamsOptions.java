@@ -16,9 +16,12 @@ import org.ceusperfusion.compare.RecistLike;
  * {@code days}, {@code volume_ml}, {@code necrosis_pct}, {@code new_lesions} (one entry per exam,
  * comma-separated), {@code diameters_mm} and {@code volume_diameters_mm} ({@code "84,80;88,84"}: exams
  * by {@code ;}); {@code reference} (ROI Manager name of the reference ROI: {@code NAME-<label>} when
- * present, else {@code NAME}); {@code dynamic_range} (dB, default 40), {@code linear}, {@code model};
+ * present, else {@code NAME}); {@code dynamic_range} (dB, default 40), {@code linear}, {@code model} ({@code auto}: every exam fitted
+ * with the one model of lowest AICc summed over the exams, as {@code ceus compare --model auto});
  * {@code diameter_sd} (mm, 1.5); {@code response_parameter} (AUC), {@code response_threshold} (−40),
- * {@code response_day} (30 or {@code none}); {@code save_to} (a folder; empty: do not save).
+ * {@code response_day} (30 or {@code none}); {@code repeatability_cv} (test–retest CV as a fraction, 0.15 =
+ * 15 %, added to the change intervals as {@code --repeatability-cv}; 0, the default: "measurement only");
+ * {@code save_to} (a folder; empty: do not save).
  *
  * @param exams      per exam an image title or a file path
  * @param labels     exam labels, comma list or {@code null} (baseline, D&lt;day&gt;, exam&lt;n&gt;)
@@ -99,6 +102,8 @@ public record CompareExamsOptions(List<String> exams, String labels, String days
                 .number("response_threshold", "Response_threshold", -40, "%")
                 .string("response_day", "Response_day (or none)", "30")
                 .number("diameter_sd", "Diameter_sd", RecistLike.DEFAULT_SD_MM, "mm")
+                .number("repeatability_cv", "Repeatability_cv (test-retest, 0 = measurement only)", 0,
+                        "fraction")
                 .directory("save_to", "Save_to folder (optional)");
     }
 
@@ -115,6 +120,8 @@ public record CompareExamsOptions(List<String> exams, String labels, String days
         ComparisonOptions options = ExamLists.options((String) v.get("response_parameter"),
                 (Double) v.get("response_threshold"), (String) v.get("response_day"), (Double) v.get("diameter_sd"),
                 ComparisonOptions.DEFAULT.seed());
+        double cv = (Double) v.get("repeatability_cv");
+        options = options.withRepeatabilityCv(cv == 0 ? null : cv);
         return new CompareExamsOptions(exams, str(v, "labels"), str(v, "days"), str(v, "volume_ml"),
                 str(v, "necrosis_pct"), str(v, "diameters_mm"), str(v, "volume_diameters_mm"), str(v, "new_lesions"),
                 str(v, "reference"), settings, options, str(v, "save_to"));

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ceusperfusion.InputException;
 import org.ceusperfusion.cine.CineLoop;
+import org.ceusperfusion.analysis.AnalysisSettings;
+import org.ceusperfusion.compare.CommonModel;
 import org.ceusperfusion.compare.Comparison;
 import org.ceusperfusion.compare.ExamChange;
 import org.ceusperfusion.compare.ExamInput;
@@ -67,6 +69,21 @@ public class CompareExamsPlugin implements PlugIn {
      * @throws InputException when an exam is neither an open image nor a readable file, or lacks a ROI
      */
     public static Comparison compare(CompareExamsOptions o) {
+        List<ExamInput> inputs = analyzeAll(o, o.settings());
+        IJ.showStatus("CEUS Perfusion: comparing " + o.exams().size() + " exams");
+        Comparison c;
+        try {
+            // model=auto: one model for every exam, the lowest AICc summed over the exams (as ceus compare)
+            c = CommonModel.compare(inputs, o.settings(), o.comparison(), s -> analyzeAll(o, s));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        IJ.showProgress(1.0);
+        IJ.showStatus("");
+        return c;
+    }
+
+    private static List<ExamInput> analyzeAll(CompareExamsOptions o, AnalysisSettings settings) {
         int n = o.exams().size();
         List<String> labels = o.labelList();
         List<Double> days = ExamLists.numbers("days=", o.days(), n);
@@ -89,13 +106,9 @@ public class CompareExamsPlugin implements PlugIn {
                     true), o.reference());
             ExamSpec spec = new ExamSpec(label, days.get(i), src.target(), ref, volumes.get(i), necrosis.get(i),
                     diameters.get(i), lesions.get(i), ellipsoid.get(i));
-            inputs.add(FollowUp.analyze(src.loop(), src.sha256(), spec, o.settings()));
+            inputs.add(FollowUp.analyze(src.loop(), src.sha256(), spec, settings));
         }
-        IJ.showStatus("CEUS Perfusion: comparing " + n + " exams");
-        Comparison c = FollowUp.compare(inputs, o.comparison());
-        IJ.showProgress(1.0);
-        IJ.showStatus("");
-        return c;
+        return inputs;
     }
 
     /** A loop with its target ROI and file hash. */
@@ -163,7 +176,8 @@ public class CompareExamsPlugin implements PlugIn {
         var v = CompareExamsOptions.form(String.join(",", titles)).ask("CEUS Perfusion: Compare Exams", null,
                 HelpLinks.html(COMMAND, "Macro keys: exams (or baseline, followup), labels, days, volume_ml,"
                         + " necrosis_pct, diameters_mm, volume_diameters_mm, new_lesions, reference, dynamic_range,"
-                        + " linear, model, response_parameter, response_threshold, response_day, diameter_sd, save_to."));
+                        + " linear, model, response_parameter, response_threshold, response_day, diameter_sd,"
+                        + " repeatability_cv, save_to."));
         return v == null ? null : CompareExamsOptions.fromValues(CompareExamsOptions.items((String) v.get("exams")), v);
     }
 

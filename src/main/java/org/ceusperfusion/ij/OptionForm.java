@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class OptionForm {
     /** The kind of a dialog field. */
-    enum Kind { NUMBER, INTEGER, FLAG, CHOICE, STRING, DIRECTORY }
+    enum Kind { NUMBER, INTEGER, FLAG, CHOICE, STRING, DIRECTORY, FILE }
 
     /**
      * One field.
@@ -65,6 +65,12 @@ final class OptionForm {
         return this;
     }
 
+    /** A file or folder path with a Browse button. */
+    OptionForm file(String key, String label) {
+        fields.add(new Field(key, label, Kind.FILE, "", List.of(), null));
+        return this;
+    }
+
     /** @return the fields, in dialog order */
     List<Field> fields() {
         return List.copyOf(fields);
@@ -105,6 +111,7 @@ final class OptionForm {
                 case CHOICE -> gd.addChoice(f.label(), f.items().toArray(new String[0]), (String) f.def());
                 case STRING -> gd.addStringField(f.label(), (String) f.def(), 14);
                 case DIRECTORY -> gd.addDirectoryField(f.label(), (String) f.def());
+                case FILE -> gd.addFileField(f.label(), (String) f.def(), 30);
             }
         }
         if (message != null) {

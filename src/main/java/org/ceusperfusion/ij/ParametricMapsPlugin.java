@@ -4,7 +4,6 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.WindowManager;
-import ij.gui.GenericDialog;
 import ij.gui.Roi;
 import ij.plugin.LutLoader;
 import ij.plugin.PlugIn;
@@ -32,7 +31,8 @@ import org.ceusperfusion.roi.RoiMask;
  * image's ROI (the whole frame without one), on all cores — the same numbers as {@code ceus map}.
  *
  * <p>Shows a 32-bit stack {@code CEUS maps: <title>} with one slice per parameter, then R² and the fit
- * status (slice labels {@code PE (a.u.)}, ...), calibrated in mm when the pixel size is known, with the
+ * status (slice labels {@code PE (a.u.)}, ...), then with {@code ci} each parameter's 95 % bounds
+ * ({@code PE_lo}, {@code PE_hi}, ...), calibrated in mm when the pixel size is known, with the
  * Fire LUT; with {@code save_to}, writes the files of {@code ceus map --out}. Macro:
  * {@code run("Parametric Maps...", "dynamic_range=40 model=lognormal params=PE,AUC,TTP,mTT bin=1 save_to=[/tmp/maps]");}
  */
@@ -120,7 +120,7 @@ public class ParametricMapsPlugin implements PlugIn {
     /**
      * @param maps  the maps
      * @param title the stack's title
-     * @return a 32-bit stack: one slice per parameter, then {@code R2} and {@code status}; calibrated,
+     * @return a 32-bit stack: one slice per parameter, then {@code R2}, {@code status} and (with CIs) {@code <param>_lo}, {@code <param>_hi}; calibrated,
      *         Fire LUT, display range of the first slice
      */
     public static ImagePlus toStack(ParametricMaps maps, String title) {
@@ -132,6 +132,13 @@ public class ParametricMapsPlugin implements PlugIn {
         stack.addSlice("R2", new FloatProcessor(maps.width(), maps.height(), maps.r2().clone()));
         stack.addSlice("status (0 OK, 1 NOT_CONVERGED, 2 NO_BOLUS, 3 TOO_FEW_POINTS, 4 FAILED)",
                 new FloatProcessor(maps.width(), maps.height(), maps.status().clone()));
+        for (int k = 0; maps.ciLo() != null && k < maps.params().size(); k++) {
+            PerfusionParameter p = maps.params().get(k);
+            stack.addSlice(p.label() + "_lo (" + p.unit() + ", 95% CI low)",
+                    new FloatProcessor(maps.width(), maps.height(), maps.ciLo()[k].clone()));
+            stack.addSlice(p.label() + "_hi (" + p.unit() + ", 95% CI high)",
+                    new FloatProcessor(maps.width(), maps.height(), maps.ciHi()[k].clone()));
+        }
         ImagePlus imp = new ImagePlus(title, stack);
         PerfusionParameter first = maps.params().get(0);
         MapWriter.calibrate(imp.getCalibration(), maps.pixelSizeMm(), null);
@@ -160,23 +167,10 @@ public class ParametricMapsPlugin implements PlugIn {
     }
 
     private static ParametricMapsOptions ask() {
-        ParametricMapsOptions d = ParametricMapsOptions.defaults();
-        GenericDialog gd = new GenericDialog("CEUS Perfusion: Parametric Maps");
-        gd.addNumericField("Dynamic_range", d.dynamicRangeDb(), 1, 6, "dB");
-        gd.addCheckbox("Linear data (no log compression)", d.linear());
-        gd.addChoice("Model", org.ceusperfusion.model.BolusModels.labels().toArray(new String[0]), d.model());
-        gd.addStringField("Params (comma list)", d.params(), 24);
-        gd.addNumericField("Bin (N×N pixels)", d.bin(), 0);
-        gd.addNumericField("Frame_bin (frames per sample, 0 = auto)", d.frameBin(), 0);
-        gd.addDirectoryField("Save_to folder (optional)", "");
-        gd.addMessage("Maps the image's ROI (whole frame without one) on all cores.");
-        gd.addHelp(HelpLinks.html(COMMAND, "Macro keys: dynamic_range, linear, model, params, bin, frame_bin,"
-                + " save_to."));
-        gd.showDialog();
-        if (gd.wasCanceled()) {
-            return null;
-        }
-        return new ParametricMapsOptions(gd.getNextNumber(), gd.getNextBoolean(), gd.getNextChoice(),
-                gd.getNextString(), (int) gd.getNextNumber(), (int) gd.getNextNumber(), gd.getNextString());
+        var values = ParametricMapsOptions.form().ask("CEUS Perfusion: Parametric Maps",
+                "Maps the image's ROI (whole frame without one). Esc stops.", HelpLinks.html(COMMAND,
+                        "Macro keys: dynamic_range, linear, model, params, bin, smooth, frame_bin, ci, threads,"
+                                + " save_to."));
+        return values == null ? null : ParametricMapsOptions.fromValues(values);
     }
 }

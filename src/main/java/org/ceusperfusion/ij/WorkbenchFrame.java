@@ -19,19 +19,15 @@ import java.util.List;
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
-import javax.swing.JCheckBox;
-import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
-import javax.swing.JSpinner;
 import javax.swing.JSplitPane;
 import javax.swing.JTable;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
-import javax.swing.SpinnerNumberModel;
 import javax.swing.TransferHandler;
 import org.ceusperfusion.analysis.AnalysisSettings;
 
@@ -44,9 +40,7 @@ public final class WorkbenchFrame extends JFrame {
     private final WorkbenchController controller;
     private final JTable examTable;
     private final WorkbenchTasks tasks;
-    private final JSpinner dynamicRange = new JSpinner(new SpinnerNumberModel(40.0, 1.0, 200.0, 1.0));
-    private final JCheckBox linear = new JCheckBox("Linear data");
-    private final JComboBox<String> model = new JComboBox<>(AnalyzeTicOptions.MODELS.toArray(new String[0]));
+    private final WorkbenchSettingsPane settingsPane;
 
     WorkbenchFrame(WorkbenchController controller, WorkbenchExamTable exams, WorkbenchResults results,
                    WorkbenchTasks tasks) {
@@ -54,10 +48,11 @@ public final class WorkbenchFrame extends JFrame {
         this.controller = controller;
         this.examTable = new JTable(exams);
         this.tasks = tasks;
+        this.settingsPane = new WorkbenchSettingsPane(controller::settingsChanged, tasks::error);
         setDefaultCloseOperation(DISPOSE_ON_CLOSE);
         JPanel left = new JPanel(new BorderLayout(0, 6));
         left.add(examPane(), BorderLayout.CENTER);
-        left.add(settingsPane(), BorderLayout.SOUTH);
+        left.add(settingsPane, BorderLayout.SOUTH);
         JSplitPane top = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, left, results.chartPane());
         top.setResizeWeight(0.5);
         JSplitPane main = new JSplitPane(JSplitPane.VERTICAL_SPLIT, top, results.tablesPane());
@@ -125,12 +120,12 @@ public final class WorkbenchFrame extends JFrame {
         p.add(button("Save session (Ctrl+S)", "Save loops, hashes, ROIs and settings to a session file",
                 controller::chooseSaveSession));
         p.add(button("Open session (Ctrl+Shift+O)", "Reopen a saved session", controller::chooseOpenSession));
-        p.add(button("Help (F1)", "The workbench guide in the browser: " + HelpLinks.docsUrl(), WorkbenchFrame::help));
+        p.add(button("Help (F1)", "The workbench guide (shipped with the plugin, works offline)", WorkbenchFrame::help));
         return p;
     }
 
     private static void help() {
-        ij.IJ.runPlugIn("ij.plugin.BrowserLauncher", HelpLinks.docsUrl());
+        AboutPlugin.documentation("docs/workbench.md");
     }
 
     private JPanel examPane() {
@@ -153,40 +148,19 @@ public final class WorkbenchFrame extends JFrame {
         return p;
     }
 
-    private JPanel settingsPane() {
-        JPanel p = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 2));
-        p.setBorder(BorderFactory.createTitledBorder("2  Settings (same for every exam)"));
-        p.add(new JLabel("Dynamic range:"));
-        ((JSpinner.DefaultEditor) dynamicRange.getEditor()).getTextField().setColumns(4);
-        p.add(dynamicRange);
-        p.add(new JLabel("dB"));
-        linear.setToolTipText("The grey values are already linear echo power (no log compression to undo)");
-        p.add(linear);
-        p.add(new JLabel("Model:"));
-        p.add(model);
-        dynamicRange.addChangeListener(e -> controller.settingsChanged(settings()));
-        linear.addActionListener(e -> {
-            dynamicRange.setEnabled(!linear.isSelected());
-            controller.settingsChanged(settings());
-        });
-        model.addActionListener(e -> controller.settingsChanged(settings()));
-        return p;
-    }
-
     /** @return the settings shown */
     AnalysisSettings settings() {
-        return new AnalysisSettings(((Number) dynamicRange.getValue()).doubleValue(), linear.isSelected(),
-                (String) model.getSelectedItem());
+        return settingsPane.settings();
     }
 
     /** Shows {@code s} without firing changes back. */
     void showSettings(AnalysisSettings s) {
-        if (!s.linear()) {
-            dynamicRange.setValue(s.dynamicRangeDb());
-        }
-        linear.setSelected(s.linear());
-        dynamicRange.setEnabled(!s.linear());
-        model.setSelectedItem(s.model());
+        settingsPane.show(s);
+    }
+
+    /** @return the settings pane (tests set its controls as a user would) */
+    WorkbenchSettingsPane settingsPane() {
+        return settingsPane;
     }
 
     /** @return the Cancel button of the status bar (tests check it is on screen) */

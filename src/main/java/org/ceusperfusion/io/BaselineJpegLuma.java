@@ -20,6 +20,7 @@ package org.ceusperfusion.io;
 final class BaselineJpegLuma {
     private static final int[] NATURAL = zigzagToNatural();
     private static final int FAST_BITS = JpegHuffman.FAST_BITS;
+    private static final int SKIP_BITS = JpegHuffman.SKIP_BITS;
     private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONG =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
@@ -46,6 +47,10 @@ final class BaselineJpegLuma {
     private final int[] block = new int[64];
     private final int[] work = new int[64];
     private float[] out;
+    /** Luma blocks across; per block outside the region its flat grey value, written out row by row at the end. */
+    private int blocksX;
+    private float[] flatValue;
+    private boolean[] flat;
 
     private BaselineJpegLuma(byte[] data, int width, int height, int[] region) {
         this.data = data;
@@ -151,7 +156,7 @@ final class BaselineJpegLuma {
             for (int i = 0; i < total; i++) {
                 values[i] = data[at + 17 + i] & 0xFF;
             }
-            JpegHuffman h = new JpegHuffman(counts, values);
+            JpegHuffman h = JpegHuffman.of(data, at + 1, counts, values);
             if (tc == 0) {
                 dcTables[th] = h;
             } else {
@@ -183,6 +188,9 @@ final class BaselineJpegLuma {
             vMax = Math.max(vMax, compV[c]);
         }
         out = new float[w * h];
+        blocksX = (w + 7) / 8;
+        flatValue = new float[blocksX * ((h + 7) / 8)];
+        flat = new boolean[flatValue.length];
         return compH[0] == hMax && compV[0] == vMax;
     }
 
@@ -216,6 +224,7 @@ final class BaselineJpegLuma {
         } else {
             decodeInterleaved(comps, dc, ac);
         }
+        writeFlatBlocks();
         skipEntropyData();
         return true;
     }
@@ -325,7 +334,9 @@ final class BaselineJpegLuma {
         if (!detail) {
             skipAc(acTable);
             if (x0 < width && y0 < height) {
-                fill(x0, y0, Idct.clamp(((dc * q[0] + 4) >> 3) + 128));
+                int b = (y0 >> 3) * blocksX + (x0 >> 3);
+                flatValue[b] = Idct.clamp(((dc * q[0] + 4) >> 3) + 128);
+                flat[b] = true;
             }
             return dc;
         }
@@ -369,6 +380,22 @@ final class BaselineJpegLuma {
         return dc;
     }
 
+    /** Writes the flat blocks outside the region, one pixel row at a time. */
+    private void writeFlatBlocks() {
+        for (int y = 0; y < height; y++) {
+            int row = (y >> 3) * blocksX;
+            int o = y * width;
+            for (int b = 0; b < blocksX; b++) {
+                if (flat[row + b]) {
+                    float v = flatValue[row + b];
+                    for (int x = b << 3, x1 = Math.min(width, x + 8); x < x1; x++) {
+                        out[o + x] = v;
+                    }
+                }
+            }
+        }
+    }
+
     private void fill(int x0, int y0, float value) {
         int x1 = Math.min(width, x0 + 8);
         int y1 = Math.min(height, y0 + 8);
@@ -385,15 +412,26 @@ final class BaselineJpegLuma {
         skipAc(acTable);
     }
 
+    /**
+     * Reads past the AC coefficients of one block: one {@link JpegHuffman#skip} lookup passes one or two codes
+     * and their value bits (at most 11 + 15 bits, so the buffer is topped up below 32); longer codes go the slow way.
+     */
     private void skipAc(JpegHuffman acTable) {
-        for (int k = 1; k < 64; k++) {
-            if (nbits < 16) {
+        int[] skip = acTable.skip;
+        int k = 1;
+        while (k < 64) {
+            if (nbits < 32) {
                 fillBits();
             }
-            int fa = acTable.fastAc[(int) (bits >>> (nbits - FAST_BITS)) & ((1 << FAST_BITS) - 1)];
-            if (fa != 0) {
-                nbits -= fa & 0xFF;
-                k += (fa >> 8) & 0xFF;
+            int e = skip[(int) (bits >>> (nbits - SKIP_BITS)) & ((1 << SKIP_BITS) - 1)];
+            if (e != 0) {
+                if (k + ((e >>> 5) & 0x7F) < 64) { // the block goes on after the first code: take both
+                    nbits -= (e >>> 12) & 31;
+                    k += e >>> 17;
+                } else {
+                    nbits -= e & 31;
+                    k += (e >>> 5) & 0x7F;
+                }
                 continue;
             }
             int rs = decodeSymbol(acTable);
@@ -402,10 +440,10 @@ final class BaselineJpegLuma {
                 if (rs >> 4 != 15) {
                     return;
                 }
-                k += 15;
+                k += 16;
                 continue;
             }
-            k += rs >> 4;
+            k += (rs >> 4) + 1;
             if (nbits < size) {
                 fillBits();
             }

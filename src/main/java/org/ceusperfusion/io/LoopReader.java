@@ -329,6 +329,32 @@ public final class LoopReader {
     }
 
     /**
+     * Starts {@link #sha256(Path)} on its own daemon thread, so the hash is taken while the loop is opened
+     * and analysed rather than before.
+     *
+     * @return gives the hash, waiting for it if need be; throws what {@link #sha256(Path)} would
+     */
+    public static java.util.function.Supplier<String> sha256Later(Path path) {
+        var task = new java.util.concurrent.FutureTask<>(() -> sha256(path));
+        Thread t = new Thread(task, "ceus-sha256");
+        t.setDaemon(true);
+        t.start();
+        return () -> {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while hashing " + path, e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        };
+    }
+
+    /**
      * Streams the file through SHA-256.
      *
      * @return lower-case hex SHA-256 of the file's bytes

@@ -40,62 +40,66 @@ final class CurveTile {
     }
 
     /**
-     * As {@link #load(CineLoop, Linearizer, int, int, double[], int, int, int)}, the pixels split into
-     * {@code parts} ranges read on {@code pool} (each pixel's samples are the same for any split).
+     * As {@link #load(CineLoop, Linearizer, int, int, double[], int, int, int)}, the frames split into
+     * {@code parts} ranges of whole samples read on {@code pool}, so each frame is read once (each pixel's
+     * samples, and the grey sums of integer grey levels, are the same for any split).
      */
     static CurveTile load(CineLoop loop, Linearizer lin, int y0, int y1, double[] greySum, int sumFirst,
                           int sumCount, int k, java.util.concurrent.ExecutorService pool, int parts) {
         int w = loop.width();
         CurveTile tile = new CurveTile(w, samples(loop.frameCount(), k), y0, y1);
         float[] lut = lut(lin, loop.metadata().maxGrey());
-        int count = (y1 - y0) * w;
-        int m = pool == null ? 1 : Math.max(1, Math.min(parts, count / 1024));
-        java.util.List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
-        for (int q = 0; q < m; q++) {
-            int from = (int) ((long) count * q / m);
-            int to = (int) ((long) count * (q + 1) / m);
-            int sFrom = sumFirst + (int) ((long) sumCount * q / m);
-            int sTo = sumFirst + (int) ((long) sumCount * (q + 1) / m);
-            Runnable part = () -> tile.loadPixels(loop, lin, lut, y0 * w, from, to, greySum, sFrom, sTo, k);
-            if (m == 1) {
-                part.run();
-            } else {
-                futures.add(pool.submit(part));
+        int m = pool == null ? 1 : Math.max(1, Math.min(parts, tile.frames));
+        double[][] sums = new double[m][];
+        Parts.run(m == 1 ? null : pool, m, q -> {
+            sums[q] = m == 1 ? null : new double[sumCount];
+            tile.loadSamples(loop, lin, lut, y0 * w, Parts.start(tile.frames, q, m),
+                    Parts.start(tile.frames, q + 1, m), k, greySum, sumFirst, sumCount, sums[q]);
+        });
+        for (double[] partial : sums) {
+            for (int i = 0; partial != null && i < sumCount; i++) {
+                greySum[sumFirst + i] += partial[i];
             }
-        }
-        for (java.util.concurrent.Future<?> f : futures) {
-            ParametricMapper.await(f);
         }
         return tile;
     }
 
-    /** Loads tile pixels {@code [from, to)} (image pixel {@code first + i}) and grey sums {@code [sFrom, sTo)}. */
-    private void loadPixels(CineLoop loop, Linearizer lin, float[] lut, int first, int from, int to,
-                            double[] greySum, int sFrom, int sTo, int k) {
-        int n = frames;
+    /**
+     * Loads samples {@code [j0, j1)} of every tile pixel (image pixel {@code first + i}) and adds the grey
+     * values of image pixels {@code [sumFirst, sumFirst + sumCount)} of their frames into {@code partial}
+     * ({@code partial[i]} for pixel {@code sumFirst + i}), or into {@code greySum} when {@code partial} is null.
+     */
+    private void loadSamples(CineLoop loop, Linearizer lin, float[] lut, int first, int j0, int j1, int k,
+                             double[] greySum, int sumFirst, int sumCount, double[] partial) {
         int nFrames = loop.frameCount();
-        int count = to - from;
-        float[] stage = new float[Math.min(STAGE, n) * count];
-        for (int f = 0; f < nFrames; f++) {
+        int count = (y1 - y0) * width;
+        float[] stage = new float[Math.min(STAGE, j1 - j0) * count];
+        for (int f = j0 * k; f < Math.min(nFrames, j1 * k); f++) {
             float[] frame = loop.frame(f);
             int j = f / k;
             int frameInSample = f - j * k;
-            int base = (j % STAGE) * count;
+            int jl = (j - j0) % STAGE;
+            int base = jl * count;
             if (frameInSample == 0) {
                 java.util.Arrays.fill(stage, base, base + count, 0f);
             }
             float weight = 1f / Math.min(k, nFrames - j * k);
-            int off = first + from;
             for (int i = 0; i < count; i++) {
-                float v = power(lut, lin, frame[off + i]);
+                float v = power(lut, lin, frame[first + i]);
                 stage[base + i] += k == 1 ? v : v * weight;
             }
-            for (int i = sFrom; i < sTo; i++) {
-                greySum[i] += frame[i];
+            if (partial == null) {
+                for (int i = 0; i < sumCount; i++) {
+                    greySum[sumFirst + i] += frame[sumFirst + i];
+                }
+            } else {
+                for (int i = 0; i < sumCount; i++) {
+                    partial[i] += frame[sumFirst + i];
+                }
             }
             boolean sampleDone = frameInSample == k - 1 || f == nFrames - 1;
-            if (sampleDone && (j % STAGE == STAGE - 1 || j == n - 1)) {
-                unstage(stage, from, count, j - j % STAGE, j % STAGE + 1);
+            if (sampleDone && (jl == STAGE - 1 || j == j1 - 1)) {
+                unstage(stage, 0, count, j - jl, jl + 1);
             }
         }
     }

@@ -244,7 +244,7 @@ public final class ParametricMapper {
         /** Temporal binning: fixed, or automatic from the fastest bolus rise ({@link RiseProbe}). */
         private void chooseSamples(ExecutorService pool) {
             if (settings.frameBin() == MapSettings.AUTO) {
-                riseS = RiseProbe.fastestRiseS(loop, lin, mapped);
+                riseS = RiseProbe.fastestRiseS(loop, lin, mapped, pool, settings.threads());
             }
             frameBin = settings.frameBinFor(loop.frameCount(), loop.frameIntervalS(), riseS);
             t = CurveTile.sampleTimes(loop.timesS(), frameBin);

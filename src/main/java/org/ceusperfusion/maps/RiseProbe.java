@@ -1,5 +1,6 @@
 package org.ceusperfusion.maps;
 
+import java.util.concurrent.ExecutorService;
 import org.ceusperfusion.cine.CineLoop;
 import org.ceusperfusion.fit.ShiftedShapes;
 import org.ceusperfusion.model.BolusModel;
@@ -47,17 +48,29 @@ final class RiseProbe {
      *         {@value #MIN_PIXELS} probe curves show a bolus
      */
     static double fastestRiseS(CineLoop loop, Linearizer lin, boolean[] mapped) {
+        return fastestRiseS(loop, lin, mapped, null, 1);
+    }
+
+    /**
+     * As {@link #fastestRiseS(CineLoop, Linearizer, boolean[])}, the frames and the probe curves split into
+     * {@code threads} parts run on {@code pool} (the same result for any split).
+     *
+     * @param pool    where to run the parts, or {@code null} for this thread
+     * @param threads parts to split the work into
+     */
+    static double fastestRiseS(CineLoop loop, Linearizer lin, boolean[] mapped, ExecutorService pool, int threads) {
         int k = Math.max(1, (int) Math.floor(MAX_SAMPLE_S / loop.frameIntervalS() + 1e-9));
         k = Math.max(1, Math.min(k, loop.frameCount() / 40));
         int[] px = probePixels(mapped, loop.width(), loop.height());
         if (px.length == 0) {
             return Double.NaN;
         }
-        float[][] curves = curves(loop, lin, px, k);
+        int parts = pool == null ? 1 : Math.max(1, threads);
+        float[][] curves = curves(loop, lin, px, k, pool, parts);
         double[] t = CurveTile.sampleTimes(loop.timesS(), k);
         double[] ref = {0, 1, Math.log(REFERENCE_RISE_S) + 0.25, 0.5, referenceOnset(t, curves)};
         ShiftedShapes s = ShiftedShapes.of(LOGNORMAL, t, ref, t.length, WIDTHS);
-        return s == null ? Double.NaN : fastWidth(s, curves) * REFERENCE_RISE_S;
+        return s == null ? Double.NaN : fastWidth(s, curves, pool, parts) * REFERENCE_RISE_S;
     }
 
     /** The onset of the reference: {@value #REFERENCE_RISE_S} s before the probe's mean curve peaks. */
@@ -89,17 +102,23 @@ final class RiseProbe {
      * The {@value #FAST_QUANTILE} quantile of the width scale of the probe curves that show a bolus (NaN
      * when fewer than {@value #MIN_PIXELS} do).
      */
-    private static double fastWidth(ShiftedShapes s, float[][] curves) {
+    private static double fastWidth(ShiftedShapes s, float[][] curves, ExecutorService pool, int parts) {
         double[] widths = new double[curves.length];
-        int m = 0;
-        double[] y = new double[curves[0].length];
-        for (float[] c : curves) {
-            for (int j = 0; j < y.length; j++) {
-                y[j] = c[j];
+        Parts.run(pool, parts, q -> {
+            double[] y = new double[curves[0].length];
+            for (int p = Parts.start(curves.length, q, parts); p < Parts.start(curves.length, q + 1, parts); p++) {
+                for (int j = 0; j < y.length; j++) {
+                    y[j] = curves[p][j];
+                }
+                ShiftedShapes.Match match = s.match(y);
+                boolean strong = match != null && match.t() > STRONG && match.relativePeak() >= 1;
+                widths[p] = strong ? match.width() : Double.NaN;
             }
-            ShiftedShapes.Match match = s.match(y);
-            if (match != null && match.t() > STRONG && match.relativePeak() >= 1) {
-                widths[m++] = match.width();
+        });
+        int m = 0;
+        for (double v : widths) {
+            if (!Double.isNaN(v)) {
+                widths[m++] = v;
             }
         }
         if (m < MIN_PIXELS) {
@@ -128,19 +147,27 @@ final class RiseProbe {
         return java.util.Arrays.copyOf(out, n);
     }
 
-    /** The probe pixels' linear curves, samples of {@code k} frames. */
-    private static float[][] curves(CineLoop loop, Linearizer lin, int[] px, int k) {
+    /**
+     * The probe pixels' linear curves, samples of {@code k} frames; the frames split into {@code parts}
+     * ranges of whole samples, read on {@code pool}.
+     */
+    private static float[][] curves(CineLoop loop, Linearizer lin, int[] px, int k, ExecutorService pool,
+                                    int parts) {
         int samples = CurveTile.samples(loop.frameCount(), k);
         float[][] c = new float[px.length][samples];
         float[] lut = CurveTile.lut(lin, loop.metadata().maxGrey());
-        for (int f = 0; f < loop.frameCount(); f++) {
-            float[] frame = loop.frame(f);
-            int j = f / k;
-            float weight = 1f / Math.min(k, loop.frameCount() - j * k);
-            for (int p = 0; p < px.length; p++) {
-                c[p][j] += weight * CurveTile.power(lut, lin, frame[px[p]]);
+        int n = loop.frameCount();
+        Parts.run(pool, parts, q -> {
+            int fEnd = Math.min(n, Parts.start(samples, q + 1, parts) * k);
+            for (int f = Parts.start(samples, q, parts) * k; f < fEnd; f++) {
+                float[] frame = loop.frame(f);
+                int j = f / k;
+                float weight = 1f / Math.min(k, n - j * k);
+                for (int p = 0; p < px.length; p++) {
+                    c[p][j] += weight * CurveTile.power(lut, lin, frame[px[p]]);
+                }
             }
-        }
+        });
         return c;
     }
 }

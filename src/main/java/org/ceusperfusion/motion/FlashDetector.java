@@ -71,22 +71,40 @@ public final class FlashDetector {
         return flash;
     }
 
-    /** @return the length of the shortest flash starting at sample {@code k}, or 0 when there is none */
+    /**
+     * @return the length of the shortest flash starting at sample {@code k}, or 0 when there is none (the local
+     *         noise, a median, is taken only for a candidate that passes the cheaper tests)
+     */
     private static int flashLength(double[] t, double[] m, int k, double maxReturn, double globalNoise) {
         for (int length = 1; length <= MAX_FLASH_FRAMES && k + length + 1 < m.length; length++) {
             if (t[k + length] - t[k] > maxReturn) {
                 return 0;
             }
-            double noise = Math.max(globalNoise, relativeNoise(t, m, k, length));
-            if (isFlash(t, m, k, length, +1, noise) || isFlash(t, m, k, length, -1, noise)) {
-                return length;
+            double noise = Double.NaN;
+            boolean noiseTaken = false;
+            for (int sign = 1; sign >= -1; sign -= 2) {
+                double excess = excess(t, m, k, length, sign);
+                double level = Math.max(Math.abs(m[k - 1]), Math.abs(m[k + length]));
+                if (!(excess > 0) || !(excess > MIN_RELATIVE_JUMP * level)) {
+                    continue;
+                }
+                if (!noiseTaken) {
+                    noise = Math.max(globalNoise, relativeNoise(t, m, k, length));
+                    noiseTaken = true;
+                }
+                if (excess > K * level * noise) {
+                    return length;
+                }
             }
         }
         return 0;
     }
 
-    /** @param sign +1 for a bright flash, −1 for a dark one */
-    private static boolean isFlash(double[] t, double[] m, int k, int length, int sign, double noise) {
+    /**
+     * @param sign +1 for a bright flash, −1 for a dark one
+     * @return how far the flash's dimmest sample stands above both flanks and their continuations (≤ 0: none)
+     */
+    private static double excess(double[] t, double[] m, int k, int length, int sign) {
         int end = k + length - 1;
         double pre = sign * m[k - 1];
         double post = sign * m[end + 1];
@@ -96,12 +114,7 @@ public final class FlashDetector {
         for (int j = k; j <= end; j++) {
             dimmest = Math.min(dimmest, sign * m[j]);
         }
-        double excess = dimmest - Math.max(Math.max(pre, post), Math.max(fromLeft, fromRight));
-        if (!(excess > 0)) {
-            return false;
-        }
-        double level = Math.max(Math.abs(m[k - 1]), Math.abs(m[end + 1]));
-        return excess > MIN_RELATIVE_JUMP * level && excess > K * level * noise;
+        return dimmest - Math.max(Math.max(pre, post), Math.max(fromLeft, fromRight));
     }
 
     /**

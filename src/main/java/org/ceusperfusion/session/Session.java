@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.ceusperfusion.InputException;
 import org.ceusperfusion.analysis.AnalysisSettings;
+import org.ceusperfusion.motion.MotionSettings;
 
 /**
  * The saved state of a workbench comparison: the exams in order (baseline first) and the analysis settings.
@@ -65,24 +66,44 @@ public record Session(List<Exam> exams, Settings settings) {
     }
 
     /**
-     * Analysis settings of a session.
+     * Analysis settings of a session, shared by every exam (as the options of {@code ceus compare}).
      *
-     * @param dynamicRangeDb dynamic range of the log-compressed video, dB, or {@code null} when linear
-     * @param linear         the grey values are already linear
-     * @param model          bolus model label
+     * @param dynamicRangeDb   dynamic range of the log-compressed video, dB, or {@code null} when linear
+     * @param linear           the grey values are already linear
+     * @param model            bolus model label
+     * @param motionCorrection whether the ROIs follow the tissue ({@code --motion-correction})
+     * @param excludeFrames    frames left out of every fit, e.g. {@code 10-20,35} (1-based), or {@code null}
+     *                         ({@code --exclude-frames})
+     * @param keepFlash        keep frames that look like flashes ({@code --no-flash-detection})
+     * @param bootstrap        residual-bootstrap replicates for the intervals, 0: delta method
+     *                         ({@code --bootstrap}, seed {@value AnalysisSettings#DEFAULT_BOOTSTRAP_SEED})
      */
-    public record Settings(Double dynamicRangeDb, boolean linear, String model) {
-        /** @return the settings of {@code s} */
+    public record Settings(Double dynamicRangeDb, boolean linear, String model, boolean motionCorrection,
+                           String excludeFrames, boolean keepFlash, int bootstrap) {
+        public Settings {
+            excludeFrames = excludeFrames == null || excludeFrames.isBlank() ? null : excludeFrames.trim();
+        }
+
+        /** Without motion correction, exclusions or bootstrap; flashes detected (a session of before they existed). */
+        public Settings(Double dynamicRangeDb, boolean linear, String model) {
+            this(dynamicRangeDb, linear, model, false, null, false, 0);
+        }
+
+        /** @return the settings of {@code s} (its bootstrap seed is not kept: the default seed is used) */
         public static Settings of(AnalysisSettings s) {
-            return new Settings(s.dynamicRangeDb(), s.linear(), s.model());
+            return new Settings(s.dynamicRangeDb(), s.linear(), s.model(), s.motion().correction(),
+                    s.motion().excludeFrames(), !s.motion().detectFlashes(), s.bootstrapReplicates());
         }
 
         /**
          * @return the core's settings
-         * @throws InputException when the dynamic range is impossible
+         * @throws InputException when the dynamic range, the exclusions or the bootstrap count is impossible
          */
         public AnalysisSettings toAnalysisSettings() {
-            return new AnalysisSettings(dynamicRangeDb, linear, model);
+            MotionSettings m = MotionSettings.defaults().withCorrection(motionCorrection)
+                    .withExcludeFrames(excludeFrames).withFlashDetection(!keepFlash);
+            return new AnalysisSettings(dynamicRangeDb, linear, model, m)
+                    .withBootstrap(bootstrap, AnalysisSettings.DEFAULT_BOOTSTRAP_SEED);
         }
     }
 }

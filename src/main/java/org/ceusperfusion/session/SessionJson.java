@@ -20,13 +20,16 @@ import org.ceusperfusion.report.Json;
  *
  * <pre>
  * {"schema": "ceus-perfusion/session@1", "software": {...},
- *  "settings": {"dynamicRangeDb": 40.0, "linear": false, "model": "lognormal"},
+ *  "settings": {"dynamicRangeDb": 40.0, "linear": false, "model": "lognormal", "motionCorrection": false,
+ *               "excludeFrames": null, "keepFlash": false, "bootstrap": 0},
  *  "exams": [{"label": "baseline", "day": 0.0, "path": "/data/baseline.dcm", "sha256": "...",
  *             "targetRoi": "tumour=oval:40,27,40,30", "referenceRoi": "normal=oval:8,62,24,20",
  *             "volumeMl": null, "necrosisPct": null, "diametersMm": null}, ...]}
  * </pre>
  *
- * Writing is atomic ({@link AtomicFiles}). A relative {@code path} is read relative to the session file's
+ * The last four settings were added later within the same schema: a file without them (or read by an older
+ * version, which ignores them) means no motion correction, no exclusions, flash detection, delta-method
+ * intervals. Writing is atomic ({@link AtomicFiles}). A relative {@code path} is read relative to the session file's
  * folder, so a study folder holding its loops and its session can be moved as a whole.
  */
 public final class SessionJson {
@@ -42,6 +45,10 @@ public final class SessionJson {
         settings.add("dynamicRangeDb", Json.num(s.settings().dynamicRangeDb()));
         settings.addProperty("linear", s.settings().linear());
         settings.addProperty("model", s.settings().model());
+        settings.addProperty("motionCorrection", s.settings().motionCorrection());
+        settings.add("excludeFrames", Json.str(s.settings().excludeFrames()));
+        settings.addProperty("keepFlash", s.settings().keepFlash());
+        settings.addProperty("bootstrap", s.settings().bootstrap());
         o.add("settings", settings);
         JsonArray exams = new JsonArray();
         for (Session.Exam e : s.exams()) {
@@ -115,8 +122,13 @@ public final class SessionJson {
         }
         JsonObject st = o.has("settings") && o.get("settings").isJsonObject() ? o.getAsJsonObject("settings")
                 : new JsonObject();
-        Session.Settings settings = new Session.Settings(number(st, "dynamicRangeDb"),
-                st.has("linear") && st.get("linear").getAsBoolean(), string(st, "model"));
+        Double boot = number(st, "bootstrap");
+        if (boot != null && (!(boot >= 0) || boot != Math.rint(boot) || boot > Integer.MAX_VALUE)) {
+            throw new InputException("session", "settings.bootstrap must be a whole number >= 0, got " + boot);
+        }
+        Session.Settings settings = new Session.Settings(number(st, "dynamicRangeDb"), flag(st, "linear"),
+                string(st, "model"), flag(st, "motionCorrection"), string(st, "excludeFrames"), flag(st, "keepFlash"),
+                boot == null ? 0 : boot.intValue());
         if (!o.has("exams") || !o.get("exams").isJsonArray()) {
             throw new InputException("session", "no 'exams' list");
         }
@@ -133,6 +145,11 @@ public final class SessionJson {
     private static String string(JsonObject o, String key) {
         JsonElement e = o.get(key);
         return e == null || e.isJsonNull() ? null : e.getAsString();
+    }
+
+    private static boolean flag(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e != null && !e.isJsonNull() && e.getAsBoolean();
     }
 
     private static Double number(JsonObject o, String key) {

@@ -126,16 +126,25 @@ public final class NonEnhancingCriterion {
         double peak = Double.NEGATIVE_INFINITY;
         int peakAt = -1;
         double[] means = new double[v.length - run + 1];
-        for (int i = 0; i < means.length; i++) {
-            double s = 0;
-            int n = 0;
-            for (int j = i; j < i + run; j++) {
-                if (!Double.isNaN(v[j])) {
-                    s += v[j];
-                    n++;
-                }
+        double s = 0;
+        int n = 0;
+        for (int j = 0; j < run - 1; j++) {
+            if (!Double.isNaN(v[j])) {
+                s += v[j];
+                n++;
+            }
+        }
+        for (int i = 0; i < means.length; i++) { // a sliding sum: add the new sample, drop the one that left
+            double in = v[i + run - 1];
+            if (!Double.isNaN(in)) {
+                s += in;
+                n++;
             }
             means[i] = n * 2 >= run ? s / n : Double.NaN;
+            double out = v[i];
+            if (!Double.isNaN(out)) {
+                s = --n == 0 ? 0 : s - out;
+            }
             if (means[i] > peak) {
                 peak = means[i];
                 peakAt = i;

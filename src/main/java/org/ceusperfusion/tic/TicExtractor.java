@@ -32,33 +32,96 @@ public final class TicExtractor {
     /**
      * Mean linear power and clipped fraction of many pixels: integer grey levels are counted and each
      * level's power taken once (equal to the pixel-by-pixel sum up to rounding, ~1e-15 relative);
-     * other values are added one by one.
+     * other values are added one by one. Runs of equal neighbouring values (a lossy decoder's flat blocks,
+     * black borders) are counted at once.
      *
      * @return {mean power, clipped fraction}
      */
     static double[] histogramMean(float[] frame, int[] idx, Linearizer lin, double maxGrey) {
-        int[] counts = new int[(int) maxGrey + 1];
-        double rest = 0;
-        int restClipped = 0;
-        for (int i : idx) {
-            float g = frame[i];
+        return histogramMean(frame, idx, isRange(idx), lin, maxGrey);
+    }
+
+    /** @param range whether {@code idx} is {@code idx[0], idx[0] + 1, ...} (then read without the index) */
+    private static double[] histogramMean(float[] frame, int[] idx, boolean range, Linearizer lin, double maxGrey) {
+        Histogram h = new Histogram((int) maxGrey + 1, lin, maxGrey);
+        int n = idx.length;
+        float prev = n == 0 ? 0 : frame[idx[0]];
+        int run = 0;
+        if (range && n > 0) {
+            for (int i = idx[0], end = idx[0] + n; i < end; i++) {
+                float g = frame[i];
+                if (g == prev) {
+                    run++;
+                } else {
+                    h.add(prev, run);
+                    prev = g;
+                    run = 1;
+                }
+            }
+        } else {
+            for (int i : idx) {
+                float g = frame[i];
+                if (g == prev) {
+                    run++;
+                } else {
+                    h.add(prev, run);
+                    prev = g;
+                    run = 1;
+                }
+            }
+        }
+        h.add(prev, run);
+        return h.meanAndClipped(n);
+    }
+
+    /** @return whether {@code idx} counts up by one from its first element */
+    static boolean isRange(int[] idx) {
+        for (int i = 1; i < idx.length; i++) {
+            if (idx[i] != idx[0] + i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Counts of integer grey levels, and the power of other values added one by one in pixel order. */
+    private static final class Histogram {
+        private final int[] counts;
+        private final Linearizer lin;
+        private final double maxGrey;
+        private double rest;
+        private int restClipped;
+
+        Histogram(int levels, Linearizer lin, double maxGrey) {
+            this.counts = new int[levels];
+            this.lin = lin;
+            this.maxGrey = maxGrey;
+        }
+
+        /** Adds {@code run} pixels of grey value {@code g}. */
+        void add(float g, int run) {
             int level = (int) g;
             if (level == g && level >= 0 && level < counts.length) {
-                counts[level]++;
-            } else {
+                counts[level] += run;
+                return;
+            }
+            for (int i = 0; i < run; i++) {
                 rest += lin.power(g);
                 restClipped += g <= 0 || g >= maxGrey ? 1 : 0;
             }
         }
-        double sum = rest;
-        int clip = restClipped;
-        for (int level = 0; level < counts.length; level++) {
-            if (counts[level] > 0) {
-                sum += counts[level] * lin.power(level);
-                clip += level <= 0 || level >= maxGrey ? counts[level] : 0;
+
+        double[] meanAndClipped(int n) {
+            double sum = rest;
+            int clip = restClipped;
+            for (int level = 0; level < counts.length; level++) {
+                if (counts[level] > 0) {
+                    sum += counts[level] * lin.power(level);
+                    clip += level <= 0 || level >= maxGrey ? counts[level] : 0;
+                }
             }
+            return new double[] {sum / n, (double) clip / n};
         }
-        return new double[] {sum / idx.length, (double) clip / idx.length};
     }
 
     /**
@@ -95,6 +158,10 @@ public final class TicExtractor {
         for (int r = 0; r < rois.size(); r++) {
             indices[r] = rois.get(r).pixelIndices(loop.width(), loop.height());
         }
+        boolean[] range = new boolean[indices.length];
+        for (int r = 0; r < indices.length; r++) {
+            range[r] = isRange(indices[r]);
+        }
         double maxGrey = loop.metadata().maxGrey();
         double[][] means = new double[rois.size()][n];
         double[][] clipped = new double[rois.size()][n];
@@ -103,7 +170,7 @@ public final class TicExtractor {
             float[] frame = loop.frame(f);
             for (int r = 0; r < indices.length; r++) {
                 if (indices[r].length >= LARGE_ROI && maxGrey <= MAX_HISTOGRAM) {
-                    double[] mc = histogramMean(frame, indices[r], lin, maxGrey);
+                    double[] mc = histogramMean(frame, indices[r], range[r], lin, maxGrey);
                     means[r][f] = mc[0];
                     clipped[r][f] = mc[1];
                     continue;

@@ -61,6 +61,9 @@ class AnalyzeAcceptanceTest {
         assertEquals(tumour.ttpS(), p.get("TTP").getAsDouble(), 0.5, "TTP");
         assertEquals(tumour.mttS(), p.get("mTT").getAsDouble(), 0.10 * tumour.mttS(), "mTT");
         assertEquals(truth.timesS().length, a.getAsJsonObject("input").get("frames").getAsInt());
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(loop))), a.getAsJsonObject("input").get("sha256").getAsString(),
+                "the hash taken beside the analysis is the file's");
         JsonArray times = a.getAsJsonObject("input").getAsJsonArray("timesS");
         assertEquals(truth.timesS()[truth.timesS().length - 1], times.get(times.size() - 1).getAsDouble(), 1e-6);
         JsonObject ci = roi.getAsJsonObject("ci95");

@@ -57,6 +57,37 @@ class CompareSessionTest {
     }
 
     @Test
+    void sessionWithMotionExclusionsFlashAndBootstrapEqualsExplicitOptions() throws Exception {
+        Path explicit = tmp.resolve("explicit");
+        CliRun a = CliRun.of("compare", BASELINE.toString(), DAY14.toString(),
+                "--roi", "tumour=oval:40,27,40,30", "--roi", "tumour=oval:38,25,44,34",
+                "--labels", "baseline,D14", "--days", "0,14", "--dynamic-range", "40", "--motion-correction",
+                "--exclude-frames", "5-8,30", "--no-flash-detection", "--bootstrap", "40", "--out", explicit.toString(),
+                "--quiet");
+        assertEquals(0, a.exitCode(), a.toString());
+
+        Session s = new Session(List.of(
+                new Session.Exam("baseline", 0.0, BASELINE.toString(), null, "tumour=oval:40,27,40,30", null, null,
+                        null, null),
+                new Session.Exam("D14", 14.0, DAY14.toString(), null, "tumour=oval:38,25,44,34", null, null, null,
+                        null)),
+                new Session.Settings(40.0, false, "lognormal", true, "5-8,30", true, 40));
+        Path file = tmp.resolve("moving.ceus-session.json");
+        SessionJson.write(s, file);
+        Path viaSession = tmp.resolve("session");
+        CliRun b = CliRun.of("compare", "--session", file.toString(), "--out", viaSession.toString(), "--quiet");
+        assertEquals(0, b.exitCode(), b.toString());
+        for (String f : List.of("comparison.json", "analysis-baseline.json", "analysis-D14.json")) {
+            assertEquals(Files.readString(explicit.resolve(f)), Files.readString(viaSession.resolve(f)), f);
+        }
+        String analysis = Files.readString(viaSession.resolve("analysis-baseline.json"));
+        for (String setting : List.of("\"bootstrapReplicates\": 40", "\"motionCorrection\": true",
+                "\"excludeFrames\": \"5-8,30\"")) {
+            assertTrue(analysis.contains(setting), setting + " not in the session run's analysis");
+        }
+    }
+
+    @Test
     void aChangedLoopIsAWarningAndBadUsageIsOneLine() throws Exception {
         Path file = tmp.resolve("s.json");
         SessionJson.write(bundledSession(LoopReader.sha256(BASELINE), "0".repeat(64)), file);

@@ -99,4 +99,35 @@ class SharedShapeFitterTest {
         assertNotNull(with.covariance());
         assertNull(without.covariance());
     }
+
+    @Test
+    void longWindowsStartedFromTheirMeansEndAtTheFitOfEverySample() {
+        // 720 frames at 8 frames/s: the window is first fitted on means of consecutive samples
+        double[] t = new double[720];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = i / 8.0;
+        }
+        LevenbergMarquardtFitter map = new LevenbergMarquardtFitter().withTolerances(1e-4, 1e-4).withCovariance(false);
+        SharedShapeFitter f = new SharedShapeFitter(M, t, map, 4);
+        ShiftedShapes shapes = ShiftedShapes.of(M, t, new double[] {0, 1, Math.log(9), 0.5, 8}, 480);
+        Random rnd = new Random(14);
+        for (int c = 0; c < 10; c++) {
+            double[] truth = {20, 900 * (0.7 + 0.6 * rnd.nextDouble()), Math.log(9) + 0.15 * rnd.nextGaussian(),
+                    0.5, 8 + 3 * rnd.nextGaussian()};
+            double[] y = curve(t, truth, 15, 500 + c);
+            FitResult r = f.fit(y, shapes);
+            assertEquals(FitStatus.OK, r.status());
+            int n = r.samples();
+            assertTrue(n >= 2 * SharedShapeFitter.COARSE_MIN_SAMPLES, "window " + n);
+            double[] tw = java.util.Arrays.copyOf(t, n);
+            double[] yw = java.util.Arrays.copyOf(y, n);
+            LmSolver.Outcome best = new LmSolver(M, tw, yw, M.lowerBounds(tw, yw), M.upperBounds(tw, yw))
+                    .run(truth, 500, 1e-14, 1e-12);
+            // the least-squares fit of every sample of the window, to the map's tolerance
+            assertTrue(r.rss() <= best.rss() * (1 + 1e-3), "rss " + r.rss() + " vs optimum " + best.rss());
+            assertEquals(M.timeToPeakS(best.params()), M.timeToPeakS(r.params()), 0.05, "TTP of curve " + c);
+            assertEquals(M.peakEnhancement(best.params()), M.peakEnhancement(r.params()),
+                    0.01 * M.peakEnhancement(best.params()), "PE of curve " + c);
+        }
+    }
 }

@@ -56,7 +56,7 @@ class AnalyzeTicOptionsTest {
     @Test
     void everyDialogLabelRecordsUnderTheKeyTheMacroParserReads() {
         for (OptionForm form : java.util.List.of(AnalyzeTicOptions.form(java.util.List.of("none"), true),
-                CompareExamsOptions.form("a,b"))) {
+                CompareExamsOptions.form("a,b"), ParametricMapsOptions.form(), BatchPlugin.Options.form())) {
             java.util.Set<String> keys = new java.util.HashSet<>();
             for (OptionForm.Field f : form.fields()) {
                 assertEquals(f.key(), ij.Macro.trimKey(f.label()), "the Recorder would write another key for '"
@@ -87,5 +87,53 @@ class AnalyzeTicOptionsTest {
                 () -> AnalyzeTicOptions.fromMacro(new MacroOptions("target=all")));
         assertTrue(e.getMessage().startsWith("target=: expected selection or roi_manager"), e.getMessage());
         assertThrows(InputException.class, () -> AnalyzeTicOptions.fromMacro(new MacroOptions("bootstrap=2.5")));
+    }
+
+    @Test
+    void everyMapsOptionIsReachableFromAMacro() {
+        ParametricMapsOptions o = ParametricMapsOptions.fromMacro(new MacroOptions("dynamic_range=50 model=gamma"
+                + " params=PE,TTP bin=1 smooth=3 frame_bin=2 ci threads=3 save_to=[/tmp/m]"));
+        var s = o.settings();
+        assertEquals(50.0, s.analysis().dynamicRangeDb());
+        assertEquals("gamma", s.analysis().model());
+        assertEquals(java.util.List.of(org.ceusperfusion.params.PerfusionParameter.PE,
+                org.ceusperfusion.params.PerfusionParameter.TTP), s.params());
+        assertEquals(3, s.smooth());
+        assertEquals(2, s.frameBin());
+        assertTrue(s.withCi());
+        assertEquals(3, s.threads());
+        assertEquals("/tmp/m", o.saveTo());
+        var d = ParametricMapsOptions.fromMacro(new MacroOptions("")).settings();
+        assertEquals(1, d.smooth());
+        assertFalse(d.withCi());
+        assertEquals(org.ceusperfusion.maps.MapSettings.availableCores(), d.threads(), "0 threads: all cores");
+        assertThrows(InputException.class, () -> ParametricMapsOptions.fromMacro(new MacroOptions("bin=1.5")));
+        assertThrows(InputException.class, () -> ParametricMapsOptions.fromMacro(new MacroOptions("smooth=2")).settings());
+    }
+
+    @Test
+    void everyBatchOptionIsReachableFromAMacro() {
+        BatchPlugin.Options o = BatchPlugin.Options.fromMacro(new MacroOptions("input=[/d/study.csv] roi=[t=oval:1,2,3,4]"
+                + " reference_roi=[liver=rect:5,6,7,8] output=[/d/out] dynamic_range=45 linear model=gamma"
+                + " motion_correction exclude=[10-20,35] keep_flash bootstrap=50 threads=2 resume no_compare"));
+        assertEquals("/d/study.csv", o.input());
+        assertEquals("t=oval:1,2,3,4", o.roi());
+        assertEquals("liver=rect:5,6,7,8", o.reference());
+        assertEquals("/d/out", o.output());
+        assertTrue(o.resume());
+        assertTrue(o.noCompare());
+        assertEquals(2, o.threads());
+        AnalysisSettings s = o.settings();
+        assertTrue(s.linear());
+        assertEquals("gamma", s.model());
+        assertTrue(s.motion().correction());
+        assertEquals("10-20,35", s.motion().excludeFrames());
+        assertFalse(s.motion().detectFlashes());
+        assertEquals(50, s.bootstrapReplicates());
+        BatchPlugin.Options d = BatchPlugin.Options.fromMacro(new MacroOptions("input=[a.csv]"));
+        assertFalse(d.noCompare());
+        assertEquals(AnalysisSettings.DEFAULT_DYNAMIC_RANGE_DB, d.settings().dynamicRangeDb());
+        assertFalse(d.settings().motion().correction());
+        assertThrows(InputException.class, () -> BatchPlugin.Options.fromMacro(new MacroOptions("bootstrap=-1")));
     }
 }

@@ -57,7 +57,7 @@ class BatchMacroE2ETest {
         assertEquals(1, ceus("batch", manifest.toString(), "--out", cli.toString(), "--quiet"));
         Path ij = tmp.resolve("ij-out");
 
-        ImageJProcess.Run run = imagej.runMacroFile(project.resolve("plugins/CEUS_Batch_Example.ijm"), manifest + " " + ij);
+        ImageJProcess.Run run = imagej.runMacroFile(project.resolve(ExampleMacrosE2ETest.EXAMPLES).resolve("CEUS_Batch_Example.ijm"), manifest + " " + ij);
         assertTrue(run.output().contains("CEUS batch: 2 items, 1 failed"), run.output());
         assertTrue(run.output().contains("gone: error: ") && run.output().contains("gone.dcm"), run.output());
         assertArrayEquals(Files.readAllBytes(cli.resolve("summary.csv")), Files.readAllBytes(ij.resolve("summary.csv")),
@@ -68,7 +68,7 @@ class BatchMacroE2ETest {
     @Test
     void extensionsExampleReturnsTheCliNumbers() throws Exception {
         Path out = tmp.resolve("ext-out");
-        ImageJProcess.Run run = imagej.runMacroFile(project.resolve("plugins/CEUS_Extensions_Example.ijm"), out.toString());
+        ImageJProcess.Run run = imagej.runMacroFile(project.resolve(ExampleMacrosE2ETest.EXAMPLES).resolve("CEUS_Extensions_Example.ijm"), out.toString());
         assertTrue(run.output().contains("CEUS extensions example: done"), run.output());
         Path cli = tmp.resolve("ext-cli");
         assertEquals(0, ceus("analyze", "test-data/baseline.dcm", "--roi", "tumour=oval:40,27,40,30",

@@ -113,6 +113,43 @@ class CompareExamsE2ETest {
         assertEquals(cliCh.getAsJsonObject("parameters").getAsJsonObject("AUC").get("pct").getAsDouble(), printed, 1e-3);
     }
 
+    @Test
+    void modelAutoAcrossExamsAndRepeatabilityAsInTheCli() throws Exception {
+        Path ijOut = tmp.resolve("ij auto");
+        String macro = "run(\"Open Cine Loop...\", \"open=[" + ImageJMacroE2ETest.macroPath(DATA.resolve("baseline.dcm")) + "]\");\n"
+                + "roiManager(\"reset\");\n"
+                + "a = getTitle(); makeOval(40, 27, 40, 30); Roi.setName(\"tumour\");\n"
+                + "run(\"Open Cine Loop...\", \"open=[" + ImageJMacroE2ETest.macroPath(DATA.resolve("day14.tif")) + "]\");\n"
+                + "b = getTitle(); makeOval(38, 25, 44, 34); Roi.setName(\"tumour\");\n"
+                + "run(\"Compare Exams...\", \"exams=[\" + a + \",\" + b + \"] labels=[baseline,D14] days=[0,14]"
+                + " dynamic_range=40 model=auto repeatability_cv=0.15 save_to=[" + ImageJMacroE2ETest.macroPath(ijOut) + "]\");\n";
+        ImageJProcess.Run run = imagej.runMacro(macro);
+        Path json = ijOut.resolve("comparison.json");
+        assertTrue(Files.exists(json), "no comparison.json; ImageJ said:\n" + run.output());
+
+        Path cliOut = tmp.resolve("cli auto");
+        StringWriter err = new StringWriter();
+        int code = CeusCli.execute(new String[] {"compare", DATA.resolve("baseline.dcm").toString(),
+            DATA.resolve("day14.tif").toString(), "--roi", "tumour=oval:40,27,40,30", "--roi", "tumour=oval:38,25,44,34",
+            "--labels", "baseline,D14", "--days", "0,14", "--dynamic-range", "40", "--model", "auto",
+            "--repeatability-cv", "0.15", "--quiet", "--out", cliOut.toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertEquals(0, code, err.toString());
+        JsonObject ij = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        JsonObject cli = JsonParser.parseString(Files.readString(cliOut.resolve("comparison.json"))).getAsJsonObject();
+        String note = cli.getAsJsonArray("warnings").get(0).getAsString();
+        assertTrue(note.startsWith("model auto: every exam fitted with "), note);
+        assertEquals(note, ij.getAsJsonArray("warnings").get(0).getAsString());
+        JsonObject ijCh = ij.getAsJsonArray("changes").get(0).getAsJsonObject();
+        JsonObject cliCh = cli.getAsJsonArray("changes").get(0).getAsJsonObject();
+        assertEquals("measurement + test-retest repeatability (CV 15 %)", cliCh.get("ciCovers").getAsString());
+        assertEquals(cliCh.get("ciCovers"), ijCh.get("ciCovers"));
+        for (String p : new String[] {"AUC", "PE", "TTP", "mTT"}) {
+            assertSame(cliCh.getAsJsonObject("parameters").getAsJsonObject(p),
+                    ijCh.getAsJsonObject("parameters").getAsJsonObject(p), p);
+        }
+    }
+
     private static void assertSame(JsonObject cli, JsonObject ij, String what) {
         String key = cli.has("pct") ? "pct" : "diffS"; // clock times (TTP) change in seconds
         assertEquals(cli.get(key).getAsDouble(), ij.get(key).getAsDouble(), 1e-9, what);

@@ -53,4 +53,18 @@ class CompareExamsOptionsTest {
         assertThrows(InputException.class,
                 () -> CompareExamsOptions.fromMacro(new MacroOptions("exams=[a,b] response_parameter=XYZ")));
     }
+
+    @Test
+    void repeatabilityCvAndModelAutoAsInTheCli() {
+        CompareExamsOptions o = CompareExamsOptions.fromMacro(new MacroOptions(
+                "exams=[a.dcm,b.tif] model=auto repeatability_cv=0.15"));
+        assertEquals("auto", o.settings().model());
+        assertEquals(0.15, o.comparison().repeatabilityCv());
+        assertEquals("measurement + test-retest repeatability (CV 15 %)", o.comparison().changeIntervalCovers());
+        CompareExamsOptions none = CompareExamsOptions.fromMacro(new MacroOptions("exams=[a.dcm,b.tif]"));
+        assertNull(none.comparison().repeatabilityCv());
+        assertEquals("measurement only", none.comparison().changeIntervalCovers());
+        assertThrows(InputException.class,
+                () -> CompareExamsOptions.fromMacro(new MacroOptions("exams=[a,b] repeatability_cv=-0.1")));
+    }
 }

@@ -28,6 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("integration")
 class ExampleMacrosE2ETest {
     static final Path PROJECT = Path.of(System.getProperty("ceus.projectDir", "."));
+    /** Where the example macros are in the repository (a subfolder, so ImageJ lists them under Plugins >
+     *  CEUS Perfusion instead of at the top of the Plugins menu). */
+    static final String EXAMPLES = "plugins/CEUS Perfusion";
     /** Acceptance limit of issue 15 for one example macro, s. */
     static final long LIMIT_S = 60;
 
@@ -40,9 +43,10 @@ class ExampleMacrosE2ETest {
     static void install() throws IOException {
         repo = tmp.resolve("repo");
         imagej = ImageJProcess.install(repo);
-        try (Stream<Path> macros = Files.list(PROJECT.resolve("plugins"))) {
+        Path examples = Files.createDirectories(repo.resolve(EXAMPLES));
+        try (Stream<Path> macros = Files.list(PROJECT.resolve(EXAMPLES))) {
             for (Path m : (Iterable<Path>) macros.filter(p -> p.toString().endsWith(".ijm"))::iterator) {
-                Files.copy(m, repo.resolve("plugins").resolve(m.getFileName()));
+                Files.copy(m, examples.resolve(m.getFileName()));
             }
         }
         Files.createSymbolicLink(repo.resolve("test-data"), PROJECT.resolve("test-data").toAbsolutePath());
@@ -50,7 +54,7 @@ class ExampleMacrosE2ETest {
 
     /** @return the README's headless command line */
     static String readmeCommand() throws IOException {
-        Matcher m = Pattern.compile("`(xvfb-run [^`]*-batch plugins/CEUS_Analyze_Example\\.ijm OUTDIR)`")
+        Matcher m = Pattern.compile("`(xvfb-run [^`]*-batch \"plugins/CEUS Perfusion/CEUS_Analyze_Example\\.ijm\" OUTDIR)`")
                 .matcher(Files.readString(PROJECT.resolve("README.md")));
         assertTrue(m.find(), "README.md has no headless example command");
         return m.group(1);
@@ -71,6 +75,15 @@ class ExampleMacrosE2ETest {
         }
         assertTrue(run.output().contains("Status: OK"), run.output());
         assertFalse(run.output().contains("Exception"), run.output());
+    }
+
+    @Test
+    void examplesOfTheRepositorySitInThePluginsSubmenuNotAtTheTopOfPlugins() throws Exception {
+        String menus = ImageJAsUsersMeetItE2ETest.menus(repo, tmp.resolve("menus.txt"));
+        for (String name : List.of("Analyze", "Compare", "Maps", "Batch", "Extensions")) {
+            assertTrue(menus.contains("menu:Plugins>CEUS Perfusion>CEUS " + name + " Example\n"), name + ":\n" + menus);
+            assertFalse(menus.contains("menu:Plugins>CEUS " + name + " Example\n"), name + ":\n" + menus);
+        }
     }
 
     static Stream<Arguments> examples() {

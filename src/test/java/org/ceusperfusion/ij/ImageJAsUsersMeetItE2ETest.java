@@ -123,7 +123,25 @@ class ImageJAsUsersMeetItE2ETest {
         for (String f : List.of("baseline.dcm", "day14.tif", "demo.csv", "baseline.truth.json")) {
             assertTrue(Files.exists(demo.resolve(f)), f + "\n" + run.output());
         }
-        assertTrue(run.output().contains(HelpLinks.DEFAULT_DOCS_URL), "About names the documentation:\n" + run.output());
+        assertTrue(run.output().contains("Documentation: Plugins > CEUS Perfusion > CEUS Documentation (shipped with"
+                + " the plugin, works"), "About names the documentation:\n" + run.output());
+        assertFalse(run.output().contains("example.org"), run.output());
+    }
+
+    @Test
+    void documentationIsShippedInTheJarAndWrittenAsHtmlOffline() throws Exception {
+        ImageJProcess.Run run = imagej.runMacro("run(\"CEUS Perfusion Documentation\");\n");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("open in a browser\\): (file:\\S+)")
+                .matcher(run.output());
+        assertTrue(m.find(), run.output());
+        Path start = Path.of(java.net.URI.create(m.group(1)));
+        String html = Files.readString(start);
+        assertTrue(html.contains("<h1 id=\"ceus-perfusion-in-imagej-and-fiji\">"), html.substring(0, 300));
+        assertTrue(html.contains("<a href=\"workbench.html\">"), "links between pages point to the HTML pages");
+        for (String page : UserGuide.PAGES) {
+            assertTrue(Files.size(start.getParent().getParent().resolve(MarkdownHtml.target(page))) > 1000, page);
+        }
+        assertFalse(html.contains("example.org"));
     }
 
     @Test
@@ -132,23 +150,27 @@ class ImageJAsUsersMeetItE2ETest {
         for (String entry : List.of("File>Import>CEUS Cine Loop...", "File>Open Samples>CEUS Demo Loops",
                 "Help>About Plugins>About CEUS Perfusion", "Plugins>CEUS Perfusion>Analyze TIC...",
                 "Plugins>CEUS Perfusion>CEUS Documentation", "Plugins>CEUS Perfusion>Examples>Analyze Example",
-                "Plugins>CEUS Perfusion>Examples>Batch Example")) {
+                "Plugins>CEUS Perfusion>Examples>Batch Example", "Help>CEUS Perfusion Documentation")) {
             assertTrue(menus.contains("menu:" + entry + "\n"), entry + " missing from the menus:\n" + menus);
         }
         assertFalse(menus.contains("menu:Plugins>CEUS Perfusion>About CEUS Perfusion\n"), "About moved to Help");
     }
 
     private String menus() throws Exception {
+        return menus(imagej.dir(), tmp.resolve("menus.txt"));
+    }
+
+    /** @return every menu item of ImageJ started on the ImageJ folder {@code ijDir}, one {@code menu:} line each */
+    static String menus(Path ijDir, Path log) throws Exception {
         List<String> cmd = new ArrayList<>();
         String display = System.getenv("DISPLAY");
         if (display == null || display.isBlank()) {
             cmd.addAll(List.of("/usr/bin/xvfb-run", "-a"));
         }
         String classes = Path.of(MenuListMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        cmd.addAll(List.of(ImageJProcess.javaExe(), "-Duser.home=" + imagej.dir().resolve("home"), "-cp",
+        cmd.addAll(List.of(ImageJProcess.javaExe(), "-Duser.home=" + ijDir.resolve("home"), "-cp",
                 ImageJProcess.ijJar() + File.pathSeparator + classes, MenuListMain.class.getName(),
-                imagej.dir().toString()));
-        Path log = tmp.resolve("menus.txt");
+                ijDir.resolve("plugins") + File.separator));
         Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!proc.waitFor(ImageJProcess.TIMEOUT_S, TimeUnit.SECONDS)) {
             proc.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -114,7 +114,7 @@ class ImageJMacroE2ETest {
             Files.createSymbolicLink(link, project.resolve("test-data").toAbsolutePath());
         }
         Path out = tmp.resolve("example-out");
-        ImageJProcess.Run run = imagej.runMacroFile(project.resolve("plugins/CEUS_Analyze_Example.ijm"),
+        ImageJProcess.Run run = imagej.runMacroFile(project.resolve(ExampleMacrosE2ETest.EXAMPLES).resolve("CEUS_Analyze_Example.ijm"),
                 out.toString());
         assertTrue(Files.exists(out.resolve("analysis.json")), "no analysis.json; ImageJ said:\n" + run.output());
         assertTrue(run.output().contains("Status: OK"), run.output());

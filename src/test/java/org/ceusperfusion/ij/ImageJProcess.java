@@ -115,12 +115,16 @@ final class ImageJProcess {
     }
 
     /**
-     * Runs a shell-like command line as a user would type it in {@code cwd} (words split on blanks, no
-     * quoting), with {@code user.home} redirected through {@code JAVA_TOOL_OPTIONS}; kills it and fails the
+     * Runs a shell-like command line as a user would type it in {@code cwd} (words split on blanks; a word in
+     * double quotes may hold blanks), with {@code user.home} redirected through {@code JAVA_TOOL_OPTIONS}; kills it and fails the
      * test after {@code timeoutS}.
      */
     Run runCommandLine(String commandLine, Path cwd, long timeoutS) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(commandLine.trim().split("\\s+")));
+        List<String> cmd = new ArrayList<>();
+        Matcher w = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(commandLine);
+        while (w.find()) {
+            cmd.add(w.group(1) != null ? w.group(1) : w.group(2));
+        }
         if (cmd.get(0).equals("xvfb-run") && onPath("xvfb-run") != null) {
             cmd.set(0, onPath("xvfb-run"));
         }

@@ -99,7 +99,7 @@ class ParametricMapsPluginTest {
             Files.createSymbolicLink(link, project.resolve("test-data").toAbsolutePath());
         }
         Path out = tmp.resolve("maps-out");
-        ImageJProcess.Run run = imagej.runMacroFile(project.resolve("plugins/CEUS_Maps_Example.ijm"), out.toString());
+        ImageJProcess.Run run = imagej.runMacroFile(project.resolve(ExampleMacrosE2ETest.EXAMPLES).resolve("CEUS_Maps_Example.ijm"), out.toString());
         assertTrue(Files.exists(out.resolve("map.json")), "no map.json; ImageJ said:\n" + run.output());
         assertTrue(Files.exists(out.resolve("PE.tif")), run.output());
         assertTrue(run.output().contains("6 slices"), run.output());

@@ -99,6 +99,11 @@ public final class RecordReplayMain {
     }
 
     private static void screenshot(GenericDialog gd) throws Exception {
+        screenshot(gd, "analyze-tic-dialog.png");
+    }
+
+    /** With {@code -Dceus.screenshots=DIR}, saves {@code gd} as {@code DIR/name}. */
+    static void screenshot(GenericDialog gd, String name) throws Exception {
         String dir = System.getProperty("ceus.screenshots");
         if (dir == null || dir.isBlank()) {
             return;
@@ -109,6 +114,6 @@ public final class RecordReplayMain {
             gd.printAll(g);
             g.dispose();
         });
-        ImageIO.write(img, "png", Files.createDirectories(Path.of(dir)).resolve("analyze-tic-dialog.png").toFile());
+        ImageIO.write(img, "png", Files.createDirectories(Path.of(dir)).resolve(name).toFile());
     }
 }

@@ -68,7 +68,7 @@ class SingleJarIT {
     @Test
     void analyzeExampleWritesTheAnalysis() throws Exception {
         Path out = tmp.resolve("analyze");
-        ImageJProcess.Run run = imagej.runMacroFile(PROJECT.resolve("plugins/CEUS_Analyze_Example.ijm"), out.toString());
+        ImageJProcess.Run run = imagej.runMacroFile(PROJECT.resolve(ExampleMacrosE2ETest.EXAMPLES).resolve("CEUS_Analyze_Example.ijm"), out.toString());
         assertTrue(Files.exists(out.resolve("analysis.json")), "no analysis.json; ImageJ said:\n" + run.output());
         assertTrue(run.output().contains("Status: OK"), run.output());
         assertFalse(run.output().contains("Exception"), run.output());
@@ -77,7 +77,7 @@ class SingleJarIT {
     @Test
     void compareExampleWritesTheComparisonAndReport() throws Exception {
         Path out = tmp.resolve("compare");
-        ImageJProcess.Run run = imagej.runMacroFile(PROJECT.resolve("plugins/CEUS_Compare_Example.ijm"), out.toString());
+        ImageJProcess.Run run = imagej.runMacroFile(PROJECT.resolve(ExampleMacrosE2ETest.EXAMPLES).resolve("CEUS_Compare_Example.ijm"), out.toString());
         for (String f : new String[] {"comparison.json", "comparison.csv", "report.pdf", "report.png"}) {
             assertTrue(Files.isRegularFile(out.resolve(f)) && Files.size(out.resolve(f)) > 0, f + "\n" + run.output());
         }
@@ -87,7 +87,7 @@ class SingleJarIT {
     @Test
     void mapsExampleWritesTheMaps() throws Exception {
         Path out = tmp.resolve("maps");
-        ImageJProcess.Run run = imagej.runMacroFile(PROJECT.resolve("plugins/CEUS_Maps_Example.ijm"), out.toString());
+        ImageJProcess.Run run = imagej.runMacroFile(PROJECT.resolve(ExampleMacrosE2ETest.EXAMPLES).resolve("CEUS_Maps_Example.ijm"), out.toString());
         assertTrue(Files.exists(out.resolve("map.json")) && Files.exists(out.resolve("PE.tif")), run.output());
         assertFalse(run.output().contains("Exception"), run.output());
     }
@@ -95,7 +95,7 @@ class SingleJarIT {
     @Test
     void extensionsExampleRuns() throws Exception {
         Path out = tmp.resolve("ext");
-        ImageJProcess.Run run = imagej.runMacroFile(PROJECT.resolve("plugins/CEUS_Extensions_Example.ijm"), out.toString());
+        ImageJProcess.Run run = imagej.runMacroFile(PROJECT.resolve(ExampleMacrosE2ETest.EXAMPLES).resolve("CEUS_Extensions_Example.ijm"), out.toString());
         assertTrue(run.output().contains("CEUS extensions example: done"), run.output());
         assertTrue(Files.isRegularFile(out.resolve("comparison/comparison.json")), run.output());
     }

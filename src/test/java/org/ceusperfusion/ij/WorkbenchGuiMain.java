@@ -92,7 +92,7 @@ public final class WorkbenchGuiMain {
         shot(reopened, "07-session-reopened.png");
     }
 
-    private static void setRoi(WorkbenchController c, int exam, String spec, boolean target, StringBuilder status)
+    static void setRoi(WorkbenchController c, int exam, String spec, boolean target, StringBuilder status)
             throws Exception {
         Edt.run(() -> c.image(exam).setRoi(roi(spec)));
         await(c, status);
@@ -110,7 +110,7 @@ public final class WorkbenchGuiMain {
         return r;
     }
 
-    private static void await(WorkbenchController c, StringBuilder status) throws Exception {
+    static void await(WorkbenchController c, StringBuilder status) throws Exception {
         long end = System.currentTimeMillis() + TIMEOUT_MS;
         int idle = 0;
         while (idle < 3) {

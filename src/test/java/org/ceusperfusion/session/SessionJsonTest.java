@@ -57,6 +57,36 @@ class SessionJsonTest {
     }
 
     @Test
+    void motionExclusionsFlashAndBootstrapAreSavedAndOldSessionsLoadWithout() throws Exception {
+        Session s = new Session(List.of(new Session.Exam("a", 0.0, "/x/a.tif", null, "oval:1,1,4,4", null, null, null,
+                null)), new Session.Settings(40.0, false, "gamma", true, "10-20,35", true, 200));
+        Path file = tmp.resolve("moving.json");
+        SessionJson.write(s, file);
+        Session back = SessionJson.read(file);
+        assertEquals(s.settings(), back.settings());
+        AnalysisSettings a = back.settings().toAnalysisSettings();
+        assertTrue(a.motion().correction());
+        assertEquals("10-20,35", a.motion().excludeFrames());
+        assertEquals(false, a.motion().detectFlashes());
+        assertEquals(200, a.bootstrapReplicates());
+        assertEquals(s.settings(), Session.Settings.of(a), "settings -> core -> settings is lossless");
+
+        Path old = tmp.resolve("old.json");
+        Files.writeString(old, """
+                {"schema": "ceus-perfusion/session@1",
+                 "settings": {"dynamicRangeDb": 40.0, "linear": false, "model": "lognormal"},
+                 "exams": [{"label": "baseline", "day": 0, "path": "/x/a.dcm", "targetRoi": "oval:1,1,4,4"}]}
+                """);
+        Session.Settings before = SessionJson.read(old).settings();
+        assertEquals(new Session.Settings(40.0, false, "lognormal", false, null, false, 0), before);
+        assertEquals(AnalysisSettings.logCompressed(40), before.toAnalysisSettings());
+
+        Files.writeString(old, Files.readString(old).replace("\"model\": \"lognormal\"",
+                "\"model\": \"lognormal\", \"bootstrap\": 2.5"));
+        assertThrows(InputException.class, () -> SessionJson.read(old));
+    }
+
+    @Test
     void linearSettingsKeepNoDynamicRange() throws Exception {
         Session s = new Session(List.of(new Session.Exam("a", null, "/x/a.tif", null, null, null, null, null, null)),
                 Session.Settings.of(new AnalysisSettings(null, true, "lognormal")));

@@ -112,6 +112,52 @@ class RoiPixelSeriesTest {
                 1e-12 * sum / idx.length);
     }
 
+    @Test
+    void histogramMeanCountsRunsOfEqualValuesAsTheirPixels() {
+        int w = 400;
+        int h = 200;
+        SplittableRandom rng = new SplittableRandom(16);
+        float[] frame = new float[w * h];
+        for (int i = 0; i < frame.length; i += 8) { // flat 8-pixel runs as a lossy decoder's DC-only blocks leave
+            double u = rng.nextDouble();
+            float v = u < 0.05 ? Float.NaN : u < 0.15 ? (float) (rng.nextDouble() * 255) : u < 0.25 ? 0 : u < 0.3 ? 255
+                    : rng.nextInt(256);
+            java.util.Arrays.fill(frame, i, i + 8, v);
+            if (rng.nextDouble() < 0.3) {
+                frame[i + rng.nextInt(8)] = rng.nextInt(256); // a run broken inside
+            }
+        }
+        int[] range = new int[w * h - 3];
+        int[] shuffled = new int[range.length];
+        for (int i = 0; i < range.length; i++) {
+            range[i] = i + 3;
+            shuffled[i] = (int) ((i * 7919L) % range.length) + 3;
+        }
+        Linearizer lin = Linearizer.logCompressed(40, 255);
+        for (int[] idx : new int[][] {range, shuffled}) {
+            double sum = 0;
+            int clip = 0;
+            for (int i : idx) {
+                sum += lin.power(frame[i]);
+                clip += frame[i] <= 0 || frame[i] >= 255 ? 1 : 0;
+            }
+            double[] mc = TicExtractor.histogramMean(frame, idx, lin, 255);
+            assertTrue(Double.isNaN(sum) == Double.isNaN(mc[0]), "NaN pixels make the mean NaN, as pixel by pixel");
+            assertEquals((double) clip / idx.length, mc[1], 0.0);
+        }
+        for (int i = 0; i < frame.length; i++) {
+            frame[i] = Float.isNaN(frame[i]) ? 17 : frame[i];
+        }
+        for (int[] idx : new int[][] {range, shuffled}) {
+            double sum = 0;
+            for (int i : idx) {
+                sum += lin.power(frame[i]);
+            }
+            double[] mc = TicExtractor.histogramMean(frame, idx, lin, 255);
+            assertEquals(sum / idx.length, mc[0], 1e-12 * sum / idx.length);
+        }
+    }
+
     private static boolean[] filled(int n) {
         boolean[] b = new boolean[n];
         java.util.Arrays.fill(b, true);

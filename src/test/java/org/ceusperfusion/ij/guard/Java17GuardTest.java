@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class Java17GuardTest {
     private static final Pattern ENTRY = Pattern.compile(
-            "^[A-Za-z]+>[^,]*, \"([^\"]+)\", org\\.ceusperfusion\\.ij\\.guard\\.Java17Guard\\(\"([^\"]+)\"\\)$");
+            "^[A-Za-z]+(?:>[^,]*)?, \"([^\"]+)\", org\\.ceusperfusion\\.ij\\.guard\\.Java17Guard\\(\"([^\"]+)\"\\)$");
 
     private static byte[] classBytes(Class<?> c) throws IOException {
         try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {

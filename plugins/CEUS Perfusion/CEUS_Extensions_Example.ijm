@@ -2,16 +2,17 @@
 //
 // Analyses the bundled baseline loop, prints AUC with its 95 % CI and the TIC, then compares
 // baseline and day 14 and prints the AUC change with its CI and the response.
-// Headless: xvfb-run -a java -jar ij.jar -ijpath <repository> -batch plugins/CEUS_Extensions_Example.ijm [out]
+// Headless: xvfb-run -a java -jar ij.jar -ijpath <repository> -batch "plugins/CEUS Perfusion/CEUS_Extensions_Example.ijm" [out]
 
-// Where the repository is: this macro lives in <repository>/plugins/. A relative path (ImageJ -batch
-// plugins/<macro>.ijm, run from the repository) is taken from the working directory.
+// Where the repository is: this macro lives in <repository>/plugins/CEUS Perfusion/. A relative path
+// (ImageJ -batch "plugins/CEUS Perfusion/<macro>.ijm", run from the repository) is taken from the working
+// directory.
 self = getInfo("macro.filepath");
 if (self == "" || self == "null")
-    self = getDirectory("plugins") + "macro.ijm";
+    self = getDirectory("plugins") + "CEUS Perfusion" + File.separator + "macro.ijm";
 else if (!startsWith(self, "/") && !startsWith(self, "\\") && indexOf(self, ":") != 1)
     self = getInfo("user.dir") + File.separator + self;
-root = File.getParent(File.getParent(self));
+root = File.getParent(File.getParent(File.getParent(self)));
 
 // The demo loops: test-data/ of the repository, else generated on demand (as File > Open Samples > CEUS
 // Demo Loops does) in the temporary folder - e.g. when this example was opened from Plugins > CEUS

@@ -1,20 +1,21 @@
 // CEUS Perfusion: parametric maps of one cine loop from a macro (works in batch mode and with ImageJ -batch).
 //
-// Run it from Plugins > CEUS Maps Example, or headless:
-//   xvfb-run -a java -jar ij.jar -ijpath <repository> -batch plugins/CEUS_Maps_Example.ijm [output folder]
+// Run it from Plugins > CEUS Perfusion > CEUS Maps Example (ImageJ started with -ijpath <repository>), or headless:
+//   xvfb-run -a java -jar ij.jar -ijpath <repository> -batch "plugins/CEUS Perfusion/CEUS_Maps_Example.ijm" [output folder]
 // It opens the bundled day-14 synthetic loop test-data/day14.tif, fits the lognormal bolus model to every
 // pixel of the tumour ROI on all cores and shows a 32-bit stack (PE, AUC, TTP, mTT, R2, status) with the
 // Fire LUT; the files are the same as
 //   ./ceus map test-data/day14.tif --roi tumour=oval:38,25,44,34 --params PE,AUC,TTP,mTT --out <folder>
 
-// Where the repository is: this macro lives in <repository>/plugins/. A relative path (ImageJ -batch
-// plugins/<macro>.ijm, run from the repository) is taken from the working directory.
+// Where the repository is: this macro lives in <repository>/plugins/CEUS Perfusion/. A relative path
+// (ImageJ -batch "plugins/CEUS Perfusion/<macro>.ijm", run from the repository) is taken from the working
+// directory.
 self = getInfo("macro.filepath");
 if (self == "" || self == "null")
-    self = getDirectory("plugins") + "macro.ijm";
+    self = getDirectory("plugins") + "CEUS Perfusion" + File.separator + "macro.ijm";
 else if (!startsWith(self, "/") && !startsWith(self, "\\") && indexOf(self, ":") != 1)
     self = getInfo("user.dir") + File.separator + self;
-root = File.getParent(File.getParent(self));
+root = File.getParent(File.getParent(File.getParent(self)));
 
 // The demo loops: test-data/ of the repository, else generated on demand (as File > Open Samples > CEUS
 // Demo Loops does) in the temporary folder - e.g. when this example was opened from Plugins > CEUS

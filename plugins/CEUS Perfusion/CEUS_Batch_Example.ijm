@@ -3,7 +3,7 @@
 // Argument (optional): "<input> <output folder>" where <input> is a manifest .csv or a folder of loops,
 // or just "<output folder>" (a folder that does not exist yet); without an input, the bundled manifest
 // test-data/demo.csv (two exams of one patient) is run.
-// Headless: xvfb-run -a java -jar ij.jar -ijpath <repository> -batch plugins/CEUS_Batch_Example.ijm "[in] [out]"
+// Headless: xvfb-run -a java -jar ij.jar -ijpath <repository> -batch "plugins/CEUS Perfusion/CEUS_Batch_Example.ijm" "[in] [out]"
 //
 // A manifest has one row per loop (columns loop, roi; optional id, patient, label, day, reference_roi,
 // dynamic_range_db, frame_interval_s, model, volume_ml, necrosis_pct, diameters_mm); rows of one patient
@@ -11,14 +11,15 @@
 // Esc cancels; with "resume" complete items are skipped. Every loop gets its own output folder and
 // summary.csv lists each item with status ok or error (a bad loop never stops the batch).
 
-// Where the repository is: this macro lives in <repository>/plugins/. A relative path (ImageJ -batch
-// plugins/<macro>.ijm, run from the repository) is taken from the working directory.
+// Where the repository is: this macro lives in <repository>/plugins/CEUS Perfusion/. A relative path
+// (ImageJ -batch "plugins/CEUS Perfusion/<macro>.ijm", run from the repository) is taken from the working
+// directory.
 self = getInfo("macro.filepath");
 if (self == "" || self == "null")
-    self = getDirectory("plugins") + "macro.ijm";
+    self = getDirectory("plugins") + "CEUS Perfusion" + File.separator + "macro.ijm";
 else if (!startsWith(self, "/") && !startsWith(self, "\\") && indexOf(self, ":") != 1)
     self = getInfo("user.dir") + File.separator + self;
-root = File.getParent(File.getParent(self));
+root = File.getParent(File.getParent(File.getParent(self)));
 
 // The demo loops: test-data/ of the repository, else generated on demand (as File > Open Samples > CEUS
 // Demo Loops does) in the temporary folder - e.g. when this example was opened from Plugins > CEUS

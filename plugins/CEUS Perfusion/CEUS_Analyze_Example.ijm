@@ -1,19 +1,20 @@
 // CEUS Perfusion: analyse one cine loop from a macro (works in batch mode and with ImageJ -batch).
 //
-// Run it from Plugins > CEUS Analyze Example, or headless:
-//   xvfb-run -a java -jar ij.jar -ijpath <repository> -batch plugins/CEUS_Analyze_Example.ijm [output folder]
+// Run it from Plugins > CEUS Perfusion > CEUS Analyze Example (ImageJ started with -ijpath <repository>), or headless:
+//   xvfb-run -a java -jar ij.jar -ijpath <repository> -batch "plugins/CEUS Perfusion/CEUS_Analyze_Example.ijm" [output folder]
 // It opens the bundled synthetic loop test-data/baseline.dcm, draws the tumour ROI, fits the
 // lognormal bolus model and writes analysis.json, tic.csv and tic.png - the same numbers as
 //   ./ceus analyze test-data/baseline.dcm --roi tumour=oval:40,27,40,30 --dynamic-range 40 --out <folder>
 
-// Where the repository is: this macro lives in <repository>/plugins/. A relative path (ImageJ -batch
-// plugins/<macro>.ijm, run from the repository) is taken from the working directory.
+// Where the repository is: this macro lives in <repository>/plugins/CEUS Perfusion/. A relative path
+// (ImageJ -batch "plugins/CEUS Perfusion/<macro>.ijm", run from the repository) is taken from the working
+// directory.
 self = getInfo("macro.filepath");
 if (self == "" || self == "null")
-    self = getDirectory("plugins") + "macro.ijm";
+    self = getDirectory("plugins") + "CEUS Perfusion" + File.separator + "macro.ijm";
 else if (!startsWith(self, "/") && !startsWith(self, "\\") && indexOf(self, ":") != 1)
     self = getInfo("user.dir") + File.separator + self;
-root = File.getParent(File.getParent(self));
+root = File.getParent(File.getParent(File.getParent(self)));
 
 // The demo loops: test-data/ of the repository, else generated on demand (as File > Open Samples > CEUS
 // Demo Loops does) in the temporary folder - e.g. when this example was opened from Plugins > CEUS

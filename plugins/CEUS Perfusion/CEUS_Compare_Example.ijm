@@ -1,7 +1,7 @@
 // CEUS Perfusion: compare a baseline and a follow-up exam from a macro (works with ImageJ -batch).
 //
-// Run it from Plugins > CEUS Compare Example, or headless:
-//   xvfb-run -a java -jar ij.jar -ijpath <repository> -batch plugins/CEUS_Compare_Example.ijm [output folder]
+// Run it from Plugins > CEUS Perfusion > CEUS Compare Example (ImageJ started with -ijpath <repository>), or headless:
+//   xvfb-run -a java -jar ij.jar -ijpath <repository> -batch "plugins/CEUS Perfusion/CEUS_Compare_Example.ijm" [output folder]
 // It opens the bundled synthetic loops test-data/baseline.dcm and test-data/day14.tif, draws the tumour
 // ROI on each (tumours move between exams) and writes comparison.json, comparison.csv, report.pdf and
 // report.png - the same numbers as
@@ -9,14 +9,15 @@
 //     --roi tumour=oval:38,25,44,34 --reference-roi normal=oval:8,62,24,20 --labels baseline,D14 \
 //     --days 0,14 --volume-ml 295,341 --necrosis-pct 2.09,53.07 --diameters-mm "84,80;88,84" --out <folder>
 
-// Where the repository is: this macro lives in <repository>/plugins/. A relative path (ImageJ -batch
-// plugins/<macro>.ijm, run from the repository) is taken from the working directory.
+// Where the repository is: this macro lives in <repository>/plugins/CEUS Perfusion/. A relative path
+// (ImageJ -batch "plugins/CEUS Perfusion/<macro>.ijm", run from the repository) is taken from the working
+// directory.
 self = getInfo("macro.filepath");
 if (self == "" || self == "null")
-    self = getDirectory("plugins") + "macro.ijm";
+    self = getDirectory("plugins") + "CEUS Perfusion" + File.separator + "macro.ijm";
 else if (!startsWith(self, "/") && !startsWith(self, "\\") && indexOf(self, ":") != 1)
     self = getInfo("user.dir") + File.separator + self;
-root = File.getParent(File.getParent(self));
+root = File.getParent(File.getParent(File.getParent(self)));
 
 // The demo loops: test-data/ of the repository, else generated on demand (as File > Open Samples > CEUS
 // Demo Loops does) in the temporary folder - e.g. when this example was opened from Plugins > CEUS
