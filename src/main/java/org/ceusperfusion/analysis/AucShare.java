@@ -5,7 +5,7 @@ import org.ceusperfusion.params.ParameterEstimates;
 import org.ceusperfusion.params.PerfusionParameter;
 
 /**
- * How much of the reported AUC was observed: the area of the fitted bolus above baseline between the first
+ * How much of the reported AUC was observed: the area of the fitted bolus (its first pass) above baseline between the first
  * and the last used sample, and the share of the AUC outside that span (extrapolated by the model).
  */
 final class AucShare {
@@ -32,7 +32,7 @@ final class AucShare {
         double sum = 0;
         for (int i = 0; i <= STEPS; i++) {
             double w = i == 0 || i == STEPS ? 0.5 : 1;
-            sum += w * (fit.valueAt(a + i * h) - base);
+            sum += w * (fit.firstPassValueAt(a + i * h) - base);
         }
         double observed = sum * h;
         return new double[] {observed, Math.max(0, 1 - observed / auc)};

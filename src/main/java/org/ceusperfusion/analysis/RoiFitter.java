@@ -37,6 +37,9 @@ final class RoiFitter {
 
     /** @return the window reason of a fit on {@code lastS} (the last sample offered), or of the fit's own window */
     private static String reasonOf(FitResult fit, Double lastS) {
+        if (fit != null && fit.hasRecirculation()) {
+            return CurveFindings.RECIRCULATION;
+        }
         if (fit == null || lastS == null || !(fit.windowEndS() < lastS)) {
             return CurveFindings.WHOLE_CURVE;
         }
@@ -91,10 +94,11 @@ final class RoiFitter {
     }
 
     private Outcome fitBolus(double[] timesS, double[] values) {
+        LevenbergMarquardtFitter lm = new LevenbergMarquardtFitter().withRecirculationTerm(true);
         if (model != null) {
-            return new Outcome(new LevenbergMarquardtFitter().fit(model, timesS, values), List.of());
+            return new Outcome(lm.fit(model, timesS, values), List.of());
         }
-        ModelSelector.Selection s = new ModelSelector().select(timesS, values);
+        ModelSelector.Selection s = new ModelSelector(lm, BolusModels.all()).select(timesS, values);
         return new Outcome(s.chosen(), s.candidates());
     }
 

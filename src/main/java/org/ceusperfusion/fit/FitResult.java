@@ -1,6 +1,7 @@
 package org.ceusperfusion.fit;
 
 import org.ceusperfusion.model.BolusModel;
+import org.ceusperfusion.model.RecirculationModel;
 
 /**
  * The result of fitting a {@link BolusModel} to a time-intensity curve.
@@ -29,6 +30,23 @@ public record FitResult(BolusModel model, FitStatus status, String message, doub
     /** @return the fitted curve at time {@code t}, or NaN without parameters */
     public double valueAt(double t) {
         return params == null ? Double.NaN : model.value(t, params);
+    }
+
+    /**
+     * @return the first pass alone at time {@code t} (without a {@link RecirculationModel}'s recirculation
+     *         term; the fitted curve for every other model), or NaN without parameters
+     */
+    public double firstPassValueAt(double t) {
+        if (params == null) {
+            return Double.NaN;
+        }
+        return model instanceof RecirculationModel rm ? rm.firstPass().value(t, rm.firstPassParameters(params))
+                : model.value(t, params);
+    }
+
+    /** @return whether the fit carries a recirculation term ({@link RecirculationModel}) */
+    public boolean hasRecirculation() {
+        return model instanceof RecirculationModel;
     }
 
     /** @return degrees of freedom {@code samples − parameters} */

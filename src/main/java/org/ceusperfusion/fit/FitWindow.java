@@ -11,7 +11,9 @@ import org.ceusperfusion.model.CurveFeatures;
  * declared when, after the peak, the curve has fallen below b + {@value #FALL_FRACTION}·PE and then
  * rises above its running minimum by more than {@value #RISE_FRACTION}·PE and by more than
  * {@value #NOISE_SIGMAS} standard errors of a difference of two smoothed values (so that noise alone
- * does not trigger it). The first pass then ends at that running minimum; otherwise at the last sample.
+ * does not trigger it). The first pass then ends at that running minimum; otherwise at the last sample. (The
+ * default fit treats such a dip as a recirculation candidate for {@link RecirculationFit}, which fits the whole
+ * curve with a recirculation term instead of cutting it.)
  * Only samples where the moving average has its full width are examined (it is noisier at the ends).
  * The window always starts at the first sample, so the pre-bolus baseline is fitted.
  *

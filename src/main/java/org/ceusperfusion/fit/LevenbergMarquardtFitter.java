@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.ceusperfusion.model.BolusModel;
+import org.ceusperfusion.model.RecirculationModel;
 
 /**
  * Fits a {@link BolusModel} to a time-intensity curve by Levenberg–Marquardt with the model's
@@ -25,11 +26,14 @@ import org.ceusperfusion.model.BolusModel;
  * {@link BolusModel#alternativeStarts alternative starts} around it are tried in turn until one ends
  * {@code OK}; otherwise the lowest RSS wins.
  *
- * <p>The fit window is explicit and recorded in the result: by default the
- * {@linkplain FitWindowPolicy#FIRST_PASS first pass} ({@link FitWindow#detect}: the curve up to the
- * local minimum before a recirculation rise, else the whole curve); {@link #withFitWindow} selects the
- * whole curve, and {@link #fit(BolusModel, double[], double[], double, double, double[])} takes an
- * explicit window.
+ * <p>The fit window is explicit and recorded in the result. With {@link #withRecirculationTerm} (the ROI
+ * analysis) the {@linkplain FitWindowPolicy#FIRST_PASS first pass} is fitted on the whole curve, with a
+ * {@link RecirculationModel} first pass + recirculation when a recirculation is seen and significant
+ * ({@link RecirculationFit}). Without it (the default, kept for per-pixel fits) the first pass is the curve up
+ * to a dip before a second rise ({@link FitWindow#detect}) or to the start of a shoulder
+ * ({@link RecirculationFinder}), else the whole curve. {@link #withFitWindow} selects the plain model on the
+ * whole curve, and {@link #fit(BolusModel, double[], double[], double, double, double[])} takes an explicit
+ * window.
  *
  * <p>Times are seconds and may be irregular; the covariance is {@code s²(JᵀJ)⁻¹} with
  * {@code s² = RSS/(n − p)}.
@@ -49,21 +53,23 @@ public final class LevenbergMarquardtFitter {
     private final boolean alternativeStarts;
     private final FitWindowPolicy windowPolicy;
     private final boolean covariance;
+    private final boolean recirculationTerm;
 
     /** A fitter with the default settings, alternative starts enabled and the first-pass window. */
     public LevenbergMarquardtFitter() {
         this(DEFAULT_MAX_ITERATIONS, DEFAULT_RELATIVE_TOLERANCE, DEFAULT_PARAMETER_TOLERANCE, true,
-                FitWindowPolicy.FIRST_PASS, true);
+                FitWindowPolicy.FIRST_PASS, true, false);
     }
 
     private LevenbergMarquardtFitter(int maxIterations, double relTol, double paramTol, boolean alternatives,
-                                     FitWindowPolicy windowPolicy, boolean covariance) {
+                                     FitWindowPolicy windowPolicy, boolean covariance, boolean recirculationTerm) {
         this.maxIterations = maxIterations;
         this.relativeTolerance = relTol;
         this.parameterTolerance = paramTol;
         this.alternativeStarts = alternatives;
         this.windowPolicy = windowPolicy;
         this.covariance = covariance;
+        this.recirculationTerm = recirculationTerm;
     }
 
     /**
@@ -75,7 +81,7 @@ public final class LevenbergMarquardtFitter {
             throw new IllegalArgumentException("max iterations must be at least 1, got " + n);
         }
         return new LevenbergMarquardtFitter(n, relativeTolerance, parameterTolerance, alternativeStarts, windowPolicy,
-                covariance);
+                covariance, recirculationTerm);
     }
 
     /**
@@ -87,13 +93,14 @@ public final class LevenbergMarquardtFitter {
         if (!(relTol > 0) || !(paramTol > 0)) {
             throw new IllegalArgumentException("tolerances must be positive, got " + relTol + ", " + paramTol);
         }
-        return new LevenbergMarquardtFitter(maxIterations, relTol, paramTol, alternativeStarts, windowPolicy, covariance);
+        return new LevenbergMarquardtFitter(maxIterations, relTol, paramTol, alternativeStarts, windowPolicy, covariance,
+                recirculationTerm);
     }
 
     /** @param enabled whether to retry from the model's alternative starts when the first start fails */
     public LevenbergMarquardtFitter withAlternativeStarts(boolean enabled) {
         return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, enabled, windowPolicy,
-                covariance);
+                covariance, recirculationTerm);
     }
 
     /**
@@ -107,7 +114,7 @@ public final class LevenbergMarquardtFitter {
             throw new IllegalArgumentException("fit window policy must not be null");
         }
         return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, alternativeStarts,
-                policy, covariance);
+                policy, covariance, recirculationTerm);
     }
 
     /**
@@ -119,12 +126,31 @@ public final class LevenbergMarquardtFitter {
      */
     public LevenbergMarquardtFitter withCovariance(boolean enabled) {
         return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, alternativeStarts,
-                windowPolicy, enabled);
+                windowPolicy, enabled, recirculationTerm);
+    }
+
+    /**
+     * @param enabled whether the {@link FitWindowPolicy#FIRST_PASS first-pass} fit fits a recirculation as a second
+     *                term on the whole curve instead of cutting the curve before it ({@link RecirculationFit};
+     *                default {@code false}, the ROI analysis turns it on). With it,
+     *                {@link #fit(BolusModel, double[], double[])} may return a fit of a {@link RecirculationModel}
+     *                wrapping the model given (more parameters; its closed forms are the first pass's) and never
+     *                cuts; it costs about 1.5× the default on very noisy (pixel) curves, which is why parametric
+     *                maps and shared-shape fits keep the default, whose result is always of the model given.
+     */
+    public LevenbergMarquardtFitter withRecirculationTerm(boolean enabled) {
+        return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, alternativeStarts,
+                windowPolicy, covariance, enabled);
     }
 
     /** @return whether results carry the covariance */
     public boolean computesCovariance() {
         return covariance;
+    }
+
+    /** @return whether first-pass fits may carry a recirculation term ({@link #withRecirculationTerm}) */
+    public boolean recirculationTerm() {
+        return recirculationTerm;
     }
 
     /** @return the fit window policy */
@@ -185,6 +211,9 @@ public final class LevenbergMarquardtFitter {
             throw new IllegalArgumentException("times and values must be non-null arrays of equal length");
         }
         CleanCurve c = CleanCurve.of(timesS, values);
+        if (windowPolicy == FitWindowPolicy.FIRST_PASS && recirculationTerm) {
+            return RecirculationFit.fit(model, c, start, this::fitCurve);
+        }
         if (windowPolicy == FitWindowPolicy.FIRST_PASS) {
             FitWindow w = FitWindow.detectClean(c);
             if (w.recirculation()) {

@@ -89,7 +89,7 @@ public final class ModelSelector {
         FitWindow w = fitter.windowFor(timesS, values);
         List<FitResult> fits = new ArrayList<>();
         for (BolusModel m : models) {
-            fits.add(Double.isNaN(w.startS()) ? fitter.fit(m, timesS, values)
+            fits.add(Double.isNaN(w.startS()) || fitter.recirculationTerm() ? fitter.fit(m, timesS, values)
                     : fitter.fit(m, timesS, values, w.startS(), w.endS()));
         }
         return score(fits);

@@ -11,9 +11,10 @@ import org.ceusperfusion.model.CurveFeatures;
  * are compared with that fit's wash-out. Recirculation adds signal the first pass cannot explain: the
  * moving average (over {@value #SMOOTH_S} s) of the residuals rises above {@value #EXCESS} × PE (and above
  * {@value #NOISE_SIGMAS} standard errors of that average) and stays above half of it for
- * {@value #SUSTAIN_S} s. The first pass then ends where the smoothed residual last rose through a quarter of
- * that threshold; the search is repeated once on the longer window so that the wash-out is fitted on every
- * first-pass sample.
+ * {@value #SUSTAIN_S} s. The candidate first pass then ends where the smoothed residual last rose through a
+ * quarter of that threshold; the search is repeated once on the longer window so that the wash-out is fitted on
+ * every first-pass sample. The end found is a candidate only: {@link RecirculationFit} decides whether a
+ * recirculation term is fitted; nothing is cut here.
  */
 final class RecirculationFinder {
     /** The peak window ends where the smoothed curve has fallen to this fraction of its enhancement. */

@@ -19,6 +19,7 @@ import static org.ceusperfusion.params.PerfusionParameter.WOR;
 
 import java.util.Arrays;
 import org.ceusperfusion.model.BolusModel;
+import org.ceusperfusion.model.RecirculationModel;
 
 /**
  * Point values of the perfusion parameters for one parameter vector of a bolus model
@@ -36,10 +37,12 @@ final class CurveParameters {
     private final double o;
     private final double[] v = new double[PerfusionParameter.values().length];
 
+    /** A {@link RecirculationModel}'s parameters are those of its first-pass term. */
     CurveParameters(BolusModel model, double[] p) {
-        this.model = model;
-        this.p = p;
-        this.o = model.baseline(p);
+        RecirculationModel rm = model instanceof RecirculationModel r ? r : null;
+        this.model = rm == null ? model : rm.firstPass();
+        this.p = rm == null ? p : rm.firstPassParameters(p);
+        this.o = this.model.baseline(this.p);
     }
 
     /** @return values indexed by {@link PerfusionParameter#ordinal()}; QOF is NaN */

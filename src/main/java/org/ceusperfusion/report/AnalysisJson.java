@@ -266,7 +266,7 @@ public final class AnalysisJson {
 
     /**
      * The {@code fit} object: model, status, r2, message, params (by model parameter name), iterations,
-     * windowS {@code [start, end]}.
+     * windowS {@code [start, end]}, recirculation (the fitted second term, or null).
      */
     public static JsonElement fit(FitResult f) {
         if (f == null) {
@@ -287,6 +287,27 @@ public final class AnalysisJson {
         o.add("params", params);
         o.addProperty("iterations", f.iterations());
         o.add("windowS", Json.nums(new double[] {f.windowStartS(), f.windowEndS()}));
+        o.add("recirculation", recirculation(f));
         return o;
+    }
+
+    /**
+     * The fitted recirculation term ({@code onsetS, delayS, areaFraction, widthFactor, area}), or null when the
+     * fit has none: the first pass's parameters are reported, the recirculation is this second term.
+     */
+    private static JsonElement recirculation(FitResult f) {
+        if (!f.hasRecirculation() || !f.hasParameters()) {
+            return JsonNull.INSTANCE;
+        }
+        var m = (org.ceusperfusion.model.RecirculationModel) f.model();
+        double[] p = f.params();
+        int i = m.fractionIndex();
+        JsonObject r = new JsonObject();
+        r.add("onsetS", Json.num(m.recirculationOnsetS(p)));
+        r.add("delayS", Json.num(p[i + 1]));
+        r.add("areaFraction", Json.num(p[i]));
+        r.add("widthFactor", Json.num(p[i + 2]));
+        r.add("area", Json.num(p[i] * m.area(p)));
+        return r;
     }
 }

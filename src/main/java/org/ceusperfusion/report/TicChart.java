@@ -61,16 +61,17 @@ public final class TicChart {
         String name = path == null ? "" : java.nio.file.Path.of(path).getFileName().toString();
         JFreeChart chart = create("Time-intensity curves" + (name.isEmpty() ? "" : " - " + name), curves);
         if (!a.rois().isEmpty() && a.rois().get(0).findings() != null) {
-            markWindow((XYPlot) chart.getPlot(), a.rois().get(0).findings());
+            markWindow((XYPlot) chart.getPlot(), a.rois().get(0).findings(), a.rois().get(0).fit());
         }
         return chart;
     }
 
     /**
-     * Shades the first ROI's fit window (light grey, labelled with its reason when it is not the whole curve)
-     * and draws a destruction flash as a dashed vertical line.
+     * Shades the first ROI's fit window (light grey, labelled with its reason when it is not the whole curve),
+     * draws the onset of a fitted recirculation term as a dotted vertical line (the first-pass term alone is a
+     * dashed curve) and a destruction flash as a dashed vertical line.
      */
-    static void markWindow(XYPlot plot, org.ceusperfusion.analysis.CurveFindings f) {
+    static void markWindow(XYPlot plot, org.ceusperfusion.analysis.CurveFindings f, FitResult fit) {
         if (Double.isFinite(f.windowStartS()) && Double.isFinite(f.windowEndS())) {
             var m = new org.jfree.chart.plot.IntervalMarker(f.windowStartS(), f.windowEndS());
             m.setPaint(new Color(235, 235, 235));
@@ -82,6 +83,7 @@ public final class TicChart {
             }
             plot.addDomainMarker(m, org.jfree.chart.ui.Layer.BACKGROUND);
         }
+        markRecirculation(plot, fit);
         if (f.flashStep() != null) {
             var v = new org.jfree.chart.plot.ValueMarker(f.flashStep().flashS());
             v.setPaint(new Color(200, 0, 0));
@@ -90,6 +92,22 @@ public final class TicChart {
             v.setLabelFont(new Font("SansSerif", Font.PLAIN, 11));
             plot.addDomainMarker(v);
         }
+    }
+
+    /** Draws the onset of a fitted recirculation term as a dotted vertical line (nothing without one). */
+    private static void markRecirculation(XYPlot plot, FitResult fit) {
+        if (fit == null || !fit.hasRecirculation() || !fit.hasParameters()) {
+            return;
+        }
+        double onset = ((org.ceusperfusion.model.RecirculationModel) fit.model()).recirculationOnsetS(fit.params());
+        var v = new org.jfree.chart.plot.ValueMarker(onset);
+        v.setPaint(new Color(90, 90, 90));
+        v.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f));
+        v.setLabel("recirculation (second term)");
+        v.setLabelFont(new Font("SansSerif", Font.PLAIN, 11));
+        v.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+        v.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+        plot.addDomainMarker(v);
     }
 
     /**
@@ -118,8 +136,15 @@ public final class TicChart {
                 }
             }
             if (c.fit() != null && c.fit().hasParameters()) {
-                fits.addSeries(fitted(c, 3 * k + 1));
+                fits.addSeries(fitted(c, 3 * k + 1, false));
                 style(fitRenderer, fits.getSeriesCount() - 1, color.darker(), true);
+                if (c.fit().hasRecirculation()) {
+                    fits.addSeries(fitted(c, 3 * curves.size() + k, true));
+                    int sIdx = fits.getSeriesCount() - 1;
+                    style(fitRenderer, sIdx, color.darker(), true);
+                    fitRenderer.setSeriesStroke(sIdx, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+                            BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+                }
             }
         }
         NumberAxis x = new NumberAxis("time (s)");
@@ -160,14 +185,15 @@ public final class TicChart {
         return s;
     }
 
-    private static XYSeries fitted(Curve c, int key) {
-        XYSeries s = new XYSeries(new SeriesKey(key, c.label() + " fit"), false, true);
+    /** @param firstPass the first-pass term alone (of a fit with a recirculation term) instead of the whole fit */
+    private static XYSeries fitted(Curve c, int key, boolean firstPass) {
+        XYSeries s = new XYSeries(new SeriesKey(key, c.label() + (firstPass ? " first pass" : " fit")), false, true);
         double[] t = c.timesS();
         double t0 = t.length == 0 ? 0 : t[0];
         double t1 = t.length == 0 ? 1 : t[t.length - 1];
         for (int i = 0; i <= FIT_SAMPLES; i++) {
             double ti = t0 + (t1 - t0) * i / FIT_SAMPLES;
-            double v = c.fit().valueAt(ti);
+            double v = firstPass ? c.fit().firstPassValueAt(ti) : c.fit().valueAt(ti);
             if (Double.isFinite(v)) {
                 s.add(ti, v);
             }

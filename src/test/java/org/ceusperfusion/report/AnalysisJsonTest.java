@@ -29,7 +29,8 @@ class AnalysisJsonTest {
         JsonObject roi = j.getAsJsonArray("rois").get(0).getAsJsonObject();
         assertEquals(List.of("name", "role", "areaPx", "areaMm2", "fit", "parameters", "units", "ci95", "intervals",
                 "nonEnhancingFraction", "ratioToReference"), List.copyOf(roi.keySet()));
-        assertEquals(List.of("model", "status", "r2", "message", "params", "iterations", "windowS"),
+        assertEquals(List.of("model", "status", "r2", "message", "params", "iterations", "windowS",
+                "recirculation"),
                 List.copyOf(roi.getAsJsonObject("fit").keySet()));
         assertEquals(PerfusionParameter.values().length, roi.getAsJsonObject("parameters").size());
     }
