@@ -34,7 +34,7 @@ PIXELS=$(head -1 "$WORK/map-bench.times.txt" | awk '{print $1*$2}')
 
 now() { python3 -c 'import time; print(time.time())'; }
 REPEAT=${BENCH_REPEAT:-1}
-LAUNCH_OPTS=${CEUS_JAVA_OPTS-$(sed -n 's/^default_opts="\(.*\)"$/\1/p' "$ROOT/ceus")}
+LAUNCH_OPTS=${CEUS_JAVA_OPTS-"$(sed -n 's/^default_opts="\(.*\)"$/\1/p' "$ROOT/ceus") $(sed -n 's/^map_opts="\(.*\)"$/\1/p' "$ROOT/ceus")"}
 
 time_map() { # $1 = JVM options, $2 = output folder, rest = map options; prints the fastest of $REPEAT runs, s
     opts=$1; out=$2; shift 2
