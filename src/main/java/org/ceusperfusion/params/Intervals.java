@@ -13,7 +13,8 @@ import org.ceusperfusion.model.BolusModel;
  *
  * <p>From exactly the frames that were fitted (the finite samples given, inside the fit window), the
  * residual noise is modelled as heteroscedastic and autocorrelated with a correlation time τ in seconds
- * estimated from the data ({@link ResidualNoise}); the parameter covariance is the sandwich of
+ * estimated from the data ({@link ResidualNoise}; the correlation by REML on the whole loop and on the bolus
+ * window, the longer of the two, see {@link CorrelatedCovariance}); the parameter covariance is the sandwich of
  * {@link CorrelatedCovariance}; every perfusion parameter's interval is the delta method of
  * {@link ParameterCalculator} with Student's t on the effective degrees of freedom. Parameters the fit
  * held fixed (zero variance in the fit's covariance, e.g. the flash time of a replenishment fit) stay
