@@ -109,9 +109,6 @@ public final class NonEnhancingCriterion {
      * @throws IllegalArgumentException when the window holds fewer than 2 running-mean widths of used frames
      */
     public static Result classify(RoiPixelStore store, double startS, double endS, Rule rule) {
-        double thresholdDb = rule.thresholdDb();
-        int radiusPx = rule.radiusPx();
-        double ownDb = rule.ownGuardDb();
         int[] frames = java.util.stream.IntStream.range(0, store.frames())
                 .filter(f -> store.used()[f] && store.timesS()[f] >= startS && store.timesS()[f] <= endS).toArray();
         int run = runFrames(store.timesS(), frames);
@@ -119,34 +116,47 @@ public final class NonEnhancingCriterion {
             throw new IllegalArgumentException("the window " + startS + " to " + endS + " s holds " + frames.length
                     + " used frames; at least " + 2 * run + " are needed");
         }
-        double ratio = Math.pow(10, thresholdDb / 10);
-        int n = store.pixels();
-        double[][] fpn = new double[n][];
+        double[][] fpn = pixelStats(store, frames, run);
+        double[] reference = rule.local() ? LocalTissueLevel.medianFloors(store.roi(), fpn, rule.radiusPx()) : null;
+        boolean[] non = new boolean[fpn.length];
+        int count = 0;
+        int classified = 0;
+        for (int k = 0; k < non.length; k++) {
+            if (Double.isNaN(fpn[k][0])) {
+                continue;
+            }
+            classified++;
+            non[k] = !enhances(fpn[k], reference == null ? Double.NaN : reference[k], rule, run);
+            count += non[k] ? 1 : 0;
+        }
+        return new Result(non, count, classified, frames.length, rule.thresholdDb());
+    }
+
+    /** @return per ROI pixel {floor, peak, noiseSd} over {@code frames} (see {@link #floorAndPeak}) */
+    private static double[][] pixelStats(RoiPixelStore store, int[] frames, int run) {
+        double[][] fpn = new double[store.pixels()][];
         double[] v = new double[frames.length];
-        for (int k = 0; k < n; k++) {
+        for (int k = 0; k < fpn.length; k++) {
             for (int i = 0; i < frames.length; i++) {
                 v[i] = store.power()[frames[i]][k];
             }
             fpn[k] = floorAndPeak(v, run);
         }
-        double[] reference = radiusPx < 0 ? null : LocalTissueLevel.medianFloors(store.roi(), fpn, radiusPx);
-        boolean[] non = new boolean[n];
-        int count = 0;
-        int classified = 0;
-        for (int k = 0; k < n; k++) {
-            double[] floorPeak = fpn[k];
-            if (Double.isNaN(floorPeak[0])) {
-                continue;
-            }
-            classified++;
-            double rise = floorPeak[1] - floorPeak[0];
-            boolean bigEnough = reference == null ? floorPeak[1] >= ratio * floorPeak[0]
-                    : rise > 0 && rise >= (ratio - 1) * reference[k]
-                    && floorPeak[1] >= Math.pow(10, ownDb / 10) * floorPeak[0];
-            non[k] = !(bigEnough && rise >= NOISE_SE * floorPeak[2] / Math.sqrt(run));
-            count += non[k] ? 1 : 0;
-        }
-        return new Result(non, count, classified, frames.length, thresholdDb);
+        return fpn;
+    }
+
+    /**
+     * @param fpn   the pixel's {floor, peak, noiseSd}, linear power
+     * @param local the local tissue level, linear power (ignored by the own-floor rule)
+     * @return whether the pixel enhances under {@code rule}
+     */
+    private static boolean enhances(double[] fpn, double local, Rule rule, int run) {
+        double rise = fpn[1] - fpn[0];
+        double ratio = Math.pow(10, rule.thresholdDb() / 10);
+        boolean bigEnough = rule.local()
+                ? rise > 0 && rise >= (ratio - 1) * local && fpn[1] >= Math.pow(10, rule.ownGuardDb() / 10) * fpn[0]
+                : fpn[1] >= ratio * fpn[0];
+        return bigEnough && rise >= NOISE_SE * fpn[2] / Math.sqrt(run);
     }
 
     /**
