@@ -40,14 +40,17 @@ final class NonEnhancingWindow {
                 ? RoiPixelStore.of(pixels, loop.timesS(), linearizer, used)
                 : RoiPixelStore.fill(loop, mask, linearizer, track == null ? null : track.dxPx(),
                         track == null ? null : track.dyPx(), used);
-        double db = NonEnhancingCriterion.DEFAULT_THRESHOLD_DB;
+        NonEnhancingCriterion.Rule rule = NonEnhancingCriterion.Rule.DEFAULT;
         try {
-            NonEnhancingCriterion.Result r = NonEnhancingCriterion.classify(store, start, end, db);
-            String rule = String.format(java.util.Locale.ROOT, "a pixel enhances when its %.0f s running-mean linear"
-                    + " power rises at least %.1f dB above its own floor (lowest running mean before its peak) within"
-                    + " %.2f to %.2f s, on %d used frames%s", NonEnhancingCriterion.RUN_S, db, start, end,
+            NonEnhancingCriterion.Result r = NonEnhancingCriterion.classify(store, start, end, rule);
+            String text = String.format(java.util.Locale.ROOT, "local-tissue: a pixel enhances when its %.0f s"
+                    + " running-mean linear power rises above its own floor (lowest running mean before its peak) by at"
+                    + " least %.2f dB of the local tissue level (median floor of the ROI pixels within %d x %d px),"
+                    + " by at least %.2f dB over its own floor and by %.0f standard errors, within %.2f to %.2f s, on"
+                    + " %d used frames%s", NonEnhancingCriterion.RUN_S, rule.thresholdDb(), 2 * rule.radiusPx() + 1,
+                    2 * rule.radiusPx() + 1, rule.ownGuardDb(), NonEnhancingCriterion.NOISE_SE, start, end,
                     r.framesUsed(), track == null ? "" : ", on the moving ROI");
-            return new Outcome(r.fraction(), new CurveFindings.NonEnhancingInfo(rule, db, null));
+            return new Outcome(r.fraction(), new CurveFindings.NonEnhancingInfo(text, rule.thresholdDb(), null));
         } catch (IllegalArgumentException tooFew) {
             return new Outcome(Double.NaN, CurveFindings.NonEnhancingInfo.unknown(tooFew.getMessage()));
         }

@@ -14,6 +14,15 @@ package org.ceusperfusion.tic;
  * pixel's frame-to-frame noise, RMS of its first differences / √2, over √width), so that
  * frame-to-frame noise, whose running means scatter, is not taken for enhancement. Every other pixel is non-enhancing.
  *
+ * <p>The analysis uses the <b>local-tissue rule</b> ({@link Rule#DEFAULT}): the numerator stays the pixel's own
+ * rise (peak − floor), but it is compared with the local tissue echo level — the median floor of the ROI pixels in
+ * a 7×7 neighbourhood ({@link LocalTissueLevel}) — at 1.5 dB (rise ≥ 41 % of that level), and must also be at least
+ * 1.25 dB over the pixel's own floor and pass the noise guard. The own floor of a pixel is its frozen tissue speckle
+ * (exponential between pixels), so a weakly enhancing pixel on bright speckle failed the own-floor rule; the local
+ * level removes that spread, while the own-floor guard keeps bright necrotic speckle, whose slow gain drift is
+ * multiplicative, from being called enhancing. On black backgrounds (contrast mode, level 0) the rise must be
+ * &gt; 0 and pass the noise guard.
+ *
  * <p>Physically: a non-enhancing pixel is one where no microbubbles arrive during the window — its echo
  * power stays at its tissue (or noise) level within the fluctuation of speckle and gain. Taking each pixel's
  * own floor and peak makes the rule independent of arrival time (onset spread inside a tumour, a fitted onset
@@ -21,7 +30,7 @@ package org.ceusperfusion.tic;
  * not eroded. Pixels that leave the frame (motion) are skipped in the frames where they are outside.
  */
 public final class NonEnhancingCriterion {
-    /** Default threshold, dB of power over the pixel's own floor. */
+    /** Threshold of the own-floor rule ({@link Rule#ownFloor}), dB of power over the pixel's own floor. */
     public static final double DEFAULT_THRESHOLD_DB = 2.0;
     /** Running-mean width, s. */
     public static final double RUN_S = 2.0;
@@ -51,6 +60,30 @@ public final class NonEnhancingCriterion {
     }
 
     /**
+     * The thresholds of the criterion.
+     *
+     * @param thresholdDb enhancement needed, dB: over the pixel's own floor (own-floor rule), or the rise as a
+     *                    share of the local tissue level, 10^(dB/10) − 1 (local-tissue rule)
+     * @param ownGuardDb  local-tissue rule: the pixel must also rise at least this much over its own floor, dB
+     *                    (guards bright necrotic speckle against slow gain drift, which is multiplicative)
+     * @param radiusPx    local-tissue rule: neighbourhood half-width, pixels (7×7 for 3); negative: own-floor rule
+     */
+    public record Rule(double thresholdDb, double ownGuardDb, int radiusPx) {
+        /** The default: local tissue, 1.5 dB of the 7×7 median floor, at least 1.25 dB over the own floor. */
+        public static final Rule DEFAULT = new Rule(1.5, 1.25, 3);
+
+        /** @return the own-floor rule: peak / own floor ≥ 10^(dB/10) (the criterion before the local-tissue one) */
+        public static Rule ownFloor(double thresholdDb) {
+            return new Rule(thresholdDb, 0, -1);
+        }
+
+        /** @return whether the rise is judged against the local tissue level */
+        public boolean local() {
+            return radiusPx >= 0;
+        }
+    }
+
+    /**
      * @param store       the ROI's pixels per frame and the used frames
      * @param startS      first time of the window, s
      * @param endS        last time of the window, s
@@ -59,6 +92,23 @@ public final class NonEnhancingCriterion {
      * @throws IllegalArgumentException when the window holds fewer than 2 running-mean widths of used frames
      */
     public static Result classify(RoiPixelStore store, double startS, double endS, double thresholdDb) {
+        return classify(store, startS, endS, Rule.ownFloor(thresholdDb));
+    }
+
+    /**
+     * The classification by {@code rule}; with a local-tissue rule ({@link Rule#radiusPx()} ≥ 0) the rise of each
+     * pixel (its own peak − its own floor, linear power) is compared with the <b>local tissue level</b>, the median
+     * of the floors of the ROI pixels within ±radius pixels ({@link LocalTissueLevel}), instead of its own floor,
+     * and must also exceed {@link Rule#ownGuardDb()} over its own floor and the noise guard.
+     *
+     * @param store  the ROI's pixels per frame and the used frames
+     * @param startS first time of the window, s
+     * @param endS   last time of the window, s
+     * @param rule   the thresholds
+     * @return the classification ({@link Result#thresholdDb()} = {@link Rule#thresholdDb()})
+     * @throws IllegalArgumentException when the window holds fewer than 2 running-mean widths of used frames
+     */
+    public static Result classify(RoiPixelStore store, double startS, double endS, Rule rule) {
         int[] frames = java.util.stream.IntStream.range(0, store.frames())
                 .filter(f -> store.used()[f] && store.timesS()[f] >= startS && store.timesS()[f] <= endS).toArray();
         int run = runFrames(store.timesS(), frames);
@@ -66,25 +116,47 @@ public final class NonEnhancingCriterion {
             throw new IllegalArgumentException("the window " + startS + " to " + endS + " s holds " + frames.length
                     + " used frames; at least " + 2 * run + " are needed");
         }
-        double ratio = Math.pow(10, thresholdDb / 10);
-        boolean[] non = new boolean[store.pixels()];
+        double[][] fpn = pixelStats(store, frames, run);
+        double[] reference = rule.local() ? LocalTissueLevel.medianFloors(store.roi(), fpn, rule.radiusPx()) : null;
+        boolean[] non = new boolean[fpn.length];
         int count = 0;
         int classified = 0;
-        double[] v = new double[frames.length];
         for (int k = 0; k < non.length; k++) {
-            for (int i = 0; i < frames.length; i++) {
-                v[i] = store.power()[frames[i]][k];
-            }
-            double[] floorPeak = floorAndPeak(v, run);
-            if (Double.isNaN(floorPeak[0])) {
+            if (Double.isNaN(fpn[k][0])) {
                 continue;
             }
             classified++;
-            double rise = floorPeak[1] - floorPeak[0];
-            non[k] = !(floorPeak[1] >= ratio * floorPeak[0] && rise >= NOISE_SE * floorPeak[2] / Math.sqrt(run));
+            non[k] = !enhances(fpn[k], reference == null ? Double.NaN : reference[k], rule, run);
             count += non[k] ? 1 : 0;
         }
-        return new Result(non, count, classified, frames.length, thresholdDb);
+        return new Result(non, count, classified, frames.length, rule.thresholdDb());
+    }
+
+    /** @return per ROI pixel {floor, peak, noiseSd} over {@code frames} (see {@link #floorAndPeak}) */
+    private static double[][] pixelStats(RoiPixelStore store, int[] frames, int run) {
+        double[][] fpn = new double[store.pixels()][];
+        double[] v = new double[frames.length];
+        for (int k = 0; k < fpn.length; k++) {
+            for (int i = 0; i < frames.length; i++) {
+                v[i] = store.power()[frames[i]][k];
+            }
+            fpn[k] = floorAndPeak(v, run);
+        }
+        return fpn;
+    }
+
+    /**
+     * @param fpn   the pixel's {floor, peak, noiseSd}, linear power
+     * @param local the local tissue level, linear power (ignored by the own-floor rule)
+     * @return whether the pixel enhances under {@code rule}
+     */
+    private static boolean enhances(double[] fpn, double local, Rule rule, int run) {
+        double rise = fpn[1] - fpn[0];
+        double ratio = Math.pow(10, rule.thresholdDb() / 10);
+        boolean bigEnough = rule.local()
+                ? rise > 0 && rise >= (ratio - 1) * local && fpn[1] >= Math.pow(10, rule.ownGuardDb() / 10) * fpn[0]
+                : fpn[1] >= ratio * fpn[0];
+        return bigEnough && rise >= NOISE_SE * fpn[2] / Math.sqrt(run);
     }
 
     /**

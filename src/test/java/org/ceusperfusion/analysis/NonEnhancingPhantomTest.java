@@ -89,4 +89,26 @@ class NonEnhancingPhantomTest {
         System.out.printf("rim share: error tight %+.4f, wide %+.4f%n", errTight, errWide);
         assertEquals(errTight, errWide, 0.05);
     }
+
+    /**
+     * Issue 13: two exams of the same core that differ only in the share of weakly enhancing tissue (a 1 px vs a
+     * 4 px rim at 10 % or 1.5 vs 5 px at 15 %), whole-tumour ROI, on seeds the local-tissue rule was not tuned on.
+     * The own-floor rule (2 dB) read +0.015/+0.063 (differ by 0.048), +0.006/+0.048 (0.042) and +0.021/+0.080
+     * (0.059) on these seeds; measured with the default local-tissue rule: +0.005/+0.032 (0.027), +0.002/+0.003
+     * (0.001), +0.003/+0.014 (0.011).
+     */
+    @ParameterizedTest
+    @CsvSource({"1, 4, 0.1, 571, 671", "1, 4, 0.1, 771, 871", "1.5, 5, 0.15, 773, 873"})
+    void twoExamsDifferingOnlyInTheWeakRimShare(double narrow, double wide, double ratio, long s1, long s2) {
+        RealisticLoop a = RealisticLoopGenerator.generate(RealisticPhantoms.weakRimNecrosis(narrow, ratio, s1));
+        RealisticLoop b = RealisticLoopGenerator.generate(RealisticPhantoms.weakRimNecrosis(wide, ratio, s2));
+        String spec = a.truth().tumour().spec();
+        double errA = analyze(a, spec).nonEnhancingFraction() - truth(a, spec);
+        double errB = analyze(b, spec).nonEnhancingFraction() - truth(b, spec);
+        System.out.printf("two exams rim %s vs %s px x%s: errors %+.4f, %+.4f, differ by %.4f%n", narrow, wide, ratio,
+                errA, errB, Math.abs(errA - errB));
+        assertEquals(0, errA, 0.05);
+        assertEquals(0, errB, 0.05);
+        assertEquals(errA, errB, 0.05);
+    }
 }
