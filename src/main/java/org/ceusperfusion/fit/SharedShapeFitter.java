@@ -1,5 +1,7 @@
 package org.ceusperfusion.fit;
 
+import org.ceusperfusion.tic.RobustStats;
+
 import org.ceusperfusion.fit.LevenbergMarquardtFitter.CleanCurve;
 import org.ceusperfusion.model.BolusModel;
 
@@ -200,15 +202,8 @@ public final class SharedShapeFitter {
     }
 
     private static double medianStep(double[] t) {
-        if (t.length < 2) {
-            return 1;
-        }
-        double[] d = new double[t.length - 1];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = t[i + 1] - t[i];
-        }
-        java.util.Arrays.sort(d);
-        return d[d.length / 2] > 0 ? d[d.length / 2] : Double.POSITIVE_INFINITY;
+        double m = RobustStats.medianStep(t);
+        return t.length < 2 ? 1 : m > 0 ? m : Double.POSITIVE_INFINITY;
     }
 
     /** The first {@code n} sample times (cached per length: windows repeat across curves). */

@@ -1,5 +1,7 @@
 package org.ceusperfusion.fit;
 
+import org.ceusperfusion.tic.RobustStats;
+
 import org.ceusperfusion.model.BolusModel;
 
 /**
@@ -286,16 +288,8 @@ public final class ShiftedShapes {
     }
 
     private static double medianStep(double[] t) {
-        if (t.length < 2) {
-            return 1;
-        }
-        double[] d = new double[t.length - 1];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = t[i + 1] - t[i];
-        }
-        java.util.Arrays.sort(d);
-        double m = d[d.length / 2];
-        return m > 0 ? m : Math.max(1e-6, (t[t.length - 1] - t[0]) / (t.length - 1));
+        double m = RobustStats.medianStep(t);
+        return t.length < 2 ? 1 : m > 0 ? m : Math.max(1e-6, (t[t.length - 1] - t[0]) / (t.length - 1));
     }
 
     /** @return the rise (onset to peak) of the match's shape, s (its width times the reference's rise) */

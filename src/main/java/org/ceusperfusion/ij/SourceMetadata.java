@@ -85,7 +85,7 @@ final class SourceMetadata {
         if (timesS != null && timesS.length > 1) {
             imp.setProp(ImageTimes.TIMES_PROPERTY, ImageTimes.format(timesS));
             imp.setProp(CineLoopImages.TIMING_PROPERTY, how);
-            double dt = medianInterval(timesS);
+            double dt = org.ceusperfusion.tic.RobustStats.medianStep(timesS);
             cal.frameInterval = dt;
             cal.fps = dt > 0 ? 1.0 / dt : 0;
             cal.setTimeUnit("s");
@@ -96,15 +96,6 @@ final class SourceMetadata {
             cal.setUnit("mm");
         }
         imp.setCalibration(cal);
-    }
-
-    private static double medianInterval(double[] t) {
-        double[] d = new double[t.length - 1];
-        for (int i = 1; i < t.length; i++) {
-            d[i - 1] = t[i] - t[i - 1];
-        }
-        java.util.Arrays.sort(d);
-        return d.length % 2 == 1 ? d[d.length / 2] : 0.5 * (d[d.length / 2 - 1] + d[d.length / 2]);
     }
 
     private static void setIfAbsent(ImagePlus imp, String key, String value) {

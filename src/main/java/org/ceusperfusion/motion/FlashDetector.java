@@ -59,7 +59,7 @@ public final class FlashDetector {
         if (n < 7) {
             return flash;
         }
-        double maxReturn = Math.max(MAX_RETURN_S, 1.5 * medianInterval(timesS));
+        double maxReturn = Math.max(MAX_RETURN_S, 1.5 * RobustStats.medianStep(timesS));
         double globalNoise = relativeNoise(m, 0, n - 1);
         for (int k = 2; k < n - 2; k++) {
             int length = flashLength(timesS, m, k, maxReturn, globalNoise);
@@ -162,13 +162,5 @@ public final class FlashDetector {
             d[i] = Math.abs(d[i] - med);
         }
         return 1.4826 * RobustStats.median(d) / Math.sqrt(6);
-    }
-
-    private static double medianInterval(double[] t) {
-        double[] d = new double[t.length - 1];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = t[i + 1] - t[i];
-        }
-        return RobustStats.median(d);
     }
 }

@@ -149,7 +149,7 @@ public final class QualityAssessor {
      *         largest in magnitude (periodic motion correlates negatively at half its period)
      */
     static double[] worstAutocorrelation(double[] t, double[] e) {
-        double step = medianStep(t);
+        double step = org.ceusperfusion.tic.RobustStats.medianStep(t);
         if (!(step > 0)) {
             return new double[] {Double.NaN, Double.NaN};
         }
@@ -165,17 +165,6 @@ public final class QualityAssessor {
             }
         }
         return new double[] {at * step, best};
-    }
-
-    private static double medianStep(double[] t) {
-        if (t.length < 2) {
-            return Double.NaN;
-        }
-        double[] d = new double[t.length - 1];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = t[i + 1] - t[i];
-        }
-        return org.ceusperfusion.tic.RobustStats.median(d);
     }
 
     /** @return the span of the kept samples inside the fit's window (the whole curve without a fit), s */

@@ -124,7 +124,7 @@ public final class DestructionFlashDetector {
         }
         boolean nearFloor = after - floor < FLOOR_FRACTION * height && y[j] - floor < FLOOR_FRACTION * height;
         boolean sudden = y[j - 1] - floor > 0.5 * height;
-        return nearFloor && sudden ? new Destruction(j, t[j], t[j] - medianInterval(t), before, after) : null;
+        return nearFloor && sudden ? new Destruction(j, t[j], t[j] - RobustStats.medianStep(t), before, after) : null;
     }
 
     /**
@@ -189,13 +189,5 @@ public final class DestructionFlashDetector {
     static double percentile(double[] v, double q) {
         double[] f = Arrays.stream(v).filter(Double::isFinite).sorted().toArray();
         return f.length == 0 ? Double.NaN : f[Math.min(f.length - 1, (int) Math.floor(q * f.length))];
-    }
-
-    private static double medianInterval(double[] t) {
-        double[] d = new double[t.length - 1];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = t[i + 1] - t[i];
-        }
-        return RobustStats.median(d);
     }
 }

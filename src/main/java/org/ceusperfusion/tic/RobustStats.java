@@ -15,6 +15,21 @@ public final class RobustStats {
     }
 
     /**
+     * @param timesS sample times, s, increasing
+     * @return the median of the finite intervals between consecutive samples, s; NaN for fewer than two samples
+     */
+    public static double medianStep(double[] timesS) {
+        if (timesS.length < 2) {
+            return Double.NaN;
+        }
+        double[] d = new double[timesS.length - 1];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = timesS[i + 1] - timesS[i];
+        }
+        return median(d);
+    }
+
+    /**
      * The white-noise SD of a series whose trend is smooth: 1.4826·MAD of its second differences / √6
      * (a second difference of white noise has variance 6σ², and a smooth bolus barely changes it).
      *
