@@ -99,7 +99,7 @@ final class JpegFrameDecoder {
     }
 
     /** @return the JDK's own JPEG reader, or {@code null} when it is not registered */
-    private static ImageReader jdkReader() {
+    static ImageReader jdkReader() {
         Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("jpeg");
         while (it.hasNext()) {
             ImageReader r = it.next();

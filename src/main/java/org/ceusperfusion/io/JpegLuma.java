@@ -6,7 +6,6 @@ import java.awt.image.Raster;
 import java.awt.image.SampleModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -146,13 +145,10 @@ final class JpegLuma {
 
     /** @return a new instance of the JDK's own JPEG reader */
     private static ImageReader jdkReader() {
-        Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("jpeg");
-        while (it.hasNext()) {
-            ImageReader r = it.next();
-            if (r.getClass().getName().startsWith("com.sun.imageio")) {
-                return r;
-            }
+        ImageReader r = JpegFrameDecoder.jdkReader();
+        if (r == null) {
+            throw new IllegalStateException("the JDK's JPEG reader is not registered");
         }
-        throw new IllegalStateException("the JDK's JPEG reader is not registered");
+        return r;
     }
 }
