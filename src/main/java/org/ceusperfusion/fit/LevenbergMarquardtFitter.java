@@ -54,15 +54,21 @@ public final class LevenbergMarquardtFitter {
     private final FitWindowPolicy windowPolicy;
     private final boolean covariance;
     private final boolean recirculationTerm;
+    private final FitWeighting weighting;
+
+    /** Reweighting steps after the unweighted fit ({@link FitWeighting#FITTED_VARIANCE}). */
+    static final int REWEIGHTING_STEPS = 2;
 
     /** A fitter with the default settings, alternative starts enabled and the first-pass window. */
     public LevenbergMarquardtFitter() {
         this(DEFAULT_MAX_ITERATIONS, DEFAULT_RELATIVE_TOLERANCE, DEFAULT_PARAMETER_TOLERANCE, true,
-                FitWindowPolicy.FIRST_PASS, true, false);
+                FitWindowPolicy.FIRST_PASS, true, false, FitWeighting.NONE);
     }
 
     private LevenbergMarquardtFitter(int maxIterations, double relTol, double paramTol, boolean alternatives,
-                                     FitWindowPolicy windowPolicy, boolean covariance, boolean recirculationTerm) {
+                                     FitWindowPolicy windowPolicy, boolean covariance, boolean recirculationTerm,
+                                     FitWeighting weighting) {
+        this.weighting = weighting;
         this.maxIterations = maxIterations;
         this.relativeTolerance = relTol;
         this.parameterTolerance = paramTol;
@@ -81,7 +87,7 @@ public final class LevenbergMarquardtFitter {
             throw new IllegalArgumentException("max iterations must be at least 1, got " + n);
         }
         return new LevenbergMarquardtFitter(n, relativeTolerance, parameterTolerance, alternativeStarts, windowPolicy,
-                covariance, recirculationTerm);
+                covariance, recirculationTerm, weighting);
     }
 
     /**
@@ -94,13 +100,13 @@ public final class LevenbergMarquardtFitter {
             throw new IllegalArgumentException("tolerances must be positive, got " + relTol + ", " + paramTol);
         }
         return new LevenbergMarquardtFitter(maxIterations, relTol, paramTol, alternativeStarts, windowPolicy, covariance,
-                recirculationTerm);
+                recirculationTerm, weighting);
     }
 
     /** @param enabled whether to retry from the model's alternative starts when the first start fails */
     public LevenbergMarquardtFitter withAlternativeStarts(boolean enabled) {
         return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, enabled, windowPolicy,
-                covariance, recirculationTerm);
+                covariance, recirculationTerm, weighting);
     }
 
     /**
@@ -114,7 +120,7 @@ public final class LevenbergMarquardtFitter {
             throw new IllegalArgumentException("fit window policy must not be null");
         }
         return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, alternativeStarts,
-                policy, covariance, recirculationTerm);
+                policy, covariance, recirculationTerm, weighting);
     }
 
     /**
@@ -126,7 +132,7 @@ public final class LevenbergMarquardtFitter {
      */
     public LevenbergMarquardtFitter withCovariance(boolean enabled) {
         return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, alternativeStarts,
-                windowPolicy, enabled, recirculationTerm);
+                windowPolicy, enabled, recirculationTerm, weighting);
     }
 
     /**
@@ -140,7 +146,29 @@ public final class LevenbergMarquardtFitter {
      */
     public LevenbergMarquardtFitter withRecirculationTerm(boolean enabled) {
         return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, alternativeStarts,
-                windowPolicy, covariance, enabled);
+                windowPolicy, covariance, enabled, weighting);
+    }
+
+    /**
+     * @param w how samples are weighted (default {@link FitWeighting#NONE}). With
+     *          {@link FitWeighting#FITTED_VARIANCE} every fit (each candidate of a first-pass or recirculation
+     *          search included) is the unweighted fit followed by {@value #REWEIGHTING_STEPS} weighted refits from
+     *          it with {@link FitWeights#fittedVariance} of the previous one; when a refit does not end
+     *          {@code OK} the last {@code OK} fit is kept. The result's RSS and R² are the unweighted ones at the
+     *          solution, its covariance {@code s²(JᵀWJ)⁻¹}. Costs about three fits.
+     * @throws IllegalArgumentException when {@code w} is {@code null}
+     */
+    public LevenbergMarquardtFitter withWeighting(FitWeighting w) {
+        if (w == null) {
+            throw new IllegalArgumentException("weighting must not be null");
+        }
+        return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, alternativeStarts,
+                windowPolicy, covariance, recirculationTerm, w);
+    }
+
+    /** @return how samples are weighted */
+    public FitWeighting weighting() {
+        return weighting;
     }
 
     /** @return whether results carry the covariance */
@@ -266,7 +294,8 @@ public final class LevenbergMarquardtFitter {
                     + k + " parameters (need at least " + (k + 1) + ")" + c.note(), c);
         }
         try {
-            return fitClean(model, c, start);
+            FitResult plain = fitClean(model, c, start);
+            return weighting == FitWeighting.NONE ? plain : reweighted(model, c, plain);
         } catch (RuntimeException e) {
             return FitResults.noFit(model, FitStatus.FAILED, "numerical failure: " + e + c.note(), c);
         }
@@ -295,6 +324,28 @@ public final class LevenbergMarquardtFitter {
             }
         }
         return best;
+    }
+
+    /**
+     * {@link FitWeighting#FITTED_VARIANCE}: weighted refits from an {@code OK} fit, each with the weights of the
+     * previous one; the last {@code OK} fit is returned.
+     */
+    private FitResult reweighted(BolusModel model, CleanCurve c, FitResult plain) {
+        FitResult current = plain;
+        for (int step = 0; step < REWEIGHTING_STEPS && current.status() == FitStatus.OK; step++) {
+            double[] w = FitWeights.fittedVariance(model, current.params(), c.t(), c.y());
+            LmSolver solver = new LmSolver(model, c.t(), c.y(), model.lowerBounds(c.t(), c.y()),
+                    model.upperBounds(c.t(), c.y()));
+            solver.weights(w);
+            LmSolver.Outcome o = solver.run(current.params(), maxIterations, relativeTolerance, parameterTolerance);
+            FitResult r = covariance ? FitResults.of(model, o, c, w)
+                    : FitResults.withoutCovariance(model, o, c, solver.identifiable());
+            if (r.status() != FitStatus.OK) {
+                break;
+            }
+            current = r;
+        }
+        return current;
     }
 
     /** One LM run from {@code p0} and its result (with or without covariance). */
