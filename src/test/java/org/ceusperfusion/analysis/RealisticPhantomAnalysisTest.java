@@ -86,9 +86,11 @@ class RealisticPhantomAnalysisTest {
      * a bright artefact frame (×50) at 12 s: exactly that frame is rejected, TTP within 0.5 s, and the PE error is the
      * data's own error at the peak. The latter is the relative deviation of the ROI curve from the true curve over
      * the frames whose true enhancement is at least 85 % of the true PE (the peak frame, or the two frames around
-     * a peak between frames), measured with the fitted baseline: the PE error may differ from it by at most 2 %
-     * points, so linearisation, ROI averaging, frame rejection and the fit together add at most 2 % (measured: at
-     * most 1.2 % over the 48 loops); and the mean PE error over the twelve loops is within 3 standard errors of 0.
+     * a peak between frames), measured with the fitted baseline: |PE error| may exceed |that error| by at most 2 %
+     * points, so linearisation, ROI averaging, frame rejection and the fit together add at most 2 % to what the data
+     * say (measured with the default unweighted fit: the two differ by at most 1.2 % points over the 48 loops; a
+     * weighted fit, which leans on rise and wash-out, may land nearer the truth than the peak frames, hence one-sided);
+     * and the mean PE error over the twelve loops is within 3 standard errors of 0.
      *
      * <p>Why not |PE error| ≤ 5 % on every loop: the ROI mean at the peak frame itself deviates from the truth by
      * 3.2 % (SD over 18 loops, mean +0.1 %): bubble speckle of the ROI, correlated over 1 s, so neighbouring frames
@@ -124,7 +126,8 @@ class RealisticPhantomAnalysisTest {
                     rejected(roi), artefact + 1);
             assertEquals(List.of(artefact + 1), rejected(roi), "only the artefact frame is rejected, seed " + seed);
             assertEquals(t.ttpS(), ttp, 0.5, "TTP, seed " + seed);
-            assertEquals(data, pe, 2.0, "PE error against the data's own error at the peak, seed " + seed);
+            assertTrue(Math.abs(pe) <= Math.abs(data) + 2.0, "PE error " + pe + " % against the data's own error at the"
+                    + " peak " + data + " %, seed " + seed);
             sum += pe;
             sumSq += pe * pe;
             within5 += Math.abs(pe) <= 5 ? 1 : 0;
