@@ -151,10 +151,10 @@ public final class LevenbergMarquardtFitter {
 
     /**
      * @param w how samples are weighted (default {@link FitWeighting#NONE}). With
-     *          {@link FitWeighting#FITTED_VARIANCE} every fit (each candidate of a first-pass or recirculation
-     *          search included) is the unweighted fit followed by {@value #REWEIGHTING_STEPS} weighted refits from
-     *          it with {@link FitWeights#fittedVariance} of the previous one; when a refit does not end
-     *          {@code OK} the last {@code OK} fit is kept. The result's RSS and R² are the unweighted ones at the
+     *          {@link FitWeighting#FITTED_VARIANCE} the fit is first made unweighted, with every decision (fit
+     *          window, recirculation term, alternative starts), then its model is refitted
+     *          {@value #REWEIGHTING_STEPS} times on its window with {@link FitWeights#fittedVariance} of the previous
+     *          fit; when a refit does not end {@code OK} the last {@code OK} fit is kept. The result's RSS and R² are the unweighted ones at the
      *          solution, its covariance {@code s²(JᵀWJ)⁻¹}. Costs about three fits.
      * @throws IllegalArgumentException when {@code w} is {@code null}
      */
@@ -240,7 +240,7 @@ public final class LevenbergMarquardtFitter {
         }
         CleanCurve c = CleanCurve.of(timesS, values);
         if (windowPolicy == FitWindowPolicy.FIRST_PASS && recirculationTerm) {
-            return RecirculationFit.fit(model, c, start, this::fitCurve);
+            return reweighted(RecirculationFit.fit(model, c, start, this::fitCurve), c);
         }
         if (windowPolicy == FitWindowPolicy.FIRST_PASS) {
             FitWindow w = FitWindow.detectClean(c);
@@ -253,7 +253,7 @@ public final class LevenbergMarquardtFitter {
                 }
             }
         }
-        return fitCurve(model, c, start);
+        return reweighted(fitCurve(model, c, start), c);
     }
 
     /**
@@ -275,7 +275,8 @@ public final class LevenbergMarquardtFitter {
         if (!(startS <= endS)) {
             throw new IllegalArgumentException("fit window start " + startS + " s is after its end " + endS + " s");
         }
-        return fitCurve(model, CleanCurve.of(timesS, values).restrict(startS, endS), start);
+        CleanCurve c = CleanCurve.of(timesS, values).restrict(startS, endS);
+        return reweighted(fitCurve(model, c, start), c);
     }
 
     /**
@@ -294,8 +295,7 @@ public final class LevenbergMarquardtFitter {
                     + k + " parameters (need at least " + (k + 1) + ")" + c.note(), c);
         }
         try {
-            FitResult plain = fitClean(model, c, start);
-            return weighting == FitWeighting.NONE ? plain : reweighted(model, c, plain);
+            return fitClean(model, c, start);
         } catch (RuntimeException e) {
             return FitResults.noFit(model, FitStatus.FAILED, "numerical failure: " + e + c.note(), c);
         }
@@ -327,9 +327,22 @@ public final class LevenbergMarquardtFitter {
     }
 
     /**
-     * {@link FitWeighting#FITTED_VARIANCE}: weighted refits from an {@code OK} fit, each with the weights of the
-     * previous one; the last {@code OK} fit is returned.
+     * {@link FitWeighting#FITTED_VARIANCE}: weighted refits of the final unweighted fit (its model, on its window of
+     * {@code whole}), each with the weights of the previous one; the last {@code OK} fit is returned. The window and
+     * the model (recirculation term or not) are the unweighted fit's: the weights change the estimate, not the
+     * decisions.
      */
+    private FitResult reweighted(FitResult plain, CleanCurve whole) {
+        if (weighting == FitWeighting.NONE || plain.status() != FitStatus.OK) {
+            return plain;
+        }
+        try {
+            return reweighted(plain.model(), whole.restrict(plain.windowStartS(), plain.windowEndS()), plain);
+        } catch (RuntimeException e) {
+            return plain;
+        }
+    }
+
     private FitResult reweighted(BolusModel model, CleanCurve c, FitResult plain) {
         FitResult current = plain;
         for (int step = 0; step < REWEIGHTING_STEPS && current.status() == FitStatus.OK; step++) {
