@@ -3,7 +3,7 @@ package org.ceusperfusion.fit;
 import org.ceusperfusion.fit.LevenbergMarquardtFitter.CleanCurve;
 import org.ceusperfusion.model.BolusModel;
 
-/** Builds {@link FitResult}s: covariance {@code s²(JᵀJ)⁻¹} (or {@code s²(JᵀWJ)⁻¹} for a weighted fit), R² and status. */
+/** Builds {@link FitResult}s: covariance {@code s²(JᵀJ)⁻¹} ({@code s²(JᵀWJ)⁻¹} when weighted), R² and status. */
 final class FitResults {
 
     private FitResults() {

@@ -36,7 +36,8 @@ import org.ceusperfusion.model.RecirculationModel;
  * window.
  *
  * <p>Times are seconds and may be irregular; the covariance is {@code s²(JᵀJ)⁻¹} with
- * {@code s² = RSS/(n − p)}.
+ * {@code s² = RSS/(n − p)}. The fit is unweighted unless {@link #withWeighting} asks for a variance-weighted
+ * refit ({@link FitWeighting#FITTED_VARIANCE}; docs/pe-accuracy.md).
  */
 public final class LevenbergMarquardtFitter {
 
@@ -154,8 +155,9 @@ public final class LevenbergMarquardtFitter {
      *          {@link FitWeighting#FITTED_VARIANCE} the fit is first made unweighted, with every decision (fit
      *          window, recirculation term, alternative starts), then its model is refitted
      *          {@value #REWEIGHTING_STEPS} times on its window with {@link FitWeights#fittedVariance} of the previous
-     *          fit; when a refit does not end {@code OK} the last {@code OK} fit is kept. The result's RSS and R² are the unweighted ones at the
-     *          solution, its covariance {@code s²(JᵀWJ)⁻¹}. Costs about three fits.
+     *          fit; when a refit does not end {@code OK} the last {@code OK} fit is kept. The result's RSS and
+     *          R² are the unweighted ones at the solution, its covariance {@code s²(JᵀWJ)⁻¹}. Costs two more
+     *          LM runs, each started at the previous solution.
      * @throws IllegalArgumentException when {@code w} is {@code null}
      */
     public LevenbergMarquardtFitter withWeighting(FitWeighting w) {

@@ -135,8 +135,8 @@ class RealisticPhantomAnalysisTest {
         }
         double mean = sum / n;
         double sd = Math.sqrt((sumSq - n * mean * mean) / (n - 1));
-        System.out.printf("coarse no drift %.0f fps phase %.1f: PE error mean %+.2f %%, SD %.2f %%, %d of %d within 5 %%%n",
-                fps, phase, mean, sd, within5, n);
+        System.out.printf("coarse no drift %.0f fps phase %.1f: PE error mean %+.2f %%, SD %.2f %%, %d of %d within"
+                + " 5 %%%n", fps, phase, mean, sd, within5, n);
         assertEquals(0, mean, 3 * sd / Math.sqrt(n), "mean PE error");
     }
 

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** {@link FitWeights}: the variance shape a + b·e² recovered from residuals with a known variance. */
 class FitWeightsTest {
     private static final LognormalModel M = new LognormalModel();
-    /** A fast bolus like the coarse phantoms' tumour: baseline 30, area 1500, mode 3 s after onset 4 s, σ 0.35. */
+    /** A fast bolus like the coarse phantoms' tumour: baseline 30, area 1500, mode 3 s after onset 4 s, σ 0.35.
+     */
     static final double[] BOLUS = {30, 1500, Math.log(3) + 0.35 * 0.35, 0.35, 4};
 
     private static double[] times(double fps, double durationS) {

@@ -57,8 +57,8 @@ class WeightedFitTest {
         double mb = s[2] / CURVES;
         double sda = Math.sqrt(s[1] / CURVES - ma * ma);
         double sdb = Math.sqrt(s[3] / CURVES - mb * mb);
-        System.out.printf("%.0f fps, gain %.2f: PE error unweighted %+.2f / %.2f %%, weighted %+.2f / %.2f %% (ratio %.3f)%n",
-                fps, gainCv, ma, sda, mb, sdb, sdb / sda);
+        System.out.printf("%.0f fps, gain %.2f: PE error unweighted %+.2f / %.2f %%, weighted %+.2f / %.2f %%"
+                + " (ratio %.3f)%n", fps, gainCv, ma, sda, mb, sdb, sdb / sda);
         assertTrue(sdb <= maxRatio * sda, "weighted SD " + sdb + " vs unweighted " + sda);
         assertEquals(0, mb, 3 * sdb / Math.sqrt(CURVES), "weighted PE bias, %");
     }
