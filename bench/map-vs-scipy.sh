@@ -12,7 +12,10 @@
 # tumour whose necrotic core is half its area. `ceus map` is timed from `java -jar` to its exit (JVM start,
 # TIFF reading, fitting every pixel, writing all files), once with the defaults and once with
 # --frame-bin 1 (every frame fitted, like SciPy): with plain `java -jar`, and with the JVM options the
-# `./ceus` launcher passes (its default_opts, or $CEUS_JAVA_OPTS as there), which is what a user runs.
+# `./ceus` launcher passes (its default_opts, or $CEUS_JAVA_OPTS as there), which is what a user runs, and
+# with those options plus the launcher's class-data-sharing archive (created here, in WORKDIR, by one untimed
+# first run, as `./ceus` creates it in the user's cache on a command's first call): what `./ceus map` runs
+# from its second call on.
 #
 # Environment: JAR (the CLI jar), BENCH_SIZE="W H FRAMES" (a larger loop, e.g. "400 300 1200"),
 # BENCH_REPEAT (runs of each `ceus map`, the fastest counts; default 1), BENCH_JAVA_OPTS (JVM options of an
@@ -35,6 +38,8 @@ PIXELS=$(head -1 "$WORK/map-bench.times.txt" | awk '{print $1*$2}')
 now() { python3 -c 'import time; print(time.time())'; }
 REPEAT=${BENCH_REPEAT:-1}
 LAUNCH_OPTS=${CEUS_JAVA_OPTS-"$(sed -n 's/^default_opts="\(.*\)"$/\1/p' "$ROOT/ceus") $(sed -n 's/^map_opts="\(.*\)"$/\1/p' "$ROOT/ceus")"}
+CDS_QUIET=$(sed -n 's/^cds_quiet="\(.*\)"$/\1/p' "$ROOT/ceus")
+CDS_ARCHIVE="$WORK/ceus-map.jsa"
 
 time_map() { # $1 = JVM options, $2 = output folder, rest = map options; prints the fastest of $REPEAT runs, s
     opts=$1; out=$2; shift 2
@@ -62,6 +67,15 @@ S_LAUNCH=$(time_map "$LAUNCH_OPTS" "$WORK/map-auto-launcher")
 SCIPY=$(python3 "$ROOT/bench/scipy_per_pixel.py" "$WORK" "$NPIX" 1)
 S_MAP1=$(time_map "" "$WORK/map-every-frame" --frame-bin 1)
 S_LAUNCH1=$(time_map "$LAUNCH_OPTS" "$WORK/map-every-frame-launcher" --frame-bin 1)
+S_CDS=0
+S_CDS1=0
+if [ -n "$CDS_QUIET" ]; then
+    rm -f "$CDS_ARCHIVE"
+    S_DUMP=$(time_map "$LAUNCH_OPTS $CDS_QUIET -XX:ArchiveClassesAtExit=$CDS_ARCHIVE" "$WORK/map-auto-cds-dump")
+    echo "launcher class-data-sharing archive: first run (creates it) $S_DUMP s; $(du -h "$CDS_ARCHIVE" | cut -f1)"
+    S_CDS=$(time_map "$LAUNCH_OPTS $CDS_QUIET -XX:SharedArchiveFile=$CDS_ARCHIVE" "$WORK/map-auto-cds")
+    S_CDS1=$(time_map "$LAUNCH_OPTS $CDS_QUIET -XX:SharedArchiveFile=$CDS_ARCHIVE" "$WORK/map-every-frame-cds" --frame-bin 1)
+fi
 S_EXTRA=0
 S_EXTRA1=0
 if [ -n "${BENCH_JAVA_OPTS:-}" ]; then
@@ -71,13 +85,15 @@ fi
 
 SCIPY_RATE=$(echo "$SCIPY" | sed 's/.*pixels_per_s=\([0-9.]*\).*/\1/')
 python3 - "$PIXELS" "$SCIPY_RATE" "$S_MAP" "$S_MAP1" "$S_LAUNCH" "$S_LAUNCH1" "$S_EXTRA" "$S_EXTRA1" \
-    "${BENCH_JAVA_OPTS:-}" <<'PY'
+    "$S_CDS" "$S_CDS1" "${BENCH_JAVA_OPTS:-}" <<'PY'
 import sys
 pixels, scipy = int(sys.argv[1]), float(sys.argv[2])
-s = [float(v) for v in sys.argv[3:9]]
+s = [float(v) for v in sys.argv[3:11]]
 rows = (("java -jar, defaults (--frame-bin auto)", s[0]), ("java -jar, --frame-bin 1", s[1]),
         ("launcher options, defaults", s[2]), ("launcher options, --frame-bin 1", s[3]),
-        (f"[{sys.argv[9]}], defaults", s[4]), (f"[{sys.argv[9]}], --frame-bin 1", s[5]))
+        ("launcher options + CDS archive (./ceus map), defaults", s[6]),
+        ("launcher options + CDS archive (./ceus map), --frame-bin 1", s[7]),
+        (f"[{sys.argv[11]}], defaults", s[4]), (f"[{sys.argv[11]}], --frame-bin 1", s[5]))
 for name, sec in rows:
     if sec > 0:
         rate = pixels / sec
