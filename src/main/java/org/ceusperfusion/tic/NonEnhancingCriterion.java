@@ -24,7 +24,8 @@ package org.ceusperfusion.tic;
  * &gt; 0 and pass the noise guard.
  *
  * <p>The default rule has two routes; a pixel enhances by either. The <b>running-mean route</b> is the one above
- * with a noise guard of {@value #NOISE_SE_WITH_WINDOW} standard errors. The <b>bolus-window route</b>
+ * with a noise guard of {@value #NOISE_SE_WITH_WINDOW} standard errors for pixels whose noise is stationary and
+ * independent between frames ({@link #NOISE_SE_WITH_WINDOW}), {@value #NOISE_SE} otherwise. The <b>bolus-window route</b>
  * ({@link BolusWindow}) compares the pixel's mean over the enhanced window of its surroundings with its base
  * level, in standard errors of the pixel's own log block means, so its noise is judged at the level of the null
  * hypothesis (no bubbles) and not at the pixel's peak. It exists because the running-mean route scales the noise
@@ -47,9 +48,12 @@ public final class NonEnhancingCriterion {
     /** The rise must also exceed this many standard errors of the floor's running mean. */
     public static final double NOISE_SE = 6;
     /**
-     * The running-mean route's noise guard in a rule with the bolus-window test, standard errors: the maximum of
-     * 2 s running means of heavy-tailed (exponential) speckle new in every frame passed 6 SE on 3–8 % of pixels
-     * without bubbles; the perfused pixels that 8 SE loses are caught by the bolus-window test.
+     * The running-mean route's noise guard in a rule with the bolus-window test, standard errors, for a pixel whose
+     * frame-to-frame differences carry its whole variance (RMS of first differences / √2 ≥ (1 − 2/√n) × its SD over
+     * the n window frames: stationary noise, independent between frames, as pure speckle new in every frame): the
+     * maximum of 2 s running means of such heavy-tailed (exponential) speckle passed 6 SE on 3–8 % of pixels without
+     * bubbles. A pixel whose variance is carried by slower changes (a bolus, speckle correlated over frames) keeps
+     * {@link #NOISE_SE}; perfused pixels that 8 SE loses are caught by the bolus-window test.
      */
     public static final double NOISE_SE_WITH_WINDOW = 8;
     /** The bolus-window route's z: standard errors of the pixel's own log block means ({@link BolusWindow}). */
@@ -109,8 +113,8 @@ public final class NonEnhancingCriterion {
         }
 
         /**
-         * @return the running-mean route's noise guard, standard errors: {@link #NOISE_SE_WITH_WINDOW} with the
-         *         bolus-window test, else {@link #NOISE_SE}
+         * @return the running-mean route's noise guard for a pixel with stationary noise independent between frames,
+         *         standard errors: {@link #NOISE_SE_WITH_WINDOW} with the bolus-window test, else {@link #NOISE_SE}
          */
         public double noiseSe() {
             return local() && bolusWindow ? NOISE_SE_WITH_WINDOW : NOISE_SE;
@@ -200,7 +204,8 @@ public final class NonEnhancingCriterion {
         boolean bigEnough = rule.local()
                 ? rise > 0 && rise >= (ratio - 1) * local && fpn[1] >= Math.pow(10, rule.ownGuardDb() / 10) * fpn[0]
                 : fpn[1] >= ratio * fpn[0];
-        return bigEnough && rise >= rule.noiseSe() * fpn[2] / Math.sqrt(run);
+        double guardSe = fpn[3] > 0 ? rule.noiseSe() : NOISE_SE;
+        return bigEnough && rise >= guardSe * fpn[2] / Math.sqrt(run);
     }
 
     /**
@@ -221,6 +226,21 @@ public final class NonEnhancingCriterion {
         return n == 0 ? 0 : Math.sqrt(ss / n / 2);
     }
 
+    /** @return the SD of the finite values of v */
+    static double sd(double[] v) {
+        double s = 0;
+        double ss = 0;
+        int n = 0;
+        for (double x : v) {
+            if (Double.isFinite(x)) {
+                s += x;
+                ss += x * x;
+                n++;
+            }
+        }
+        return n < 2 ? 0 : Math.sqrt(Math.max(0, (ss - s * s / n) / (n - 1)));
+    }
+
     /** @return the running-mean width in frames: {@value #RUN_S} s at the median interval, at least 3 */
     static int runFrames(double[] t, int[] frames) {
         if (frames.length < 2) {
@@ -235,8 +255,9 @@ public final class NonEnhancingCriterion {
     }
 
     /**
-     * @return {floor, peak, noiseSd}: the running means' floor and peak, and the frame-to-frame noise of the
-     *         samples (NaN when a window has missing values throughout)
+     * @return {floor, peak, noiseSd, white}: the running means' floor and peak, the frame-to-frame noise of the
+     *         samples, and 1 when that noise carries their whole variance (see {@link #NOISE_SE_WITH_WINDOW}) else 0
+     *         (NaN when a window has missing values throughout)
      */
     private static double[] floorAndPeak(double[] v, int run) {
         double peak = Double.NEGATIVE_INFINITY;
@@ -267,7 +288,7 @@ public final class NonEnhancingCriterion {
             }
         }
         if (peakAt < 0) {
-            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+            return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
         }
         double floor = Double.POSITIVE_INFINITY;
         int floorAt = 0;
@@ -277,6 +298,8 @@ public final class NonEnhancingCriterion {
                 floorAt = i;
             }
         }
-        return new double[] {floor, peak, noiseSd(v)};
+        double noise = noiseSd(v);
+        boolean white = noise >= (1 - 2 / Math.sqrt(v.length)) * sd(v);
+        return new double[] {floor, peak, noise, white ? 1 : 0};
     }
 }

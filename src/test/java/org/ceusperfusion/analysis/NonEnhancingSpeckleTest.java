@@ -120,7 +120,7 @@ class NonEnhancingSpeckleTest {
     /**
      * At 1 frame/s the tumour's perfused tissue still reads enhancing (tumour within 0.01 of its truth, speckle new
      * in every frame or correlated over 1 s). The normal tissue of this phantom does not reach 1 % there (measured
-     * 10.3 % and 15.8 % on these seeds; see docs/frames-and-quality.md).
+     * 9.5 % and 12.1 % on these seeds; see docs/frames-and-quality.md).
      */
     @ParameterizedTest
     @CsvSource({"1, 0, 4301", "1, 1, 4304"})
