@@ -43,13 +43,18 @@ final class NonEnhancingWindow {
         NonEnhancingCriterion.Rule rule = NonEnhancingCriterion.Rule.DEFAULT;
         try {
             NonEnhancingCriterion.Result r = NonEnhancingCriterion.classify(store, start, end, rule);
-            String text = String.format(java.util.Locale.ROOT, "local-tissue: a pixel enhances when its %.0f s"
-                    + " running-mean linear power rises above its own floor (lowest running mean before its peak) by at"
-                    + " least %.2f dB of the local tissue level (median floor of the ROI pixels within %d x %d px),"
-                    + " by at least %.2f dB over its own floor and by %.0f standard errors, within %.2f to %.2f s, on"
-                    + " %d used frames%s", NonEnhancingCriterion.RUN_S, rule.thresholdDb(), 2 * rule.radiusPx() + 1,
-                    2 * rule.radiusPx() + 1, rule.ownGuardDb(), NonEnhancingCriterion.NOISE_SE, start, end,
-                    r.framesUsed(), track == null ? "" : ", on the moving ROI");
+            String text = String.format(java.util.Locale.ROOT, "local-tissue + bolus-window: a pixel enhances when"
+                    + " (a) its mean linear power over the enhanced window of its surroundings (ROI pixels within %d x %d"
+                    + " px, its own 3 x 3 left out) exceeds its base level by %.1f standard errors of its own log %.0f s"
+                    + " block means, or (b) its %.0f s running-mean power rises above its own floor (lowest running mean"
+                    + " before its peak) by %.0f standard errors (%.0f when its noise is stationary and independent"
+                    + " between frames); in both, by at least %.2f dB of the local tissue level"
+                    + " (median floor of the ROI pixels within %d x %d px) and %.2f dB over its own level, within %.2f to"
+                    + " %.2f s, on %d used frames%s", 2 * rule.radiusPx() + 1, 2 * rule.radiusPx() + 1,
+                    NonEnhancingCriterion.BOLUS_WINDOW_Z, NonEnhancingCriterion.RUN_S, NonEnhancingCriterion.RUN_S,
+                    NonEnhancingCriterion.NOISE_SE, rule.noiseSe(), rule.thresholdDb(), 2 * rule.radiusPx() + 1,
+                    2 * rule.radiusPx() + 1, rule.ownGuardDb(), start, end, r.framesUsed(),
+                    track == null ? "" : ", on the moving ROI");
             return new Outcome(r.fraction(), new CurveFindings.NonEnhancingInfo(text, rule.thresholdDb(), null));
         } catch (IllegalArgumentException tooFew) {
             return new Outcome(Double.NaN, CurveFindings.NonEnhancingInfo.unknown(tooFew.getMessage()));

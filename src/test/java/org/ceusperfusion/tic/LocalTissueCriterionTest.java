@@ -23,8 +23,10 @@ class LocalTissueCriterionTest {
 
     /**
      * Speckle new in every frame (pixel CV 1), cores from none to three quarters and a small core of 2 % (radius
-     * 3.5 px: not eroded, the numerator is per pixel). Measured: 0 → 0, 0.0211 → 0.0205, 0.2506 → 0.2306,
-     * 0.5000 → 0.4667, 0.7506 → 0.7068 (own-floor rule: 0.2334, 0.4778, 0.6957).
+     * 3.5 px: not eroded, the numerator is per pixel). Measured: 0 → 0, 0.0211 → 0.0211, 0.2506 → 0.2483,
+     * 0.5000 → 0.4983, 0.7506 → 0.7433 (before the bolus-window test: 0.0205, 0.2306, 0.4667, 0.7068, necrotic
+     * pixels next to the core called enhancing by the maximum of their 2 s running means; own-floor rule: 0.2334,
+     * 0.4778, 0.6957).
      */
     @Test
     void speckleLoopsCoresOfZeroToThreeQuartersAndASmallCore() {
@@ -34,7 +36,7 @@ class LocalTissueCriterionTest {
             SpeckleLoop s = new SpeckleLoop(1000 + c, fractions[c], 20, 0.5);
             double est = run(s).fraction();
             log.append(String.format(" %.4f→%.4f", s.truth, est));
-            assertEquals(s.truth, est, c == 1 ? 0.005 : 0.06, "core " + fractions[c]);
+            assertEquals(s.truth, est, c == 1 ? 0.005 : 0.01, "core " + fractions[c]);
         }
         System.out.println(log);
     }
@@ -46,8 +48,8 @@ class LocalTissueCriterionTest {
         double f = run(faint).fraction();
         double c = run(clear).fraction();
         System.out.printf("local-tissue, core of %.4f: leak +0.4 dB → %.4f, leak +6 dB → %.4f%n", faint.truth, f, c);
-        assertEquals(faint.truth, f, 0.04); // measured 0.4667
-        assertEquals(0, c, 0.02); // measured 0.0144
+        assertEquals(faint.truth, f, 0.01); // measured 0.4950 (before the bolus-window test 0.4667)
+        assertEquals(0, c, 0.01); // measured 0.0039 (before 0.0144)
     }
 
     @Test
@@ -55,7 +57,7 @@ class LocalTissueCriterionTest {
         SpeckleLoop s = new SpeckleLoop(9, 4.0, 20, 0.5);
         double f = run(s).fraction();
         System.out.printf("local-tissue, all necrotic: %.4f%n", f);
-        assertEquals(1.0, f, 0.09); // measured 0.9213 (own-floor rule: 0.9213)
+        assertEquals(1.0, f, 0.01); // measured 0.9933 (before the bolus-window test and own-floor rule: 0.9213)
     }
 
     /**
