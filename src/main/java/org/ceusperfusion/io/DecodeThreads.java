@@ -34,4 +34,47 @@ public final class DecodeThreads {
     static boolean helpersAllowed() {
         return !CALLER_ONLY.get();
     }
+
+    /**
+     * Starts {@code work} beside the caller: on a shared decoding thread (idle once a frame pass is over)
+     * when the current thread may use helpers, else at once on the calling thread (a batch worker keeps to
+     * its own core). Either way {@link Beside#join()} gives its result or rethrows its failure as thrown.
+     *
+     * @param work independent work, e.g. one output of several that need not wait for each other
+     * @return the running (or finished) work
+     */
+    public static <T> Beside<T> beside(Supplier<T> work) {
+        if (!helpersAllowed()) {
+            try {
+                return new Beside<>(java.util.concurrent.CompletableFuture.completedFuture(work.get()));
+            } catch (RuntimeException | Error e) {
+                return new Beside<>(java.util.concurrent.CompletableFuture.failedFuture(e));
+            }
+        }
+        return new Beside<>(java.util.concurrent.CompletableFuture.supplyAsync(work, FrameDecoding.POOL));
+    }
+
+    /** Work started by {@link #beside(Supplier)}. */
+    public static final class Beside<T> {
+        private final java.util.concurrent.CompletableFuture<T> future;
+
+        private Beside(java.util.concurrent.CompletableFuture<T> future) {
+            this.future = future;
+        }
+
+        /** @return the work's result, after waiting for it; its exception or error is rethrown unwrapped */
+        public T join() {
+            try {
+                return future.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw e;
+            }
+        }
+    }
 }
