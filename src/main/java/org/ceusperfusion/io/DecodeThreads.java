@@ -10,6 +10,16 @@ import java.util.function.Supplier;
  */
 public final class DecodeThreads {
     private static final ThreadLocal<Boolean> CALLER_ONLY = ThreadLocal.withInitial(() -> false);
+    private static final java.util.concurrent.atomic.AtomicInteger BESIDE_COUNT = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * Daemon threads for {@link #beside}, made when needed: not the decoding pool, because work beside may read
+     * frames and wait for frames being decoded there (on that pool such waits could take every thread).
+     */
+    private static final java.util.concurrent.ExecutorService BESIDE = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "ceus-beside-" + BESIDE_COUNT.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
 
     private DecodeThreads() {
     }
@@ -36,9 +46,9 @@ public final class DecodeThreads {
     }
 
     /**
-     * Starts {@code work} beside the caller: on a shared decoding thread (idle once a frame pass is over)
-     * when the current thread may use helpers, else at once on the calling thread (a batch worker keeps to
-     * its own core). Either way {@link Beside#join()} gives its result or rethrows its failure as thrown.
+     * Starts {@code work} beside the caller: on a helper thread when the current thread may use helpers (the
+     * decoding threads are idle once a frame pass is over, so on two cores it has one to itself), else at once
+     * on the calling thread (a batch worker keeps to its own core). Either way {@link Beside#join()} gives its result or rethrows its failure as thrown.
      *
      * @param work independent work, e.g. one output of several that need not wait for each other
      * @return the running (or finished) work
@@ -51,7 +61,7 @@ public final class DecodeThreads {
                 return new Beside<>(java.util.concurrent.CompletableFuture.failedFuture(e));
             }
         }
-        return new Beside<>(java.util.concurrent.CompletableFuture.supplyAsync(work, FrameDecoding.POOL));
+        return new Beside<>(java.util.concurrent.CompletableFuture.supplyAsync(work, BESIDE));
     }
 
     /** Work started by {@link #beside(Supplier)}. */

@@ -15,7 +15,7 @@ class DecodeThreadsTest {
         Thread caller = Thread.currentThread();
         DecodeThreads.Beside<Thread> where = DecodeThreads.beside(Thread::currentThread);
         assertNotEquals(caller, where.join());
-        assertEquals(true, where.join().getName().startsWith("ceus-frame-decoder-"));
+        assertEquals(true, where.join().getName().startsWith("ceus-beside-"));
     }
 
     @Test
