@@ -12,7 +12,14 @@
 # tumour whose necrotic core is half its area. `ceus map` is timed from `java -jar` to its exit (JVM start,
 # TIFF reading, fitting every pixel, writing all files), once with the defaults and once with
 # --frame-bin 1 (every frame fitted, like SciPy): with plain `java -jar`, and with the JVM options the
-# `./ceus` launcher passes (its default_opts, or $CEUS_JAVA_OPTS as there), which is what a user runs.
+# `./ceus` launcher passes (its default_opts, or $CEUS_JAVA_OPTS as there), which is what a user runs, and
+# with those options plus the launcher's class-data-sharing archive (created here, in WORKDIR, by one untimed
+# first run, as `./ceus` creates it in the user's cache on a command's first call): what `./ceus map` runs
+# from its second call on.
+#
+# Every row also gives the CPU time (user + sys) of the `ceus map` process and its ratio to SciPy's CPU time per
+# pixel: on a shared, loaded machine the wall-clock ratio follows whoever else is running (SciPy's single
+# thread suffers more than the two map threads), the CPU ratio much less.
 #
 # Environment: JAR (the CLI jar), BENCH_SIZE="W H FRAMES" (a larger loop, e.g. "400 300 1200"),
 # BENCH_REPEAT (runs of each `ceus map`, the fastest counts; default 1), BENCH_JAVA_OPTS (JVM options of an
@@ -32,20 +39,25 @@ java -cp "$JAR" org.ceusperfusion.maps.MapBenchmarkLoop "$WORK" "$SEED" ${BENCH_
 LOOP="$WORK/map-bench.tif"
 PIXELS=$(head -1 "$WORK/map-bench.times.txt" | awk '{print $1*$2}')
 
-now() { python3 -c 'import time; print(time.time())'; }
 REPEAT=${BENCH_REPEAT:-1}
 LAUNCH_OPTS=${CEUS_JAVA_OPTS-"$(sed -n 's/^default_opts="\(.*\)"$/\1/p' "$ROOT/ceus") $(sed -n 's/^map_opts="\(.*\)"$/\1/p' "$ROOT/ceus")"}
+CDS_QUIET=$(sed -n 's/^cds_quiet="\(.*\)"$/\1/p' "$ROOT/ceus")
+CDS_ARCHIVE="$WORK/ceus-map.jsa"
 
-time_map() { # $1 = JVM options, $2 = output folder, rest = map options; prints the fastest of $REPEAT runs, s
-    opts=$1; out=$2; shift 2
+time_map() { # $1 = JVM options, $2 = output folder, rest = map options; prints "WALL CPU" (s) of the fastest
+    opts=$1; out=$2; shift 2   # of $REPEAT runs (wall), CPU = user + sys of the java process
     best=""
     i=0
     while [ "$i" -lt "$REPEAT" ]; do
-        t0=$(now)
         # shellcheck disable=SC2086
-        java $opts -jar "$JAR" map "$LOOP" --params PE,AUC,TTP,mTT --quiet --out "$out" "$@"
-        t1=$(now)
-        best=$(python3 -c "b='$best'; s=$t1 - $t0; print(f'{min(s, float(b)) if b else s:.3f}')")
+        run=$(python3 -c '
+import os, subprocess, sys, time
+t0 = time.time()
+subprocess.run(sys.argv[1:], check=True)
+r = os.times()
+print(f"{time.time() - t0:.3f} {r.children_user + r.children_system:.3f}")' \
+            java $opts -jar "$JAR" map "$LOOP" --params PE,AUC,TTP,mTT --quiet --out "$out" "$@")
+        best=$(python3 -c "b='$best'.split(); r='$run'.split(); print(' '.join(r) if not b or float(r[0]) < float(b[0]) else ' '.join(b))")
         i=$((i + 1))
     done
     echo "$best"
@@ -62,27 +74,42 @@ S_LAUNCH=$(time_map "$LAUNCH_OPTS" "$WORK/map-auto-launcher")
 SCIPY=$(python3 "$ROOT/bench/scipy_per_pixel.py" "$WORK" "$NPIX" 1)
 S_MAP1=$(time_map "" "$WORK/map-every-frame" --frame-bin 1)
 S_LAUNCH1=$(time_map "$LAUNCH_OPTS" "$WORK/map-every-frame-launcher" --frame-bin 1)
-S_EXTRA=0
-S_EXTRA1=0
+S_CDS="0 0"
+S_CDS1="0 0"
+if [ -n "$CDS_QUIET" ]; then
+    rm -f "$CDS_ARCHIVE"
+    S_DUMP=$(time_map "$LAUNCH_OPTS $CDS_QUIET -XX:ArchiveClassesAtExit=$CDS_ARCHIVE" "$WORK/map-auto-cds-dump")
+    echo "launcher class-data-sharing archive: first run (creates it) $(echo "$S_DUMP" | cut -d' ' -f1) s; $(du -h "$CDS_ARCHIVE" | cut -f1)"
+    S_CDS=$(time_map "$LAUNCH_OPTS $CDS_QUIET -XX:SharedArchiveFile=$CDS_ARCHIVE" "$WORK/map-auto-cds")
+    S_CDS1=$(time_map "$LAUNCH_OPTS $CDS_QUIET -XX:SharedArchiveFile=$CDS_ARCHIVE" "$WORK/map-every-frame-cds" --frame-bin 1)
+fi
+S_EXTRA="0 0"
+S_EXTRA1="0 0"
 if [ -n "${BENCH_JAVA_OPTS:-}" ]; then
     S_EXTRA=$(time_map "$BENCH_JAVA_OPTS" "$WORK/map-auto-extra")
     S_EXTRA1=$(time_map "$BENCH_JAVA_OPTS" "$WORK/map-every-frame-extra" --frame-bin 1)
 fi
 
-SCIPY_RATE=$(echo "$SCIPY" | sed 's/.*pixels_per_s=\([0-9.]*\).*/\1/')
-python3 - "$PIXELS" "$SCIPY_RATE" "$S_MAP" "$S_MAP1" "$S_LAUNCH" "$S_LAUNCH1" "$S_EXTRA" "$S_EXTRA1" \
-    "${BENCH_JAVA_OPTS:-}" <<'PY'
+SCIPY_RATE=$(echo "$SCIPY" | sed 's/.* pixels_per_s=\([0-9.]*\).*/\1/')
+SCIPY_CPU_RATE=$(echo "$SCIPY" | sed -n 's/.* cpu_rate=\([0-9.]*\).*/\1/p')
+python3 - "$PIXELS" "$SCIPY_RATE" "${SCIPY_CPU_RATE:-0}" "${BENCH_JAVA_OPTS:-}" "$S_MAP" "$S_MAP1" "$S_LAUNCH" \
+    "$S_LAUNCH1" "$S_CDS" "$S_CDS1" "$S_EXTRA" "$S_EXTRA1" <<'PY'
 import sys
-pixels, scipy = int(sys.argv[1]), float(sys.argv[2])
-s = [float(v) for v in sys.argv[3:9]]
-rows = (("java -jar, defaults (--frame-bin auto)", s[0]), ("java -jar, --frame-bin 1", s[1]),
-        ("launcher options, defaults", s[2]), ("launcher options, --frame-bin 1", s[3]),
-        (f"[{sys.argv[9]}], defaults", s[4]), (f"[{sys.argv[9]}], --frame-bin 1", s[5]))
-for name, sec in rows:
+pixels, scipy, scipy_cpu, extra = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+s = [tuple(float(x) for x in v.split()) for v in sys.argv[5:13]]
+names = ("java -jar, defaults (--frame-bin auto)", "java -jar, --frame-bin 1", "launcher options, defaults",
+         "launcher options, --frame-bin 1", "launcher options + CDS archive (./ceus map), defaults",
+         "launcher options + CDS archive (./ceus map), --frame-bin 1", f"[{extra}], defaults",
+         f"[{extra}], --frame-bin 1")
+for name, (sec, cpu) in zip(names, s):
     if sec > 0:
         rate = pixels / sec
-        print(f"ceus map, {name}: {sec:.2f} s whole process, {rate:.0f} pixels/s, ratio to SciPy {rate / scipy:.0f}x")
-print(f"scipy curve_fit per pixel: {scipy:.1f} pixels/s (extrapolated: whole frame would take {pixels / scipy:.0f} s)")
+        line = f"ceus map, {name}: {sec:.2f} s whole process, {rate:.0f} pixels/s, ratio to SciPy {rate / scipy:.0f}x"
+        if scipy_cpu > 0 and cpu > 0:
+            line += f"; {cpu:.2f} CPU-s, CPU ratio {pixels / cpu / scipy_cpu:.0f}x"
+        print(line)
+print(f"scipy curve_fit per pixel: {scipy:.1f} pixels/s (extrapolated: whole frame would take {pixels / scipy:.0f} s)"
+      + (f", {scipy_cpu:.1f} pixels per CPU-s" if scipy_cpu > 0 else ""))
 PY
 echo "scipy: $SCIPY"
 echo "map.json (defaults): $(python3 -c "import json,sys; d=json.load(open('$WORK/map-auto/map.json')); print('fits', d['fits'], 'seconds', round(d['seconds'],2), 'fitsPerSecond', round(d['fitsPerSecond']), 'threads', d['threads'], 'frameBin', d['settings']['frameBin'])")"

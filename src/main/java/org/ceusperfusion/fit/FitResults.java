@@ -3,7 +3,7 @@ package org.ceusperfusion.fit;
 import org.ceusperfusion.fit.LevenbergMarquardtFitter.CleanCurve;
 import org.ceusperfusion.model.BolusModel;
 
-/** Builds {@link FitResult}s: covariance {@code s²(JᵀJ)⁻¹}, R² and status. */
+/** Builds {@link FitResult}s: covariance {@code s²(JᵀJ)⁻¹} ({@code s²(JᵀWJ)⁻¹} when weighted), R² and status. */
 final class FitResults {
 
     private FitResults() {
@@ -17,15 +17,25 @@ final class FitResults {
 
     /** A result from a finished LM run, with its covariance, R² and status. */
     static FitResult of(BolusModel model, LmSolver.Outcome o, CleanCurve c) {
+        return of(model, o, c, null);
+    }
+
+    /**
+     * A result from a finished weighted LM run ({@code w} the weights it minimised with, or {@code null}): the
+     * covariance is {@code s²(JᵀWJ)⁻¹} with {@code s²} the weighted RSS over {@code n − p}; the result's RSS and R²
+     * are the unweighted ones at the solution, comparable with an unweighted fit's.
+     */
+    static FitResult of(BolusModel model, LmSolver.Outcome o, CleanCurve c, double[] w) {
         double[] p = o.params();
         int n = c.n();
         int k = p.length;
-        double r2 = rSquared(c.y(), o.rss());
-        if (!Double.isFinite(o.rss())) {
+        double rss = w == null ? o.rss() : unweightedRss(model, p, c);
+        double r2 = rSquared(c.y(), rss);
+        if (!Double.isFinite(o.rss()) || !Double.isFinite(rss)) {
             return new FitResult(model, FitStatus.FAILED, "the model is not finite on the data" + c.note(),
-                    p, null, r2, o.rss(), n, o.iterations(), start(c), end(c));
+                    p, null, r2, rss, n, o.iterations(), start(c), end(c));
         }
-        double[][] cov = covariance(model, c.t(), p, o.rss() / (n - k));
+        double[][] cov = covariance(model, c.t(), p, o.rss() / (n - k), w);
         if (cov == null) {
             return new FitResult(model, FitStatus.FAILED,
                     "singular Jacobian at the solution: the parameters are not identifiable from this curve"
@@ -33,7 +43,16 @@ final class FitResults {
         }
         FitStatus status = o.converged() ? FitStatus.OK : FitStatus.NOT_CONVERGED;
         String msg = (o.message() + c.note()).replaceFirst("^; ", "");
-        return new FitResult(model, status, msg, p, cov, r2, o.rss(), n, o.iterations(), start(c), end(c));
+        return new FitResult(model, status, msg, p, cov, r2, rss, n, o.iterations(), start(c), end(c));
+    }
+
+    private static double unweightedRss(BolusModel model, double[] p, CleanCurve c) {
+        double s = 0;
+        for (int i = 0; i < c.n(); i++) {
+            double r = c.y()[i] - model.value(c.t()[i], p);
+            s += r * r;
+        }
+        return s;
     }
 
     /**
@@ -89,14 +108,20 @@ final class FitResults {
      * @return the covariance, or {@code null} when JᵀJ is singular
      */
     static double[][] covariance(BolusModel model, double[] t, double[] p, double s2) {
+        return covariance(model, t, p, s2, null);
+    }
+
+    /** {@code s²(JᵀWJ)⁻¹}, {@code W = diag(w)} ({@code null}: identity). */
+    static double[][] covariance(BolusModel model, double[] t, double[] p, double s2, double[] w) {
         int k = p.length;
         double[] jtj = new double[k * k];
         double[] g = new double[k];
-        for (double ti : t) {
-            model.gradient(ti, p, g);
+        for (int i = 0; i < t.length; i++) {
+            model.gradient(t[i], p, g);
+            double wi = w == null ? 1 : w[i];
             for (int a = 0; a < k; a++) {
                 for (int b = 0; b < k; b++) {
-                    jtj[a * k + b] += g[a] * g[b];
+                    jtj[a * k + b] += wi * g[a] * g[b];
                 }
             }
         }

@@ -36,7 +36,8 @@ import org.ceusperfusion.model.RecirculationModel;
  * window.
  *
  * <p>Times are seconds and may be irregular; the covariance is {@code s²(JᵀJ)⁻¹} with
- * {@code s² = RSS/(n − p)}.
+ * {@code s² = RSS/(n − p)}. The fit is unweighted unless {@link #withWeighting} asks for a variance-weighted
+ * refit ({@link FitWeighting#FITTED_VARIANCE}; docs/pe-accuracy.md).
  */
 public final class LevenbergMarquardtFitter {
 
@@ -54,15 +55,21 @@ public final class LevenbergMarquardtFitter {
     private final FitWindowPolicy windowPolicy;
     private final boolean covariance;
     private final boolean recirculationTerm;
+    private final FitWeighting weighting;
+
+    /** Reweighting steps after the unweighted fit ({@link FitWeighting#FITTED_VARIANCE}). */
+    static final int REWEIGHTING_STEPS = 2;
 
     /** A fitter with the default settings, alternative starts enabled and the first-pass window. */
     public LevenbergMarquardtFitter() {
         this(DEFAULT_MAX_ITERATIONS, DEFAULT_RELATIVE_TOLERANCE, DEFAULT_PARAMETER_TOLERANCE, true,
-                FitWindowPolicy.FIRST_PASS, true, false);
+                FitWindowPolicy.FIRST_PASS, true, false, FitWeighting.NONE);
     }
 
     private LevenbergMarquardtFitter(int maxIterations, double relTol, double paramTol, boolean alternatives,
-                                     FitWindowPolicy windowPolicy, boolean covariance, boolean recirculationTerm) {
+                                     FitWindowPolicy windowPolicy, boolean covariance, boolean recirculationTerm,
+                                     FitWeighting weighting) {
+        this.weighting = weighting;
         this.maxIterations = maxIterations;
         this.relativeTolerance = relTol;
         this.parameterTolerance = paramTol;
@@ -81,7 +88,7 @@ public final class LevenbergMarquardtFitter {
             throw new IllegalArgumentException("max iterations must be at least 1, got " + n);
         }
         return new LevenbergMarquardtFitter(n, relativeTolerance, parameterTolerance, alternativeStarts, windowPolicy,
-                covariance, recirculationTerm);
+                covariance, recirculationTerm, weighting);
     }
 
     /**
@@ -94,13 +101,13 @@ public final class LevenbergMarquardtFitter {
             throw new IllegalArgumentException("tolerances must be positive, got " + relTol + ", " + paramTol);
         }
         return new LevenbergMarquardtFitter(maxIterations, relTol, paramTol, alternativeStarts, windowPolicy, covariance,
-                recirculationTerm);
+                recirculationTerm, weighting);
     }
 
     /** @param enabled whether to retry from the model's alternative starts when the first start fails */
     public LevenbergMarquardtFitter withAlternativeStarts(boolean enabled) {
         return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, enabled, windowPolicy,
-                covariance, recirculationTerm);
+                covariance, recirculationTerm, weighting);
     }
 
     /**
@@ -114,7 +121,7 @@ public final class LevenbergMarquardtFitter {
             throw new IllegalArgumentException("fit window policy must not be null");
         }
         return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, alternativeStarts,
-                policy, covariance, recirculationTerm);
+                policy, covariance, recirculationTerm, weighting);
     }
 
     /**
@@ -126,7 +133,7 @@ public final class LevenbergMarquardtFitter {
      */
     public LevenbergMarquardtFitter withCovariance(boolean enabled) {
         return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, alternativeStarts,
-                windowPolicy, enabled, recirculationTerm);
+                windowPolicy, enabled, recirculationTerm, weighting);
     }
 
     /**
@@ -140,7 +147,30 @@ public final class LevenbergMarquardtFitter {
      */
     public LevenbergMarquardtFitter withRecirculationTerm(boolean enabled) {
         return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, alternativeStarts,
-                windowPolicy, covariance, enabled);
+                windowPolicy, covariance, enabled, weighting);
+    }
+
+    /**
+     * @param w how samples are weighted (default {@link FitWeighting#NONE}). With
+     *          {@link FitWeighting#FITTED_VARIANCE} the fit is first made unweighted, with every decision (fit
+     *          window, recirculation term, alternative starts), then its model is refitted
+     *          {@value #REWEIGHTING_STEPS} times on its window with {@link FitWeights#fittedVariance} of the previous
+     *          fit; when a refit does not end {@code OK} the last {@code OK} fit is kept. The result's RSS and
+     *          R² are the unweighted ones at the solution, its covariance {@code s²(JᵀWJ)⁻¹}. Costs two more
+     *          LM runs, each started at the previous solution.
+     * @throws IllegalArgumentException when {@code w} is {@code null}
+     */
+    public LevenbergMarquardtFitter withWeighting(FitWeighting w) {
+        if (w == null) {
+            throw new IllegalArgumentException("weighting must not be null");
+        }
+        return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, alternativeStarts,
+                windowPolicy, covariance, recirculationTerm, w);
+    }
+
+    /** @return how samples are weighted */
+    public FitWeighting weighting() {
+        return weighting;
     }
 
     /** @return whether results carry the covariance */
@@ -212,7 +242,7 @@ public final class LevenbergMarquardtFitter {
         }
         CleanCurve c = CleanCurve.of(timesS, values);
         if (windowPolicy == FitWindowPolicy.FIRST_PASS && recirculationTerm) {
-            return RecirculationFit.fit(model, c, start, this::fitCurve);
+            return reweighted(RecirculationFit.fit(model, c, start, this::fitCurve), c);
         }
         if (windowPolicy == FitWindowPolicy.FIRST_PASS) {
             FitWindow w = FitWindow.detectClean(c);
@@ -225,7 +255,7 @@ public final class LevenbergMarquardtFitter {
                 }
             }
         }
-        return fitCurve(model, c, start);
+        return reweighted(fitCurve(model, c, start), c);
     }
 
     /**
@@ -247,7 +277,8 @@ public final class LevenbergMarquardtFitter {
         if (!(startS <= endS)) {
             throw new IllegalArgumentException("fit window start " + startS + " s is after its end " + endS + " s");
         }
-        return fitCurve(model, CleanCurve.of(timesS, values).restrict(startS, endS), start);
+        CleanCurve c = CleanCurve.of(timesS, values).restrict(startS, endS);
+        return reweighted(fitCurve(model, c, start), c);
     }
 
     /**
@@ -295,6 +326,41 @@ public final class LevenbergMarquardtFitter {
             }
         }
         return best;
+    }
+
+    /**
+     * {@link FitWeighting#FITTED_VARIANCE}: weighted refits of the final unweighted fit (its model, on its window of
+     * {@code whole}), each with the weights of the previous one; the last {@code OK} fit is returned. The window and
+     * the model (recirculation term or not) are the unweighted fit's: the weights change the estimate, not the
+     * decisions.
+     */
+    private FitResult reweighted(FitResult plain, CleanCurve whole) {
+        if (weighting == FitWeighting.NONE || plain.status() != FitStatus.OK) {
+            return plain;
+        }
+        try {
+            return reweighted(plain.model(), whole.restrict(plain.windowStartS(), plain.windowEndS()), plain);
+        } catch (RuntimeException e) {
+            return plain;
+        }
+    }
+
+    private FitResult reweighted(BolusModel model, CleanCurve c, FitResult plain) {
+        FitResult current = plain;
+        for (int step = 0; step < REWEIGHTING_STEPS && current.status() == FitStatus.OK; step++) {
+            double[] w = FitWeights.fittedVariance(model, current.params(), c.t(), c.y());
+            LmSolver solver = new LmSolver(model, c.t(), c.y(), model.lowerBounds(c.t(), c.y()),
+                    model.upperBounds(c.t(), c.y()));
+            solver.weights(w);
+            LmSolver.Outcome o = solver.run(current.params(), maxIterations, relativeTolerance, parameterTolerance);
+            FitResult r = covariance ? FitResults.of(model, o, c, w)
+                    : FitResults.withoutCovariance(model, o, c, solver.identifiable());
+            if (r.status() != FitStatus.OK) {
+                break;
+            }
+            current = r;
+        }
+        return current;
     }
 
     /** One LM run from {@code p0} and its result (with or without covariance). */

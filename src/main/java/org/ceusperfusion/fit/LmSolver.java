@@ -4,7 +4,8 @@ import java.util.Arrays;
 import org.ceusperfusion.model.BolusModel;
 
 /**
- * One Levenberg–Marquardt minimisation of {@code Σ (y_i − f(t_i; p))²} with box bounds.
+ * One Levenberg–Marquardt minimisation of {@code Σ w_i (y_i − f(t_i; p))²} (w ≡ 1 unless {@link #weights} is
+ * given) with box bounds.
  *
  * <p>Marquardt damping on the scaled diagonal {@code D_j = max_iter (JᵀJ)_jj} (Moré's scaling);
  * steps are projected onto the box, and parameters sitting on a bound with the descent direction
@@ -47,6 +48,8 @@ final class LmSolver {
     private double[] current;
     /** RSS at the level of rounding errors of the data: a perfect fit. */
     private double rssFloor;
+    /** Square roots of the per-sample weights ({@link #weights}), or {@code null}: unweighted. */
+    private double[] sqrtW;
 
     LmSolver(BolusModel model, double[] t, double[] y, double[] lo, double[] hi) {
         this(model, lo.length, false);
@@ -98,6 +101,30 @@ final class LmSolver {
             values = new double[n];
             gradients = new double[n * k];
         }
+    }
+
+    /**
+     * Minimise {@code Σ w_i (y_i − f(t_i; p))²} from now on (ordinary solver only; the fast solver ignores
+     * weights). The RSS of every {@link Outcome} is then the weighted one.
+     *
+     * @param w weights ≥ 0, one per sample (used, not copied), or {@code null} for unweighted
+     * @throws IllegalStateException on a fast solver
+     */
+    void weights(double[] w) {
+        if (fast) {
+            throw new IllegalStateException("weights need the ordinary solver");
+        }
+        if (w == null) {
+            sqrtW = null;
+            return;
+        }
+        sqrtW = new double[n];
+        double sumSq = 0;
+        for (int i = 0; i < n; i++) {
+            sqrtW[i] = Math.sqrt(w[i]);
+            sumSq += w[i] * y[i] * y[i];
+        }
+        rssFloor = 1e-26 * sumSq;
     }
 
     /**
@@ -169,8 +196,12 @@ final class LmSolver {
         }
         for (int i = 0; i < n; i++) {
             double r;
+            double s = sqrtW == null ? 1 : sqrtW[i];
             if (withJacobian) {
-                r = y[i] - model.valueAndGradient(t[i], p, row);
+                r = s * (y[i] - model.valueAndGradient(t[i], p, row));
+                for (int a = 0; a < k; a++) {
+                    row[a] *= s;
+                }
                 for (int a = 0; a < k; a++) {
                     double ja = row[a];
                     jtr[a] += ja * r;
@@ -182,7 +213,7 @@ final class LmSolver {
                     }
                 }
             } else {
-                r = y[i] - model.value(t[i], p);
+                r = s * (y[i] - model.value(t[i], p));
             }
             rss += r * r;
         }

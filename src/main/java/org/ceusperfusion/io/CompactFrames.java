@@ -39,6 +39,14 @@ final class CompactFrames implements FrameSource {
         return new CompactFrames(out);
     }
 
+    /**
+     * @param planes grey values 0–255, one array per frame (kept, not copied)
+     * @return the frames, held as they are
+     */
+    static FrameSource ofBytes(byte[][] planes) {
+        return new CompactFrames(planes.clone());
+    }
+
     private static Object compact(float[] f) {
         byte[] b = new byte[f.length];
         for (int i = 0; i < f.length; i++) {

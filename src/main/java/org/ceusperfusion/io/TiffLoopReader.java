@@ -304,7 +304,7 @@ final class TiffLoopReader {
 
         /**
          * @param stream read each plane when asked for (a few cached, the next ones read ahead) rather than
-         *               all now, in parallel, kept as bytes
+         *               all now, in order, kept as bytes
          * @return the planes as grey values 0–255
          */
         static FrameSource source(Path path, FileInfo fi, boolean stream, long budgetBytes) {
@@ -325,13 +325,29 @@ final class TiffLoopReader {
                 return g;
             };
             if (!stream) {
-                return CompactFrames.decode(fi.nImages, read);
+                return CompactFrames.ofBytes(planes(path, fi.nImages, plane, base, stride));
             }
             long frameBytes = MemoryGuard.decodedBytes(1, fi.width, fi.height);
             CachedFrameSource src = new CachedFrameSource(path.toString(), fi.nImages, read,
                     CachedFrameSource.capacity(frameBytes, budgetBytes));
             src.frame(fi.nImages - 1);
             return src;
+        }
+
+        /**
+         * All planes as bytes, read in order through one channel (the planes of a file held in memory: no
+         * widening to floats and back, no channel per plane).
+         */
+        private static byte[][] planes(Path path, int n, int plane, long base, long stride) {
+            byte[][] out = new byte[n][plane];
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path)) {
+                for (int f = 0; f < n; f++) {
+                    readFully(path, ch, java.nio.ByteBuffer.wrap(out[f]), base + f * stride);
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new InputException(path.toString(), "cannot read TIFF planes: " + e.getMessage(), e);
+            }
+            return out;
         }
 
         private static void readFully(Path path, java.nio.channels.FileChannel ch, java.nio.ByteBuffer buf, long pos) {

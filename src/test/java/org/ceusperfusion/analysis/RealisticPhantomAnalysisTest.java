@@ -80,6 +80,104 @@ class RealisticPhantomAnalysisTest {
         assertEquals(0, sum / n, 3.0, "mean PE error");
     }
 
+    /**
+     * Coarse fast boluses without the region gain drift, on seeds 261–272 that nothing was tuned on, with the bolus
+     * peak on a frame (phase 0) and half-way between two frames (phase 0.5: onset shifted by half a frame), each with
+     * a bright artefact frame (×50) at 12 s: exactly that frame is rejected, TTP within 0.5 s, and the PE error is the
+     * data's own error at the peak. The latter is the relative deviation of the ROI curve from the true curve over
+     * the frames whose true enhancement is at least 85 % of the true PE (the peak frame, or the two frames around
+     * a peak between frames), measured with the fitted baseline: |PE error| may exceed |that error| by at most 2 %
+     * points, so linearisation, ROI averaging, frame rejection and the fit together add at most 2 % to what the data
+     * say (measured with the default unweighted fit: the two differ by at most 1.2 % points over the 48 loops; a
+     * weighted fit, which leans on rise and wash-out, may land nearer the truth than the peak frames, hence one-sided);
+     * and the mean PE error over the twelve loops is within 3 standard errors of 0.
+     *
+     * <p>Why not |PE error| ≤ 5 % on every loop: the ROI mean at the peak frame itself deviates from the truth by
+     * 3.2 % (SD over 18 loops, mean +0.1 %): bubble speckle of the ROI, correlated over 1 s, so neighbouring frames
+     * share it and no estimator averages it out over a 3-s rise. A loop whose peak frames sit 6–7 % low (seed 66 at 2
+     * frames/s: TIC −7.0 % at the peak frame, −6.2 % over three) gives a PE 7 % low by any fit; the noise-free curve is
+     * fitted exactly (0.00 %) at both phases. Measured here (mean, SD, loops within 5 %): 1 frame/s phase 0 −0.52 %,
+     * 3.26 %, 11 of 12; phase 0.5 +0.03 %, 2.46 %, 12 of 12; 2 frames/s phase 0 −0.73 %, 3.87 %, 10 of 12; phase 0.5
+     * −0.80 %, 3.38 %, 10 of 12. The five misses (−5.2 %, −5.5 %, +7.0 %, −5.2 %, +5.3 %) are loops whose curve sits
+     * 4.2–6.7 % off the truth at the peak. TTP error ≤ 0.11 s.
+     */
+    @ParameterizedTest
+    @CsvSource({"1, 0", "1, 0.5", "2, 0", "2, 0.5"})
+    void coarseFastBolusPeIsTheDataSPeak(double fps, double phase) {
+        double sum = 0;
+        double sumSq = 0;
+        int within5 = 0;
+        int n = 0;
+        for (long seed = 261; seed <= 272; seed++) {
+            int artefact = (int) Math.round(12 * fps);
+            RealisticSpec c = RealisticPhantoms.coarseFastBolus(fps, seed);
+            var b = c.base().tumourBolus();
+            c = new RealisticSpec(c.base().withTumourBolus(new org.ceusperfusion.synth.BolusSpec(b.meanArea(), b.mu(),
+                    b.sigma(), b.t0S() + phase / fps, b.amplitudeVariation(), b.variation(), b.t0JitterS())),
+                    c.realism().withNoise(c.realism().multiplicativeCv(), 0, c.realism().gainTauS()));
+            RealisticLoop r = RealisticLoopGenerator.generate(RealisticPhantoms.withArtefactFlash(c, 50, artefact));
+            RoiAnalysis roi = analyze(r).target();
+            RoiTruth t = r.truth().tumour();
+            double pe = pct(roi.parameters().value(PerfusionParameter.PE), t.pe());
+            double ttp = roi.parameters().value(PerfusionParameter.TTP);
+            double data = peakDeviation(roi, t);
+            System.out.printf("coarse no drift %.0f fps phase %.1f seed %d: PE %+.1f %%, data at the peak %+.1f %%, TTP"
+                    + " %.2f truth %.2f, rejected %s (artefact %d)%n", fps, phase, seed, pe, data, ttp, t.ttpS(),
+                    rejected(roi), artefact + 1);
+            assertEquals(List.of(artefact + 1), rejected(roi), "only the artefact frame is rejected, seed " + seed);
+            assertEquals(t.ttpS(), ttp, 0.5, "TTP, seed " + seed);
+            assertTrue(Math.abs(pe) <= Math.abs(data) + 2.0, "PE error " + pe + " % against the data's own error at the"
+                    + " peak " + data + " %, seed " + seed);
+            sum += pe;
+            sumSq += pe * pe;
+            within5 += Math.abs(pe) <= 5 ? 1 : 0;
+            n++;
+        }
+        double mean = sum / n;
+        double sd = Math.sqrt((sumSq - n * mean * mean) / (n - 1));
+        System.out.printf("coarse no drift %.0f fps phase %.1f: PE error mean %+.2f %%, SD %.2f %%, %d of %d within"
+                + " 5 %%%n", fps, phase, mean, sd, within5, n);
+        assertEquals(0, mean, 3 * sd / Math.sqrt(n), "mean PE error");
+    }
+
+    /**
+     * Weaker artefact flashes, also 2 s after the peak where the curve still falls fast: a whole-frame ×3 or ×10 frame
+     * at 9, 12 or 20 s of a coarse fast bolus (no gain drift, seeds 301–306) is rejected and nothing else. Measured:
+     * 6 of 6 at every gain, time and rate, no other frame rejected (×50 too).
+     */
+    @ParameterizedTest
+    @CsvSource({"1, 3, 9", "1, 10, 20", "2, 3, 9", "2, 10, 12"})
+    void weakerFlashesInCoarseLoopsAreRejected(double fps, double gain, double atS) {
+        for (long seed = 301; seed <= 306; seed++) {
+            int frame = (int) Math.round(atS * fps);
+            RealisticSpec c = RealisticPhantoms.coarseFastBolus(fps, seed);
+            c = c.withRealism(c.realism().withNoise(c.realism().multiplicativeCv(), 0, c.realism().gainTauS()));
+            RoiAnalysis roi = analyze(RealisticLoopGenerator.generate(RealisticPhantoms.withArtefactFlash(c, gain,
+                    frame))).target();
+            assertEquals(List.of(frame + 1), rejected(roi), "x" + gain + " flash at " + atS + " s, seed " + seed);
+        }
+    }
+
+    /**
+     * Relative deviation (%) of the ROI curve from the truth over the frames whose true enhancement is at least 85 %
+     * of the true PE, above the fitted baseline.
+     */
+    private static double peakDeviation(RoiAnalysis roi, RoiTruth t) {
+        double base = roi.fit().model().baseline(roi.fit().params());
+        double[] times = roi.tic().timesS();
+        double[] y = roi.tic().meanIntensity();
+        double dev = 0;
+        double truth = 0;
+        for (int i = 0; i < times.length; i++) {
+            double e = t.curve().value(times[i]);
+            if (e >= 0.85 * t.pe()) {
+                dev += y[i] - base - e;
+                truth += e;
+            }
+        }
+        return 100 * dev / truth;
+    }
+
     private static List<Integer> rejected(RoiAnalysis roi) {
         return roi.motion() == null ? List.of()
                 : roi.motion().selection().rejected().stream().map(RejectedFrame::frame).toList();
