@@ -121,17 +121,19 @@ public final class Analyzer {
         outcome.warnings().forEach(w -> fitWarnings.add("ROI " + mask.name() + ": " + w));
         FitResult fit = outcome.fit();
         boolean replenishment = fit.model() instanceof org.ceusperfusion.model.ReplenishmentModel;
+        // the non-enhancing fraction needs the fit but not the intervals: both at once (same results)
+        var neLater = loop == null ? null : org.ceusperfusion.io.DecodeThreads.beside(() ->
+                NonEnhancingWindow.classify(loop, mask, pixels, linearizer, fit, motion, outcome.flashStep()));
         ParameterEstimates parameters = replenishment ? ParameterEstimates.empty()
                 : settings.bootstrapReplicates() > 0
                 ? BootstrapCi.compute(fit, kept[0], kept[1], settings.bootstrapReplicates(), settings.bootstrapSeed())
                 : Intervals.compute(fit, kept[0], kept[1]);
         double nonEnhancing = Double.NaN;
         CurveFindings.NonEnhancingInfo neInfo;
-        if (loop == null) {
+        if (neLater == null) {
             neInfo = CurveFindings.NonEnhancingInfo.unknown("curve input: there are no pixels to classify");
         } else {
-            NonEnhancingWindow.Outcome ne = NonEnhancingWindow.classify(loop, mask, pixels, linearizer, fit,
-                    motion, outcome.flashStep());
+            NonEnhancingWindow.Outcome ne = neLater.join();
             nonEnhancing = ne.fraction();
             neInfo = ne.info();
         }

@@ -64,6 +64,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<RoiMask> targets = RoiSpecs.targets(roiSpecs);
         RoiMask reference = RoiSpecs.reference(referenceSpec);
         var sha256 = LoopReader.sha256Later(loopPath);
+        // the plot's first drawing (class loading, fonts) done while the loop is opened, not at the end
+        org.ceusperfusion.io.DecodeThreads.beside(AnalysisWriter::warmUp);
         CineLoop loop = LoopReader.open(loopPath, load);
         LoopAnalysis analysis = Analyzer.analyze(loop, null, targets, reference, settings).withSha256(sha256.get());
         AnalysisWriter.writeAll(analysis, outDir);

@@ -380,18 +380,34 @@ final class BaselineJpegLuma {
         return dc;
     }
 
-    /** Writes the flat blocks outside the region, one pixel row at a time. */
+    /**
+     * Writes the flat blocks outside the region: per row of blocks, one pixel row of their values is built
+     * once and copied into each of the block row's pixel rows, run by run of flat blocks.
+     */
     private void writeFlatBlocks() {
-        for (int y = 0; y < height; y++) {
-            int row = (y >> 3) * blocksX;
-            int o = y * width;
+        float[] template = new float[width];
+        for (int by = 0, row = 0; by * 8 < height; by++, row += blocksX) {
             for (int b = 0; b < blocksX; b++) {
                 if (flat[row + b]) {
-                    float v = flatValue[row + b];
-                    for (int x = b << 3, x1 = Math.min(width, x + 8); x < x1; x++) {
-                        out[o + x] = v;
-                    }
+                    java.util.Arrays.fill(template, b << 3, Math.min(width, (b << 3) + 8), flatValue[row + b]);
                 }
+            }
+            int y1 = Math.min(height, by * 8 + 8);
+            for (int b = 0; b < blocksX; ) {
+                if (!flat[row + b]) {
+                    b++;
+                    continue;
+                }
+                int end = b;
+                while (end < blocksX && flat[row + end]) {
+                    end++;
+                }
+                int x0 = b << 3;
+                int len = Math.min(width, end << 3) - x0;
+                for (int y = by * 8; y < y1; y++) {
+                    System.arraycopy(template, x0, out, y * width + x0, len);
+                }
+                b = end;
             }
         }
     }
@@ -414,7 +430,7 @@ final class BaselineJpegLuma {
 
     /**
      * Reads past the AC coefficients of one block: one {@link JpegHuffman#skip} lookup passes one or two codes
-     * and their value bits (at most 11 + 15 bits, so the buffer is topped up below 32); longer codes go the slow way.
+     * and their value bits (at most SKIP_BITS (12) + 15 bits, so the buffer is topped up below 32); longer codes go the slow way.
      */
     private void skipAc(JpegHuffman acTable) {
         int[] skip = acTable.skip;

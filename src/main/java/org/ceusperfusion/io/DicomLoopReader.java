@@ -72,8 +72,9 @@ final class DicomLoopReader {
                 () -> PhotometricConverter.packedRgb(decoder.frame(0), photometric, format.maxValue()));
         IntFunction<float[]> converted = i -> PhotometricConverter.toGrey(decoder.frame(i), photometric,
                 format.maxValue(), palette, colour);
-        boolean luma = !conversion.usesColourBar() && lumaAgrees(source, decoder, format, converted);
-        LumaRegionDecoder regional = luma ? LumaRegionDecoder.ifExact(decoder, format, source) : null;
+        float[] firstLuma = conversion.usesColourBar() ? null : lumaIfAgrees(source, decoder, format, converted);
+        boolean luma = firstLuma != null;
+        LumaRegionDecoder regional = luma ? LumaRegionDecoder.ifExact(decoder, format, source, firstLuma) : null;
         IntFunction<float[]> grey = regional != null ? regional
                 : luma ? i -> JpegLuma.decode(decoder.compressed(i), format.columns(), format.rows(), source, i)
                 : converted;
@@ -111,16 +112,18 @@ final class DicomLoopReader {
      * from the luminance of the colour-converted pixels. Grey pixels agree exactly; saturated colours,
      * which the RGB path clips, do not, so colour-rich loops (colour Doppler) keep the RGB path and its
      * numbers, and a stream whose first component is not luma after all is caught.
+     *
+     * @return frame 1's luma (JDK decoder) when the path applies, else {@code null}
      */
-    private static boolean lumaAgrees(String source, DicomPixelDecoder decoder, PixelFormat format,
-                                      IntFunction<float[]> converted) {
+    private static float[] lumaIfAgrees(String source, DicomPixelDecoder decoder, PixelFormat format,
+                                        IntFunction<float[]> converted) {
         if (!decoder.lumaCandidate()) {
-            return false;
+            return null;
         }
         try {
             byte[] first = decoder.compressed(0);
             if (!JpegLuma.isYCbCr(first)) {
-                return false;
+                return null;
             }
             float[] y = JpegLuma.decode(first, format.columns(), format.rows(), source, 0);
             float[] lum = converted.apply(0);
@@ -128,9 +131,9 @@ final class DicomLoopReader {
             for (int i = 0; i < y.length; i++) {
                 apart += Math.abs(y[i] - lum[i]) > 1 ? 1 : 0;
             }
-            return apart <= LUMA_APART_SHARE * y.length;
+            return apart <= LUMA_APART_SHARE * y.length ? y : null;
         } catch (RuntimeException e) {
-            return false; // the general path reports what is wrong with the frame
+            return null; // the general path reports what is wrong with the frame
         }
     }
 

@@ -17,7 +17,7 @@ final class JpegHuffman {
     /** AC code and its value bits together when they fit: (value << 16) | (run << 8) | bits; else 0. */
     final int[] fastAc = new int[1 << FAST_BITS];
     /** Codes up to this many bits are skipped (code and value bits) by one lookup in {@link #skip}. */
-    static final int SKIP_BITS = 11;
+    static final int SKIP_BITS = 12;
     /**
      * For skipping AC coefficients without their values, one lookup of the next {@value #SKIP_BITS} bits passes
      * one code and its value bits, or two when the second code is also among those bits. Entry bits 0–4: bits

@@ -23,17 +23,17 @@ final class LumaRegionDecoder implements IntFunction<float[]> {
     }
 
     /**
+     * @param jdk    frame 1 as the JDK decodes its luma ({@link JpegLuma}), already at hand when the loop is opened
      * @return a decoder when {@link BaselineJpegLuma} decodes frame 1 in full to within ±1 grey level of
      *         the JDK's luma at every pixel; {@code null} otherwise (the stream stays with the JDK decoder)
      */
-    static LumaRegionDecoder ifExact(DicomPixelDecoder decoder, PixelFormat format, String source) {
+    static LumaRegionDecoder ifExact(DicomPixelDecoder decoder, PixelFormat format, String source, float[] jdk) {
         try {
             byte[] first = decoder.compressed(0);
             float[] own = BaselineJpegLuma.decode(first, format.columns(), format.rows(), null);
-            if (own == null) {
+            if (own == null || jdk.length != own.length) {
                 return null;
             }
-            float[] jdk = JpegLuma.decode(first, format.columns(), format.rows(), source, 0);
             for (int i = 0; i < jdk.length; i++) {
                 if (Math.abs(own[i] - jdk[i]) > 1) {
                     return null;

@@ -91,6 +91,42 @@ class BaselineJpegLumaTest {
     }
 
     @Test
+    void everyBlockOutsideTheRegionHoldsItsOwnMeanAtOddSizes() {
+        int w = 203;
+        int h = 117;
+        byte[] jpeg = encode(frame(w, h, 13), w, h, 2, 1, 0, 0.9f, false);
+        float[] full = BaselineJpegLuma.decode(jpeg, w, h, null);
+        int[] region = {61, 30, 150, 75}; // blocks 7..18 across, 3..9 down are transformed
+        float[] part = BaselineJpegLuma.decode(jpeg, w, h, region);
+        assertNotNull(part);
+        int checked = 0;
+        for (int by = 0; by * 8 < h; by++) {
+            for (int bx = 0; bx * 8 < w; bx++) {
+                boolean detail = bx * 8 < region[2] && bx * 8 + 8 > region[0] && by * 8 < region[3] && by * 8 + 8 > region[1];
+                float v = part[by * 8 * w + bx * 8];
+                float lo = Float.MAX_VALUE;
+                float hi = -Float.MAX_VALUE;
+                for (int y = by * 8; y < Math.min(h, by * 8 + 8); y++) {
+                    for (int x = bx * 8; x < Math.min(w, bx * 8 + 8); x++) {
+                        if (detail) {
+                            assertEquals(full[y * w + x], part[y * w + x], 0.0, "pixel " + x + "," + y);
+                        } else {
+                            assertEquals(v, part[y * w + x], 0.0, "block " + bx + "," + by + " is flat");
+                        }
+                        lo = Math.min(lo, full[y * w + x]);
+                        hi = Math.max(hi, full[y * w + x]);
+                    }
+                }
+                if (!detail) { // the block's mean lies within its fully decoded values (rounding: ±1)
+                    assertTrue(v >= lo - 1 && v <= hi + 1, "block " + bx + "," + by + ": " + v + " in " + lo + ".." + hi);
+                    checked += hi > lo ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(checked > 100, "textured blocks compared with their full decode: " + checked);
+    }
+
+    @Test
     void unsupportedOrForeignStreamsGiveNull() {
         int w = 64;
         int h = 48;

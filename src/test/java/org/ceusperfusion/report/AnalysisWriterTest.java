@@ -34,6 +34,22 @@ class AnalysisWriterTest {
     }
 
     @Test
+    void thePlotIsDrawnBesideAndAWarmUpChangesNoByte(@TempDir Path tmp) throws IOException {
+        AnalysisWriter.writeAll(a, tmp.resolve("first"));
+        assertTrue(AnalysisWriter.warmUp(), "the warm-up chart was drawn");
+        AnalysisWriter.writeAll(a, tmp.resolve("second"));
+        for (String f : List.of("analysis.json", "tic.csv", "tic.png")) {
+            byte[] one = Files.readAllBytes(tmp.resolve("first").resolve(f));
+            assertTrue(one.length > 100, f + " has content");
+            assertTrue(java.util.Arrays.equals(one, Files.readAllBytes(tmp.resolve("second").resolve(f))), f + " unchanged");
+        }
+        // the plot drawn beside the other files is the plot drawn alone
+        ByteArrayOutputStream alone = new ByteArrayOutputStream();
+        ChartExport.writePng(TicChart.of(a), AnalysisWriter.PNG_WIDTH, AnalysisWriter.PNG_HEIGHT, alone);
+        assertTrue(java.util.Arrays.equals(alone.toByteArray(), Files.readAllBytes(tmp.resolve("first").resolve("tic.png"))));
+    }
+
+    @Test
     void chartPdfIsAVectorPdf() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ChartExport.writePdf(TicChart.of(a), 600, 400, bytes);
