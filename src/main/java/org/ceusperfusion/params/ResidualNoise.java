@@ -223,15 +223,9 @@ public record ResidualNoise(double a, double c, double b, double weight1, double
 
     /** @return {@code {π₁, τ₁, π₂, τ₂}} maximising the likelihood of {@code z}; zeros for too few samples */
     static double[] correlation(double[] t, double[] z, double[][] jw) {
-        int n = t.length;
-        double dtMin = Double.POSITIVE_INFINITY;
-        for (int i = 1; i < n; i++) {
-            double d = t[i] - t[i - 1];
-            if (d > 0) {
-                dtMin = Math.min(dtMin, d);
-            }
-        }
-        double span = n < 6 ? 0 : t[n - 1] - t[0];
+        double[] ds = spacing(t);
+        double dtMin = ds[0];
+        double span = ds[1];
         if (!Double.isFinite(dtMin) || !(span > 0)) {
             return new double[] {0, 0, 0, 0};
         }
@@ -240,27 +234,80 @@ public record ResidualNoise(double a, double c, double b, double weight1, double
             {Math.log(dtMin), Math.log(span / 4), 1.5, -1.5},
             {Math.log(0.3 * span / 10), Math.log(span / 3), 0, 0},
             {Math.log(dtMin / 4), Math.log(span / 20), -1, 1}};
-        double[] best = null;
-        double bestV = Double.NEGATIVE_INFINITY;
+        PointValuePair best = maximise(lik, starts);
+        // AIC between independent frames and the correlated model (4 correlation parameters): white noise is not
+        // given spurious correlation; once correlation is supported, the full model keeps any slow component
+        if (best == null || lik.white() >= best.getValue() - 4) {
+            return new double[] {0, 0, 0, 0};
+        }
+        return lik.decode(best.getPoint());
+    }
+
+    /** @return {@code {shortest positive frame spacing, span}}, s; span 0 for fewer than 6 samples */
+    private static double[] spacing(double[] t) {
+        int n = t.length;
+        double dtMin = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < n; i++) {
+            double d = t[i] - t[i - 1];
+            if (d > 0) {
+                dtMin = Math.min(dtMin, d);
+            }
+        }
+        return new double[] {dtMin, n < 6 ? 0 : t[n - 1] - t[0]};
+    }
+
+    /**
+     * One exponential plus white noise, {@code corr(Δt) = π·exp(−|Δt|/τ) + (1 − π)·[Δt = 0]}, by REML, averaged
+     * with independent frames by Akaike weights; for short windows (a bolus at 1–2 frames/s: 20–60 frames),
+     * where two components cost power and a yes/no AIC test falls back to independent frames in a quarter of
+     * the loops with 1-s speckle. The average is the correlation {@code w·π·exp(−|Δt|/τ)}, {@code w} the weight
+     * of the correlated model ({@code 1/(1 + exp(−(ℓ − ℓ₀ − 2)))}, ℓ and ℓ₀ the restricted log-likelihoods of the
+     * correlated model and of independent frames): weak evidence gives a partial, not a zero, correlation.
+     *
+     * @return {@code {w·π, τ, 0, 0}}; zeros when the likelihood cannot be maximised
+     */
+    static double[] singleCorrelation(double[] t, double[] z, double[][] jw) {
+        double[] ds = spacing(t);
+        double dtMin = ds[0];
+        double span = ds[1];
+        if (!Double.isFinite(dtMin) || !(span > 0)) {
+            return new double[] {0, 0, 0, 0};
+        }
+        Likelihood lik = new Likelihood(t, z, jw, TAU_MIN_FRACTION * dtMin, span);
+        MultivariateFunction f = x -> {
+            double[] d = lik.decodeSingle(x);
+            return lik.logLikelihood(d[0], d[1], 0, d[1]);
+        };
+        double[][] starts = {{Math.log(dtMin), 1.5}, {Math.log(span / 10), 0}, {Math.log(dtMin / 4), -1}};
+        PointValuePair best = maximise(f, starts);
+        if (best == null) {
+            return new double[] {0, 0, 0, 0};
+        }
+        double[] d = lik.decodeSingle(best.getPoint());
+        // Akaike weight of the correlated model against independent frames (AIC difference over 2 = ℓ − ℓ₀ − 2);
+        // averaging the two correlation matrices with these weights scales π, R = w·R₁ + (1 − w)·I
+        double w = 1 / (1 + Math.exp(-(best.getValue() - lik.white() - 2)));
+        return new double[] {w * d[0], d[1], 0, 0};
+    }
+
+    /** @return the best of Nelder–Mead maximisations of {@code f} from each start (unit steps), null if all fail */
+    private static PointValuePair maximise(MultivariateFunction f, double[][] starts) {
+        PointValuePair best = null;
         SimplexOptimizer opt = new SimplexOptimizer(1e-9, 1e-9);
+        double[] steps = new double[starts[0].length];
+        java.util.Arrays.fill(steps, 1);
         for (double[] s : starts) {
             try {
-                PointValuePair r = opt.optimize(new MaxEval(MAX_EVAL), new ObjectiveFunction(lik),
-                        GoalType.MAXIMIZE, new InitialGuess(s), new NelderMeadSimplex(new double[] {1, 1, 1, 1}));
-                if (r.getValue() > bestV) {
-                    bestV = r.getValue();
-                    best = r.getPoint();
+                PointValuePair r = opt.optimize(new MaxEval(MAX_EVAL), new ObjectiveFunction(f),
+                        GoalType.MAXIMIZE, new InitialGuess(s), new NelderMeadSimplex(steps));
+                if (r.getValue() > (best == null ? Double.NEGATIVE_INFINITY : best.getValue())) {
+                    best = r;
                 }
             } catch (RuntimeException e) {
                 // too many evaluations from this start: try the others
             }
         }
-        // AIC between independent frames and the correlated model (4 correlation parameters): white noise is not
-        // given spurious correlation; once correlation is supported, the full model keeps any slow component
-        if (best == null || lik.white() >= bestV - 4) {
-            return new double[] {0, 0, 0, 0};
-        }
-        return lik.decode(best);
+        return best;
     }
 
     /**
@@ -298,6 +345,12 @@ public record ResidualNoise(double a, double c, double b, double weight1, double
             double e2 = Math.exp(Math.max(-30, Math.min(30, x[3])));
             double s = 1 + e1 + e2;
             return ta <= tb ? new double[] {e1 / s, ta, e2 / s, tb} : new double[] {e2 / s, tb, e1 / s, ta};
+        }
+
+        /** θ = (ln τ, a) → {π, τ}, τ clamped, π = logistic(a). */
+        double[] decodeSingle(double[] x) {
+            double a = Math.max(-30, Math.min(30, x[1]));
+            return new double[] {1 / (1 + Math.exp(-a)), clamp(Math.exp(x[0]))};
         }
 
         private double clamp(double tau) {

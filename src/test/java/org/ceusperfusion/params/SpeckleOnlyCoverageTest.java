@@ -34,11 +34,17 @@ import org.junit.jupiter.params.provider.CsvSource;
  * correlation estimate of {@link CorrelatedCovariance} these intervals covered PE in 0.60–0.71 with SD z 2–3.4.
  *
  * <p>Curves ({@link CurveNoiseSampler}, the five lognormal truths of {@link RealisticCoverageTest}, 30 each,
- * seeds not used during development): single-exam coverage of PE, AUC, TTP and mTT each ≥ 90 %, at most
- * 98 % pooled over the four, and the SD of z = (estimate − truth)/SE within 0.7–1.3 each; the same for white
+ * seeds not used during development): single-exam coverage of PE, AUC, TTP and mTT each ≥ 90 % and at most
+ * the 99 % binomial upper limit of a true 95 % (0.996 for 150 curves, 0.990 for 200), at most 98 % pooled over
+ * the four, and the SD of z = (estimate − truth)/SE within 0.7–1.3 each; the same for white
  * multiplicative noise (τ = 0), the control that must not be widened. Measured on these seeds, τ 1 s: PE 0.960
  * (SD z 0.89), AUC 0.993 (0.72: AUC's interval is somewhat too wide here), TTP 0.973 (1.06), mTT 0.953 (0.97);
- * white: 0.933 / 0.953 / 0.973 / 0.933 (SD z 0.88–1.04). Rendered loops: single 0.90 / 0.92 / 0.93 / 0.90,
+ * white: 0.933 / 0.953 / 0.973 / 0.933 (SD z 0.88–1.04), with the Akaike-averaged bolus-window fallback of
+ * {@link ResidualNoise#singleCorrelation} 0.953 / 0.973 / 0.973 / 0.947. The same at 2 frames/s, τ 1 s, 40 per
+ * truth (200 curves, the issue's coarse case): 0.925 / 0.950 / 0.935 / 0.920 (SD z 1.04–1.24; before the
+ * fallback 0.890 / 0.915 / 0.900 / 0.880, SD z 1.19–1.43). 2 frames/s with τ 0.5 s is not asserted here: on
+ * these seeds 0.905 / 0.935 / 0.900 / 0.920 (before: 0.850 / 0.925 / 0.880 / 0.890), on 200 seeds not used in
+ * development 0.950 / 0.950 / 0.935 / 0.960 (docs/intervals.md). Rendered loops: single 0.90 / 0.92 / 0.93 / 0.90,
  * change 0.90 / 0.90 / 0.93 / 0.93. Rendered loops (the set-up of {@link RenderedLoopCoverageTest}, 30
  * baseline/follow-up pairs): single-exam coverage 85–99 % per parameter and change coverage ≥ 85 % per
  * parameter, the issue's acceptance range.
@@ -49,25 +55,24 @@ class SpeckleOnlyCoverageTest {
     private static final double[][] TRUTHS = {
         {30, 1000, Math.log(20), 0.6, 5}, {30, 4000, Math.log(12), 0.4, 8}, {30, 600, Math.log(25), 0.8, 3},
         {30, 2000, Math.log(15), 0.5, 10}, {30, 1500, Math.log(18), 0.7, 6}};
-    private static final int PER_TRUTH = 30;
     private static final int PAIRS = 30;
     private static final double FPS = 10;
 
-    @ParameterizedTest(name = "speckle tau {0} s, no gain, 10 fps curves")
-    @CsvSource({"1.0", "0"})
-    void curveIntervalsCoverTheTruthWithoutSlowGain(double tauS) {
+    @ParameterizedTest(name = "speckle tau {1} s, no gain, {0} fps curves, {2} per truth")
+    @CsvSource({"10, 1.0, 30", "10, 0, 30", "2, 1.0, 40"})
+    void curveIntervalsCoverTheTruthWithoutSlowGain(double fps, double tauS, int perTruth) {
         BolusModel m = BolusModels.fromLabel("lognormal");
         LevenbergMarquardtFitter fitter = new LevenbergMarquardtFitter();
         Realism re = Realism.defaults().withSpeckle(tauS, 1).withNoise(0.1, 0, 5);
         Tally tally = new Tally();
-        double[] t = ModelCiCoverageCase.times(FPS, 75);
+        double[] t = ModelCiCoverageCase.times(fps, 75);
         for (int c = 0; c < TRUTHS.length; c++) {
             double[] truth = ParameterCalculator.values(m, TRUTHS[c]);
             double[] e = new double[t.length];
             for (int i = 0; i < t.length; i++) {
                 e[i] = m.value(t[i], TRUTHS[c]) - TRUTHS[c][0];
             }
-            for (int k = 0; k < PER_TRUTH; k++) {
+            for (int k = 0; k < perTruth; k++) {
                 double[] y = CurveNoiseSampler.sample(t, e, 30, 2, true, 940, 940, re, 70_000L + 1000L * c + k);
                 FitResult fit = fitter.fit(m, t, y);
                 ParameterEstimates est = Intervals.compute(fit, t, y);
@@ -78,11 +83,13 @@ class SpeckleOnlyCoverageTest {
                 tally.add(est, tv);
             }
         }
-        String s = tally.report(String.format(Locale.ROOT, "curves, speckle tau %.1f s, no gain, 10 fps", tauS));
+        String s = tally.report(String.format(Locale.ROOT, "curves, speckle tau %.1f s, no gain, %.0f fps", tauS, fps));
         System.out.print(s);
         int pooled = 0;
+        // per parameter: at most the 99 % binomial upper limit of a true 0.95 (0.996 for 150, 0.990 for 200 curves)
+        double upper = 0.95 + 2.576 * Math.sqrt(0.95 * 0.05 / tally.n);
         for (int j = 0; j < CHECKED.length; j++) {
-            assertTrue(tally.hits[j] >= 0.90 * tally.n, s);
+            assertTrue(tally.hits[j] >= 0.90 * tally.n && tally.hits[j] <= upper * tally.n, s);
             assertTrue(tally.sdZ(j) >= 0.7 && tally.sdZ(j) <= 1.3, s);
             pooled += tally.hits[j];
         }
