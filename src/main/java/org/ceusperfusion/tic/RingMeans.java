@@ -5,13 +5,14 @@ import org.ceusperfusion.roi.RoiMask;
 
 /**
  * The surroundings' curves of {@link BolusWindow}, band by band of ROI rows, so that only one band's curves are held
- * at a time (band pixels × frames instead of ROI pixels × frames). Each frame's summed-area tables are built row after
- * row from the row before exactly as for the whole ROI at once, and the table row the next band starts from is kept
- * per frame, so every ring mean is bit-identical to {@link BolusWindow#surroundings}.
+ * at a time (band pixels × frames instead of ROI pixels × frames). Each frame's summed-area table of the values is
+ * built row after row from the row before exactly as for the whole ROI at once, and the table row the next band starts
+ * from is kept per frame, so every ring sum has the rounding of the whole-ROI table; the counts are whole numbers and
+ * exact anyway. The ring means are thus bit-identical to those of one table over the whole ROI (as first merged).
  */
 final class RingMeans {
     /** ROI pixels per band at least (whole rows are added until it is reached). */
-    static final int BAND_PIXELS = 1024;
+    static final int BAND_PIXELS = 2048;
 
     private final RoiPixelStore store;
     private final int[] frames;
@@ -22,10 +23,8 @@ final class RingMeans {
     private final int[] at;
     /** Per bounding-box row y (and h): the first store index at or below row y. */
     private final int[] rowStart;
-    /** Per window frame: the summed-area table row {@link #carryRow} (sums, then counts), (w+1) each. */
-    private final double[][] carrySum;
-    private final double[][] carryCnt;
-    private int carryRow;
+    /** Per window frame: the row of the sums' summed-area table that the next band starts from, (w+1). */
+    private final double[][] carry;
     private int nextRow;
 
     /**
@@ -54,8 +53,7 @@ final class RingMeans {
             }
             rowStart[y] = j;
         }
-        carrySum = new double[frames.length][w + 1];
-        carryCnt = new double[frames.length][w + 1];
+        carry = new double[frames.length][w + 1];
     }
 
     /** @return whether bands remain */
@@ -90,56 +88,109 @@ final class RingMeans {
         double[] sum = new double[(t1 - t0 + 1) * s];
         double[] cnt = new double[sum.length];
         double[] grid = new double[w];
+        int[] o = offsets(first, n, t0);
+        double[] allFinite = counts(null, t0, t1, grid, cnt, o, n);
         for (int i = 0; i < frames.length; i++) {
             float[] p = store.power()[frames[i]];
-            System.arraycopy(carrySum[i], 0, sum, 0, s);
-            System.arraycopy(carryCnt[i], 0, cnt, 0, s);
+            System.arraycopy(carry[i], 0, sum, 0, s);
             for (int y = t0; y < t1; y++) {
-                tableRow(p, y, grid, sum, cnt, (y - t0 + 1) * s);
+                fillGrid(p, y, grid);
+                accumulate(grid, sum, (y - t0 + 1) * s, false);
             }
-            for (int j = 0; j < n; j++) {
-                int k = first + j;
-                int x = at[k] % w;
-                int y = at[k] / w;
-                double bs = box(sum, t0, x, y, radius) - box(sum, t0, x, y, BolusWindow.RING_INNER_PX);
-                double bc = box(cnt, t0, x, y, radius) - box(cnt, t0, x, y, BolusWindow.RING_INNER_PX);
-                ring[j][i] = bc > 0.5 ? (float) (bs / bc) : Float.NaN;
-                power[j][i] = p[k];
+            double[] c = hasNaN(p, t0, t1) ? counts(p, t0, t1, grid, cnt, o, n) : allFinite;
+            for (int j = 0, q = 0; j < n; j++, q += 8) {
+                double bs = sum[o[q]] - sum[o[q + 1]] - sum[o[q + 2]] + sum[o[q + 3]]
+                        - (sum[o[q + 4]] - sum[o[q + 5]] - sum[o[q + 6]] + sum[o[q + 7]]);
+                ring[j][i] = c[j] > 0.5 ? (float) (bs / c[j]) : Float.NaN;
+                power[j][i] = p[first + j];
             }
-            System.arraycopy(sum, (keep - t0) * s, carrySum[i], 0, s);
-            System.arraycopy(cnt, (keep - t0) * s, carryCnt[i], 0, s);
+            System.arraycopy(sum, (keep - t0) * s, carry[i], 0, s);
         }
-        carryRow = keep;
         nextRow = yb;
         return n;
     }
 
-    /** Fills table row y+1 (at offset o) from the row before it and the finite values of bounding-box row y. */
-    private void tableRow(float[] p, int y, double[] grid, double[] sum, double[] cnt, int o) {
+    /**
+     * The counts of finite values in each band pixel's ring. They are whole numbers, exact in double whatever the
+     * table's starting row, so they are formed from a zero row at t0 (no carry) and, for frames without NaN in the
+     * band's rows, once from the ROI's shape.
+     *
+     * @param p the frame's power ({@code null}: every ROI pixel finite)
+     * @return per band pixel: the number of finite ROI values in its ring
+     */
+    private double[] counts(float[] p, int t0, int t1, double[] grid, double[] cnt, int[] o, int n) {
+        int s = w + 1;
+        for (int y = t0; y < t1; y++) {
+            fillGrid(p, y, grid);
+            accumulate(grid, cnt, (y - t0 + 1) * s, true);
+        }
+        double[] c = new double[n];
+        for (int j = 0, q = 0; j < n; j++, q += 8) {
+            c[j] = cnt[o[q]] - cnt[o[q + 1]] - cnt[o[q + 2]] + cnt[o[q + 3]]
+                    - (cnt[o[q + 4]] - cnt[o[q + 5]] - cnt[o[q + 6]] + cnt[o[q + 7]]);
+        }
+        return c;
+    }
+
+    /** @return whether the frame has a NaN in bounding-box rows [t0, t1) */
+    private boolean hasNaN(float[] p, int t0, int t1) {
+        for (int k = rowStart[t0]; k < rowStart[t1]; k++) {
+            if (Float.isNaN(p[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Fills {@code grid} with bounding-box row y: the ROI's values (0 when p is null), NaN outside the ROI. */
+    private void fillGrid(float[] p, int y, double[] grid) {
         Arrays.fill(grid, Double.NaN);
         for (int k = rowStart[y]; k < rowStart[y + 1]; k++) {
-            grid[at[k] - y * w] = p[k];
-        }
-        double rs = 0;
-        double rc = 0;
-        for (int x = 0; x < w; x++) {
-            double g = grid[x];
-            if (!Double.isNaN(g)) {
-                rs += g;
-                rc++;
-            }
-            sum[o + x + 1] = sum[o + x + 1 - w - 1] + rs;
-            cnt[o + x + 1] = cnt[o + x + 1 - w - 1] + rc;
+            grid[at[k] - y * w] = p == null ? 0 : p[k];
         }
     }
 
-    /** @return the table's sum over the square ±r around (x, y), clipped to the grid; the table starts at row t0 */
-    private double box(double[] table, int t0, int x, int y, int r) {
+    /**
+     * Fills table row o/(w+1) from the row before it: the row before plus the running sum along the grid row of
+     * its finite values ({@code count}: of 1 per finite value).
+     */
+    private void accumulate(double[] grid, double[] table, int o, boolean count) {
+        double rs = 0;
+        for (int x = 0; x < w; x++) {
+            double g = grid[x];
+            if (!Double.isNaN(g)) {
+                rs += count ? 1 : g;
+            }
+            table[o + x + 1] = table[o + x - w] + rs;
+        }
+    }
+
+    /**
+     * @return per band pixel, 8 table indices: the corners of its square ±radius and of its square
+     *         ±{@link BolusWindow#RING_INNER_PX}, clipped to the grid (for the sum over a square: [0] − [1] − [2] +
+     *         [3]); the band's table starts at row t0
+     */
+    private int[] offsets(int first, int n, int t0) {
+        int[] o = new int[8 * n];
+        for (int j = 0; j < n; j++) {
+            int x = at[first + j] % w;
+            int y = at[first + j] / w;
+            corners(o, 8 * j, x, y, radius, t0);
+            corners(o, 8 * j + 4, x, y, BolusWindow.RING_INNER_PX, t0);
+        }
+        return o;
+    }
+
+    /** Writes the table indices of the square ±r around (x, y), clipped to the grid, from o[at]. */
+    private void corners(int[] o, int at, int x, int y, int r, int t0) {
         int x0 = Math.max(0, x - r);
         int y0 = Math.max(0, y - r) - t0;
         int x1 = Math.min(w, x + r + 1);
         int y1 = Math.min(h, y + r + 1) - t0;
         int s = w + 1;
-        return table[y1 * s + x1] - table[y0 * s + x1] - table[y1 * s + x0] + table[y0 * s + x0];
+        o[at] = y1 * s + x1;
+        o[at + 1] = y0 * s + x1;
+        o[at + 2] = y1 * s + x0;
+        o[at + 3] = y0 * s + x0;
     }
 }
