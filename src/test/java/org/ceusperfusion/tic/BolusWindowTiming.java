@@ -11,20 +11,26 @@ import org.ceusperfusion.roi.RoiMask;
  * {@link BolusWindowReference} alternately in one JVM, with CPU time and bytes allocated by the thread. Prints
  * ratios; absolute times depend on the machine's load.
  *
- * <p>{@code java -cp target/classes:target/test-classes org.ceusperfusion.tic.BolusWindowTiming [rounds]}
+ * <p>{@code java -cp target/classes:target/test-classes org.ceusperfusion.tic.BolusWindowTiming [rounds [w h frames
+ * fps]]} (default 3 rounds of a 132×150 oval, 1200 frames, 12 frames/s)
  */
 public final class BolusWindowTiming {
     private BolusWindowTiming() {
     }
 
-    /** @param args optional: rounds (default 3) */
+    /** @param args optional: rounds (default 3), then the ROI's box width and height, px, frames and frames/s */
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        RoiPixelStore store = oval(132, 150, 1200, 12.0);
+        boolean given = args.length >= 5;
+        double fps = given ? Double.parseDouble(args[4]) : 12.0;
+        RoiPixelStore store = given
+                ? oval(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), fps)
+                : oval(132, 150, 1200, fps);
         int[] frames = IntStream.range(0, store.frames()).toArray();
-        int run = 24;
+        int run = NonEnhancingCriterion.runFrames(store.timesS(), frames);
         double[] local = new double[store.pixels()];
         java.util.Arrays.fill(local, 30);
+        System.out.printf("run %d frames%n", run);
         NonEnhancingCriterion.Rule rule = NonEnhancingCriterion.Rule.DEFAULT;
         var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
