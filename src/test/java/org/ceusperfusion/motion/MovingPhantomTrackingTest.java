@@ -95,6 +95,20 @@ class MovingPhantomTrackingTest {
         }
     }
 
+    /** Breathing-like motion (sin⁴: at rest most of the cycle, a quick 6 px / 4 px excursion every 4 s). */
+    @ParameterizedTest
+    @CsvSource({"rim,10", "contrast,3"})
+    void tracksBreathingLikeMotion(String kind, double fps) {
+        RigidMotion m = new RigidMotion(6, 4, 4.0, 4.0, ZERO_S, true, false);
+        RealisticLoop r = RealisticLoopGenerator.generate(phantom(kind, fps, 7), m);
+        MotionTrack track = track(r.loop(), settings(fps));
+        double[] s = score(r.loop(), track, m);
+        System.out.printf("breathing %s %.0f fps: %.1f %% of tracked frames within 1 px (%.1f %% tracked), worst %.2f px%n",
+                kind, fps, 100 * s[0], 100 * s[1], s[2]);
+        assertTrue(s[0] >= 0.95, 100 * s[0] + " % within 1 px");
+        assertTrue(s[1] >= (kind.equals("contrast") ? 0.85 : 1), "tracked share " + s[1]);
+    }
+
     @ParameterizedTest
     @CsvSource({"rim,3", "rim,10", "normal,10", "contrast,10"})
     void aStillLoopHasNoShift(String kind, double fps) {
