@@ -21,7 +21,7 @@ final class UserGuide {
     /** The pages shipped, as paths in the repository. */
     static final List<String> PAGES = List.of("README.md", "docs/imagej.md", "docs/workbench.md", "docs/install.md",
             "docs/formats.md", "docs/frames-and-quality.md", "docs/intervals.md", "docs/maps.md", "docs/motion.md",
-            "docs/phantoms.md", "docs/speed.md");
+            "docs/pe-accuracy.md", "docs/phantoms.md", "docs/speed.md");
     /** The page opened by Help › CEUS Documentation. */
     static final String START = "docs/imagej.md";
 
