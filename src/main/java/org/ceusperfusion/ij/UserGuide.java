@@ -20,8 +20,8 @@ final class UserGuide {
     static final String RESOURCE = "/ceus-docs/";
     /** The pages shipped, as paths in the repository. */
     static final List<String> PAGES = List.of("README.md", "docs/imagej.md", "docs/workbench.md", "docs/install.md",
-            "docs/formats.md", "docs/frames-and-quality.md", "docs/intervals.md", "docs/maps.md",
-            "docs/phantoms.md", "docs/speed.md");
+            "docs/formats.md", "docs/frames-and-quality.md", "docs/intervals.md", "docs/maps.md", "docs/motion.md",
+            "docs/pe-accuracy.md", "docs/phantoms.md", "docs/speed.md");
     /** The page opened by Help › CEUS Documentation. */
     static final String START = "docs/imagej.md";
 

@@ -8,7 +8,8 @@ import java.util.List;
  * <ol>
  *   <li>{@code excluded}: the user excluded it ({@code --exclude-frames 10-20,35});</li>
  *   <li>{@code flash}: {@link FlashDetector} found a flash in the whole-frame brightness;</li>
- *   <li>{@code out-of-plane}: with motion correction, its similarity to the reference (peak NCC) is below
+ *   <li>{@code out-of-plane}: with motion correction, its similarity (peak NCC with the reference frame on a
+ *       B-mode panel, with the frames around it on contrast frames: {@link MotionTrack#similarity()}) is below
  *       {@code similarityFraction} × the median similarity of the tracked frames (default 0.6 ×). Frames
  *       whose tracked window had too little structure to be compared are not judged.</li>
  * </ol>

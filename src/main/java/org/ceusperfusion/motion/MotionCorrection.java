@@ -71,7 +71,9 @@ public final class MotionCorrection {
     }
 
     /**
-     * Estimates the shift of every frame.
+     * Estimates the shift of every frame: on a B-mode panel every frame against the reference frame (the anatomy
+     * keeps its look); on contrast frames or a user region through key frames ({@link KeyframeTracker}: the
+     * window's look changes with the bolus).
      *
      * @param loop   the loop
      * @param layout where to track
@@ -82,6 +84,9 @@ public final class MotionCorrection {
         int n = loop.frameCount();
         boolean bmode = layout.method().equals("bmode-panel");
         int ref = referenceFrame(loop, layout, s, bmode);
+        if (!bmode) {
+            return KeyframeTracker.track(loop, layout, s, ref);
+        }
         MotionEstimator est = new MotionEstimator(loop.frame(ref), loop.width(), loop.height(), layout.window(),
                 layout.bounds(), s.searchPx(), layout.blurSigmaPx());
         double[] dx = new double[n];

@@ -24,6 +24,7 @@ public final class MotionEstimator {
 
     private final int width;
     private final PixelWindow crop;
+    private final PixelWindow window;
     private final int searchPx;
     private final double blurSigmaPx;
     private final Ncc fine;
@@ -50,16 +51,38 @@ public final class MotionEstimator {
         this.searchPx = searchPx;
         this.blurSigmaPx = blurSigmaPx;
         this.crop = window.grow(searchPx + FINE_RADIUS, searchPx + FINE_RADIUS).intersect(b);
+        this.window = window;
         float[] img = prepare(reference);
         fine = new Ncc(img, crop.width(), window.x() - crop.x(), window.y() - crop.y(), window.width(),
                 window.height());
+        coarse = coarse(img);
+    }
+
+    /** Same window, crop, search range and smoothing as {@code other}, another reference (already prepared). */
+    private MotionEstimator(MotionEstimator other, float[] prepared) {
+        this.width = other.width;
+        this.searchPx = other.searchPx;
+        this.blurSigmaPx = other.blurSigmaPx;
+        this.crop = other.crop;
+        this.window = other.window;
+        fine = new Ncc(prepared, crop.width(), other.fine.wx, other.fine.wy, window.width(), window.height());
+        coarse = coarse(prepared);
+    }
+
+    /**
+     * @param prepared a frame prepared by {@link #prepare}
+     * @return an estimator of shifts relative to that frame, with this one's window, search range and smoothing
+     */
+    MotionEstimator withReference(float[] prepared) {
+        return new MotionEstimator(this, prepared);
+    }
+
+    private Ncc coarse(float[] img) {
         if (window.width() / 2 >= MIN_COARSE_SIDE && window.height() / 2 >= MIN_COARSE_SIDE) {
             float[] small = Images.half(img, crop.width(), crop.height());
-            coarse = new Ncc(small, crop.width() / 2, fine.wx / 2, fine.wy / 2, window.width() / 2,
-                    window.height() / 2);
-        } else {
-            coarse = null;
+            return new Ncc(small, crop.width() / 2, fine.wx / 2, fine.wy / 2, window.width() / 2, window.height() / 2);
         }
+        return null;
     }
 
     /** @return the region of the frame that is read (the window grown by the search range, within bounds) */
@@ -73,7 +96,14 @@ public final class MotionEstimator {
      *         shift 0 and similarity NaN
      */
     public Shift estimate(float[] frame) {
-        float[] img = prepare(frame);
+        return estimatePrepared(prepare(frame));
+    }
+
+    /**
+     * As {@link #estimate} for a frame already cropped and smoothed by {@link #prepare} (of an estimator with
+     * the same window, bounds, search range and smoothing).
+     */
+    Shift estimatePrepared(float[] img) {
         int cw = crop.width();
         int ch = crop.height();
         int cx = 0;
@@ -96,6 +126,39 @@ public final class MotionEstimator {
             return new Shift(0, 0, Double.NaN, 0);
         }
         return refine(img, cw, ch, best[0], best[1]);
+    }
+
+    /**
+     * Searches only the integer offsets within ±{@code radius} of the rounded prediction, at full resolution.
+     *
+     * @param img a prepared frame ({@link #prepare})
+     * @param px  predicted shift along x, pixels
+     * @param py  predicted shift along y, pixels
+     * @return the refined shift, or {@code null} when the best offset lies on the edge of the searched square
+     *         (the prediction was too far off) or nothing could be compared
+     */
+    Shift estimateNear(float[] img, double px, double py, int radius) {
+        int cx = (int) Math.round(px);
+        int cy = (int) Math.round(py);
+        int[] best = argmax(fine, img, crop.width(), crop.height(), cx, cy, radius);
+        if (best == null || Math.abs(best[0] - cx) == radius || Math.abs(best[1] - cy) == radius) {
+            return null;
+        }
+        return refine(img, crop.width(), crop.height(), best[0], best[1]);
+    }
+
+    /**
+     * @param img a prepared frame ({@link #prepare})
+     * @return {NCC, frame-window SD / reference-window SD} at the integer offset (ox, oy); {NaN, NaN} when the
+     *         offset leaves the crop or the search range
+     */
+    double[] compare(float[] img, int ox, int oy) {
+        if (Math.abs(ox) > searchPx || Math.abs(oy) > searchPx || !fine.valid(ox, oy, crop.width(), crop.height())) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double[] v = fine.at(img, crop.width(), ox, oy);
+        double refStd = fine.refStd();
+        return new double[] {v[0], refStd > 0 ? v[1] / refStd : Double.NaN};
     }
 
     private int[] argmax(Ncc ncc, float[] img, int w, int h, int cx, int cy, int radius) {
@@ -141,7 +204,8 @@ public final class MotionEstimator {
         return Math.max(-0.5, Math.min(0.5, 0.5 * (a - c) / den));
     }
 
-    private float[] prepare(float[] frame) {
+    /** @return the frame cropped to {@link #crop()} and smoothed, as the estimator compares it */
+    float[] prepare(float[] frame) {
         float[] c = Images.crop(frame, width, crop);
         return blurSigmaPx > 0 ? Images.gaussian(c, crop.width(), crop.height(), blurSigmaPx) : c;
     }

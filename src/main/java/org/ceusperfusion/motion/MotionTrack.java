@@ -11,7 +11,9 @@ package org.ceusperfusion.motion;
  *                       when tracking on the contrast frames)
  * @param dxPx           shift per frame along x, pixels (tissue moves from x to x + dx)
  * @param dyPx           shift per frame along y, pixels
- * @param similarity     peak NCC per frame (NaN where the frame could not be compared)
+ * @param similarity     peak NCC per frame (NaN where the frame could not be compared): with the reference frame on
+ *                       the B-mode panel; on contrast frames and user regions, with the frames around it
+ *                       ({@link KeyframeTracker})
  * @param tracked        per frame: the shift was measured (false: too little structure, the shift was
  *                       interpolated from the nearest measured frames)
  */

@@ -30,6 +30,21 @@ public final class RealisticLoopGenerator {
      * @throws IllegalArgumentException on bad geometry, overlapping ROIs or an artefact frame past the end
      */
     public static RealisticLoop generate(RealisticSpec rs) {
+        return generate(rs, null);
+    }
+
+    /**
+     * As {@link #generate(RealisticSpec)}, with the whole frame moved rigidly in the plane: frame k shows the
+     * phantom moved by ({@code motion.dxPx(t_k)}, {@code motion.dyPx(t_k)}) pixels (the truth of the shift per
+     * frame). The truth (curves, pixel map, necrotic fraction) is that of the unmoved phantom, i.e. of ROIs
+     * drawn at a time where the shift is 0. {@code null} or a still motion gives the unmoved loop byte for byte.
+     *
+     * @param rs     what to generate
+     * @param motion the rigid motion, or {@code null}
+     * @return the loop and its truth
+     * @throws IllegalArgumentException as {@link #generate(RealisticSpec)}
+     */
+    public static RealisticLoop generate(RealisticSpec rs, RigidMotion motion) {
         SyntheticLoopSpec spec = rs.base().validate();
         SplittableRandom root = new SplittableRandom(spec.seed());
         SplittableRandom timingRng = root.split();
@@ -49,7 +64,8 @@ public final class RealisticLoopGenerator {
         for (int k = 0; k < times.length; k++) {
             boolean flash = java.util.Arrays.binarySearch(destruction, k) >= 0;
             double curveS = flash ? Math.nextDown(rs.realism().destruction().timeS()) : times[k];
-            frames[k] = renderer.render(times[k], frameGain[k], curveS);
+            frames[k] = motion == null || motion.isStill() ? renderer.render(times[k], frameGain[k], curveS)
+                    : renderer.render(times[k], frameGain[k], curveS, motion.dxPx(times[k]), motion.dyPx(times[k]));
         }
         RealisticTruth truth = RealisticTruthCalculator.truth(rs, px, times, artefacts, destruction,
                 renderer.clipped(), renderer.tumourSamples());

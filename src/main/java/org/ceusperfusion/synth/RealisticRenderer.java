@@ -92,17 +92,30 @@ final class RealisticRenderer {
      * @param curveS    time at which the enhancement is evaluated (tS, or just before a destruction flash)
      */
     float[] render(double tS, double frameGain, double curveS) {
+        return grey(power(tS, frameGain, curveS));
+    }
+
+    /**
+     * As {@link #render} but shown moved by (dxPx, dyPx): display pixel (x, y) shows the world point
+     * (x − dx, y − dy), bilinear in linear power, the frame edge replicated outside.
+     */
+    float[] render(double tS, double frameGain, double curveS, double dxPx, double dyPx) {
+        double[] p = power(tS, frameGain, curveS);
+        return grey(dxPx == 0 && dyPx == 0 ? p : shifted(p, px.width(), px.height(), dxPx, dyPx));
+    }
+
+    /** @return linear power per pixel at time {@code tS} (arguments as {@link #render}) */
+    private double[] power(double tS, double frameGain, double curveS) {
         advance(tS);
         SyntheticLoopSpec spec = rs.base();
         double[] gain = {StrictMath.exp(logGain[0] - gainSd * gainSd / 2), StrictMath.exp(logGain[1] - gainSd * gainSd / 2)};
         double scale = spec.maxGrey() / spec.dynamicRangeDb() * 10;
         double clipPower = Math.pow(10, (spec.maxGrey() + 0.5) / scale);
-        int maxGrey = spec.maxGrey();
         for (int g = 0; g < groups.length; g++) {
             groupValue[g] = MixtureCurve.pixelValue(groups[g].shape(), 1, groups[g].onsetS(), curveS, recirculation(),
                     r.destruction());
         }
-        float[] out = new float[cellOf.length];
+        double[] out = new double[cellOf.length];
         for (int i = 0; i < out.length; i++) {
             int c = cellOf[i];
             double e = px.areaAt(i) * groupValue[groupOf[i]];
@@ -116,7 +129,40 @@ final class RealisticRenderer {
                     clipped++;
                 }
             }
+            out[i] = p;
+        }
+        return out;
+    }
+
+    /** @return grey values of linear powers: log compression over the dynamic range, clamped to 0..maxGrey */
+    private float[] grey(double[] power) {
+        SyntheticLoopSpec spec = rs.base();
+        double scale = spec.maxGrey() / spec.dynamicRangeDb() * 10;
+        int maxGrey = spec.maxGrey();
+        float[] out = new float[power.length];
+        for (int i = 0; i < out.length; i++) {
+            double p = power[i];
             out[i] = p > 0 ? (float) Math.max(0, Math.min(maxGrey, Math.round(scale * Math.log10(p)))) : 0;
+        }
+        return out;
+    }
+
+    /** @return {@code p} ({@code w × h}) moved by (dx, dy): bilinear, edges replicated */
+    static double[] shifted(double[] p, int w, int h, double dx, double dy) {
+        double[] out = new double[p.length];
+        for (int y = 0; y < h; y++) {
+            double wy = Math.max(0, Math.min(h - 1, y - dy));
+            int y0 = Math.min(h - 2, (int) Math.floor(wy));
+            double fy = wy - y0;
+            for (int x = 0; x < w; x++) {
+                double wx = Math.max(0, Math.min(w - 1, x - dx));
+                int x0 = Math.min(w - 2, (int) Math.floor(wx));
+                double fx = wx - x0;
+                int i = y0 * w + x0;
+                double top = p[i] * (1 - fx) + p[i + 1] * fx;
+                double bottom = p[i + w] * (1 - fx) + p[i + w + 1] * fx;
+                out[y * w + x] = top * (1 - fy) + bottom * fy;
+            }
         }
         return out;
     }
