@@ -1,7 +1,5 @@
 package org.ceusperfusion.tic;
 
-import org.ceusperfusion.roi.RoiMask;
-
 /**
  * The bolus-window test of {@link NonEnhancingCriterion}: one test per pixel of the null hypothesis "no
  * enhancement", with the noise judged at the pixel's level <em>under that hypothesis</em>, so that a pixel whose
@@ -52,20 +50,28 @@ final class BolusWindow {
      */
     static boolean[] enhances(RoiPixelStore store, int[] frames, int run, double[] local,
                            NonEnhancingCriterion.Rule rule) {
-        float[][] ring = surroundings(store, frames, Math.max(rule.radiusPx(), RING_INNER_PX + 1));
+        RingMeans bands = new RingMeans(store, frames, Math.max(rule.radiusPx(), RING_INNER_PX + 1));
         boolean[] pass = new boolean[store.pixels()];
+        int most = Math.min(store.pixels(), RingMeans.BAND_PIXELS + store.roi().width());
+        float[][] ring = new float[most][frames.length];
+        float[][] power = new float[most][frames.length];
         double[] v = new double[frames.length];
-        double[] r = new double[frames.length];
-        for (int k = 0; k < pass.length; k++) {
-            int[] w = windows(ring[k], run);
-            if (w == null) {
-                continue;
+        double[] m = new double[frames.length];
+        while (bands.hasNext()) {
+            int first = bands.nextStart();
+            int n = bands.next(ring, power);
+            for (int j = 0; j < n; j++) {
+                int k = first + j;
+                int[] w = windows(ring[j], run, m);
+                if (w == null) {
+                    continue;
+                }
+                for (int i = 0; i < frames.length; i++) {
+                    v[i] = power[j][i];
+                }
+                double rb = meanOf(ring[j], w[0]);
+                pass[k] = test(v, rb, w, run, Double.isNaN(local[k]) ? 0 : local[k], rule);
             }
-            for (int i = 0; i < frames.length; i++) {
-                v[i] = store.power()[frames[i]][k];
-                r[i] = ring[k][i];
-            }
-            pass[k] = test(v, mean(r, 0, w[0])[0], w, run, Double.isNaN(local[k]) ? 0 : local[k], rule);
         }
         return pass;
     }
@@ -79,17 +85,19 @@ final class BolusWindow {
      */
     private static boolean test(double[] v, double rb, int[] w, int run, double level,
                                  NonEnhancingCriterion.Rule rule) {
-        double[] mb = mean(v, 0, w[0]);
-        double[] me = mean(v, w[1], w[2]);
+        double mb = mean(v, 0, w[0]);
+        double nb = count(v, 0, w[0]);
+        double me = mean(v, w[1], w[2]);
+        double ne = count(v, w[1], w[2]);
         double s = blockLogSd(v, run);
-        if (!(mb[1] >= 2 && me[1] >= 2 && mb[0] > 0 && rb > 0 && s > 0)) {
+        if (!(nb >= 2 && ne >= 2 && mb > 0 && rb > 0 && s > 0)) {
             return false;
         }
-        boolean own = Math.log(mb[0] / rb) > OWN_LEVEL_SE * s * Math.sqrt(run / mb[1]);
-        double ref = own ? mb[0] : rb;
-        double z = Math.log(me[0] / ref) / (s * Math.sqrt(run / me[1] + (own ? run / mb[1] : 0)));
-        return z >= Z && me[0] >= Math.pow(10, rule.ownGuardDb() / 10) * mb[0]
-                && me[0] - ref >= (Math.pow(10, rule.thresholdDb() / 10) - 1) * level;
+        boolean own = Math.log(mb / rb) > OWN_LEVEL_SE * s * Math.sqrt(run / nb);
+        double ref = own ? mb : rb;
+        double z = Math.log(me / ref) / (s * Math.sqrt(run / ne + (own ? run / nb : 0)));
+        return z >= Z && me >= Math.pow(10, rule.ownGuardDb() / 10) * mb
+                && me - ref >= (Math.pow(10, rule.thresholdDb() / 10) - 1) * level;
     }
 
     /**
@@ -99,12 +107,17 @@ final class BolusWindow {
      *         or {@code null} when the curve does not rise or has no base before its rise
      */
     static int[] windows(float[] curve, int run) {
-        double[] m = runningMeans(curve, run);
-        if (m.length < 2) {
+        return windows(curve, run, new double[curve.length]);
+    }
+
+    /** {@link #windows(float[], int)} with {@code m} (at least the curve's length) as scratch for the running means. */
+    private static int[] windows(float[] curve, int run, double[] m) {
+        int len = runningMeans(curve, run, m);
+        if (len < 2) {
             return null;
         }
         int peakAt = 0;
-        for (int i = 1; i < m.length; i++) {
+        for (int i = 1; i < len; i++) {
             peakAt = m[i] > m[peakAt] || Double.isNaN(m[peakAt]) ? i : peakAt;
         }
         double floor = Double.POSITIVE_INFINITY;
@@ -120,7 +133,7 @@ final class BolusWindow {
             e0--;
         }
         int e1 = peakAt;
-        while (e1 + 1 < m.length && m[e1 + 1] >= floor + ENHANCED_SHARE * rise) {
+        while (e1 + 1 < len && m[e1 + 1] >= floor + ENHANCED_SHARE * rise) {
             e1++;
         }
         int lastBase = -1;
@@ -130,25 +143,100 @@ final class BolusWindow {
         return lastBase < 0 ? null : new int[] {Math.min(lastBase + run, e0), e0, e1 + run};
     }
 
-    /** @return the running means of width {@code run} (NaN where fewer than half the samples are finite) */
-    private static double[] runningMeans(float[] curve, int run) {
-        double[] m = new double[Math.max(0, curve.length - run + 1)];
-        for (int i = 0; i < m.length; i++) {
-            double s = 0;
-            int c = 0;
-            for (int j = i; j < i + run; j++) {
-                if (!Float.isNaN(curve[j])) {
-                    s += curve[j];
-                    c++;
-                }
+    /**
+     * The running means of width {@code run} (NaN where fewer than half the samples are finite) into {@code m}. A
+     * sliding sum when every sum of up to run + 1 of the curve's values is exact in double (their binary exponents
+     * span at most 29 − ⌈log₂(run + 1)⌉, see {@link #slidingSumIsExact}), so the means are bit-identical to summing
+     * each window afresh, which is done otherwise.
+     *
+     * @return the number of running means
+     */
+    private static int runningMeans(float[] curve, int run, double[] m) {
+        int len = Math.max(0, curve.length - run + 1);
+        if (len == 0) {
+            return 0;
+        }
+        if (!slidingSumIsExact(curve, run)) {
+            for (int i = 0; i < len; i++) {
+                m[i] = windowMean(curve, i, run);
+            }
+            return len;
+        }
+        double s = 0;
+        int c = 0;
+        for (int j = 0; j < run; j++) {
+            if (!Float.isNaN(curve[j])) {
+                s += curve[j];
+                c++;
+            }
+        }
+        m[0] = c * 2 >= run ? s / c : Double.NaN;
+        for (int i = 1; i < len; i++) {
+            float in = curve[i + run - 1];
+            float out = curve[i - 1];
+            if (!Float.isNaN(in)) {
+                s += in;
+                c++;
+            }
+            if (!Float.isNaN(out)) {
+                s -= out;
+                c--;
             }
             m[i] = c * 2 >= run ? s / c : Double.NaN;
         }
-        return m;
+        return len;
     }
 
-    /** @return {mean, count} of the finite values of v[from, to) */
-    private static double[] mean(double[] v, int from, int to) {
+    /** @return the mean of the finite values of curve[from, from + run) when at least half are finite, else NaN */
+    private static double windowMean(float[] curve, int from, int run) {
+        double s = 0;
+        int c = 0;
+        for (int j = from; j < from + run; j++) {
+            if (!Float.isNaN(curve[j])) {
+                s += curve[j];
+                c++;
+            }
+        }
+        return c * 2 >= run ? s / c : Double.NaN;
+    }
+
+    /**
+     * @return whether every sum of up to run + 1 of the curve's finite values is exact in double: all are normal
+     *         floats or zero and their binary exponents span at most 29 − ⌈log₂(run + 1)⌉ (each is then a multiple
+     *         of 2^(e<sub>min</sub> − 23) below 2^(e<sub>max</sub> + 1), so such a sum needs at most 53 bits)
+     */
+    static boolean slidingSumIsExact(float[] curve, int run) {
+        int lo = Integer.MAX_VALUE;
+        int hi = Integer.MIN_VALUE;
+        for (float f : curve) {
+            if (f != 0 && !Float.isNaN(f)) {
+                int e = Math.getExponent(f);
+                if (e < Float.MIN_EXPONENT || e > Float.MAX_EXPONENT) {
+                    return false;
+                }
+                lo = Math.min(lo, e);
+                hi = Math.max(hi, e);
+            }
+        }
+        int bits = 32 - Integer.numberOfLeadingZeros(run);
+        return hi < lo || hi - lo <= 29 - bits;
+    }
+
+    /** @return the mean of the finite values of curve[0, to), NaN when none */
+    private static double meanOf(float[] curve, int to) {
+        double s = 0;
+        int n = 0;
+        for (int i = 0; i < to; i++) {
+            if (!Float.isNaN(curve[i])) {
+                s += (double) curve[i];
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : s / n;
+    }
+
+    /** @return the mean of the finite values of v[from, to), NaN when none */
+    private static double mean(double[] v, int from, int to) {
         double s = 0;
         int n = 0;
         for (int i = from; i < to; i++) {
@@ -157,7 +245,16 @@ final class BolusWindow {
                 n++;
             }
         }
-        return new double[] {n == 0 ? Double.NaN : s / n, n};
+        return n == 0 ? Double.NaN : s / n;
+    }
+
+    /** @return the number of finite values of v[from, to) */
+    private static int count(double[] v, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n += Double.isNaN(v[i]) ? 0 : 1;
+        }
+        return n;
     }
 
     /**
@@ -170,8 +267,8 @@ final class BolusWindow {
         double ss = 0;
         int n = 0;
         for (int b = 0; b + run <= v.length; b += run) {
-            double[] m = mean(v, b, b + run);
-            double lm = m[0] > 0 && m[1] * 2 >= run ? Math.log(m[0]) : Double.NaN;
+            double mb = mean(v, b, b + run);
+            double lm = mb > 0 && count(v, b, b + run) * 2 >= run ? Math.log(mb) : Double.NaN;
             if (!Double.isNaN(lm) && !Double.isNaN(prev)) {
                 ss += (lm - prev) * (lm - prev);
                 n++;
@@ -183,72 +280,22 @@ final class BolusWindow {
 
     /**
      * @return per ROI pixel and window frame: the mean power of the ROI pixels within ±{@code radiusPx} but
-     *         outside ±{@value #RING_INNER_PX} of it (NaN when none)
+     *         outside ±{@value #RING_INNER_PX} of it (NaN when none); the whole ROI at once (see {@link RingMeans})
      */
     static float[][] surroundings(RoiPixelStore store, int[] frames, int radiusPx) {
-        RoiMask roi = store.roi();
-        int w = roi.width();
-        int h = roi.height();
-        int[] at = gridPositions(roi, store.pixels());
-        float[][] out = new float[store.pixels()][frames.length];
-        double[] sum = new double[(w + 1) * (h + 1)];
-        double[] cnt = new double[(w + 1) * (h + 1)];
-        double[] grid = new double[w * h];
-        for (int i = 0; i < frames.length; i++) {
-            java.util.Arrays.fill(grid, Double.NaN);
-            float[] p = store.power()[frames[i]];
-            for (int k = 0; k < at.length; k++) {
-                grid[at[k]] = p[k];
+        float[][] out = new float[store.pixels()][];
+        RingMeans bands = new RingMeans(store, frames, radiusPx);
+        float[][] power = new float[Math.min(store.pixels(), RingMeans.BAND_PIXELS + store.roi().width())]
+                [frames.length];
+        while (bands.hasNext()) {
+            int first = bands.nextStart();
+            float[][] view = new float[power.length][];
+            for (int j = 0; j < view.length && first + j < out.length; j++) {
+                out[first + j] = new float[frames.length];
+                view[j] = out[first + j];
             }
-            integral(grid, w, h, sum, cnt);
-            for (int k = 0; k < at.length; k++) {
-                int x = at[k] % w;
-                int y = at[k] / w;
-                double s = box(sum, w, h, x, y, radiusPx) - box(sum, w, h, x, y, RING_INNER_PX);
-                double c = box(cnt, w, h, x, y, radiusPx) - box(cnt, w, h, x, y, RING_INNER_PX);
-                out[k][i] = c > 0.5 ? (float) (s / c) : Float.NaN;
-            }
+            bands.next(view, power);
         }
         return out;
-    }
-
-    /** @return per ROI pixel (order of the store): its index in the ROI's bounding box, row-major */
-    private static int[] gridPositions(RoiMask roi, int pixels) {
-        int[] at = new int[pixels];
-        int k = 0;
-        for (int i = 0; i < roi.inside().length && k < pixels; i++) {
-            if (roi.inside()[i]) {
-                at[k++] = i;
-            }
-        }
-        return at;
-    }
-
-    /** Fills the summed-area tables, (w+1)×(h+1), of the finite values of {@code grid} and of their count. */
-    private static void integral(double[] grid, int w, int h, double[] sum, double[] cnt) {
-        for (int y = 0; y < h; y++) {
-            double rs = 0;
-            double rc = 0;
-            for (int x = 0; x < w; x++) {
-                double g = grid[y * w + x];
-                if (!Double.isNaN(g)) {
-                    rs += g;
-                    rc++;
-                }
-                int o = (y + 1) * (w + 1) + x + 1;
-                sum[o] = sum[o - w - 1] + rs;
-                cnt[o] = cnt[o - w - 1] + rc;
-            }
-        }
-    }
-
-    /** @return the sum of the table's values over the square ±r around (x, y), clipped to the w×h grid */
-    private static double box(double[] table, int w, int h, int x, int y, int r) {
-        int x0 = Math.max(0, x - r);
-        int y0 = Math.max(0, y - r);
-        int x1 = Math.min(w, x + r + 1);
-        int y1 = Math.min(h, y + r + 1);
-        int s = w + 1;
-        return table[y1 * s + x1] - table[y0 * s + x1] - table[y1 * s + x0] + table[y0 * s + x0];
     }
 }
