@@ -1,7 +1,5 @@
 package org.ceusperfusion.model;
 
-import static org.ceusperfusion.model.LognormalModel.MU;
-import static org.ceusperfusion.model.LognormalModel.T0;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -152,60 +150,6 @@ class LognormalModelTest {
             assertEquals(m.timeToPeakS(start), m.timeToPeakS(a), 1e-9);
             assertEquals(m.peakEnhancement(start), m.peakEnhancement(a), 1e-9);
             assertTrue(a[3] >= LognormalModel.SIGMA_MIN && a[3] <= LognormalModel.SIGMA_MAX && a[4] >= t[0]);
-        }
-    }
-
-    /**
-     * The fused normal equations (the map's LM) are, bit for bit, valuesAndGradients followed by the
-     * sample-by-sample accumulation of RSS, Jᵀr and JᵀJ (the two-pass form the map used before): on an
-     * irregular time grid with samples before the onset, for narrow, ordinary and wide boluses.
-     */
-    @Test
-    void normalEquationsAreTheTwoPassSumsBitForBit() {
-        Random rnd = new Random(14);
-        int n = 700;
-        double[] t = new double[n];
-        for (int i = 1; i < n; i++) {
-            t[i] = t[i - 1] + 0.05 + 0.2 * rnd.nextDouble();
-        }
-        double[][] params = {{3, 250, Math.log(12), 0.45, 9.3}, {0.5, 40, Math.log(3), 0.05, 30},
-            {-2, 900, Math.log(60), 2.9, 0}, {1, 1e-9, Math.log(0.1), 0.2, t[n - 1] - 1}};
-        for (double[] p : params) {
-            double[] y = new double[n];
-            for (int i = 0; i < n; i++) {
-                y[i] = m.value(t[i], p) * (1 + 0.3 * rnd.nextGaussian()) + 0.1 * rnd.nextGaussian();
-            }
-            double[] q = p.clone();
-            q[T0] += 0.7;   // residuals that are not noise only
-            q[MU] -= 0.1;
-            double[] mFused = new double[25];
-            double[] vFused = new double[5];
-            double rss = m.normalEquations(t, y, n, q, mFused, vFused);
-            double[] values = new double[n];
-            double[] g = new double[5 * n];
-            m.valuesAndGradients(t, n, q, values, g);
-            double[] m2 = new double[25];
-            double[] v2 = new double[5];
-            double rss2 = 0;
-            for (int i = 0; i < n; i++) {
-                double r = y[i] - values[i];
-                rss2 += r * r;
-                for (int a = 0; a < 5; a++) {
-                    v2[a] += g[5 * i + a] * r;
-                    for (int b = 0; b <= a; b++) {
-                        m2[5 * a + b] += g[5 * i + a] * g[5 * i + b];
-                    }
-                }
-            }
-            assertEquals(Double.doubleToLongBits(rss2), Double.doubleToLongBits(rss));
-            for (int a = 0; a < 5; a++) {
-                assertEquals(Double.doubleToLongBits(v2[a]), Double.doubleToLongBits(vFused[a]), "Jr " + a);
-                for (int b = 0; b <= a; b++) {
-                    assertEquals(Double.doubleToLongBits(m2[5 * a + b]), Double.doubleToLongBits(mFused[5 * a + b]),
-                            "JtJ " + a + "," + b);
-                }
-            }
-            assertTrue(rss > 0 && mFused[0] == n, "every sample counted");
         }
     }
 }
