@@ -36,8 +36,6 @@ final class LmSolver {
     private double[] jtr;
     /** Fast mode ({@link #LmSolver(BolusModel, int)}): trial points are evaluated with their Jacobian. */
     private final boolean fast;
-    /** Fast mode with {@link BolusModel#normalEquations}: no Jacobian stored. */
-    private final boolean fused;
     private double[] jtjTrial;
     private double[] jtrTrial;
     private double[] values = new double[0];
@@ -72,7 +70,6 @@ final class LmSolver {
         this.model = model;
         this.k = k;
         this.fast = fast;
-        this.fused = fast && model.hasNormalEquations() && k == model.parameterNames().size();
         this.jtjTrial = new double[k * k];
         this.jtrTrial = new double[k];
         this.row = new double[k];
@@ -100,7 +97,7 @@ final class LmSolver {
             sumSq += y[i] * y[i];
         }
         this.rssFloor = 1e-26 * sumSq;
-        if (fast && !fused && values.length < n) {
+        if (fast && values.length < n) {
             values = new double[n];
             gradients = new double[n * k];
         }
@@ -225,12 +222,9 @@ final class LmSolver {
 
     /**
      * Fast mode: RSS at {@code p}, with the lower triangle of JᵀJ into {@code m} and Jᵀr into {@code v}
-     * (from {@link BolusModel#normalEquations} when the model has it, else {@link BolusModel#valuesAndGradients}).
+     * (from {@link BolusModel#valuesAndGradients}).
      */
     private double evaluateInto(double[] p, double[] m, double[] v) {
-        if (fused) {
-            return model.normalEquations(t, y, n, p, m, v);
-        }
         model.valuesAndGradients(t, n, p, values, gradients);
         if (k == 5) {
             return accumulate5(m, v);

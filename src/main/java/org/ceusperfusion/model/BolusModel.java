@@ -75,34 +75,6 @@ public interface BolusModel {
     }
 
     /**
-     * Whether {@link #normalEquations} is implemented (a fused form of {@link #valuesAndGradients}
-     * followed by the accumulation of the normal equations). The default is {@code false}.
-     */
-    default boolean hasNormalEquations() {
-        return false;
-    }
-
-    /**
-     * The residual sum of squares of {@code y} against the model at {@code p} over the first {@code n}
-     * samples, with the lower triangle of JᵀJ ({@code m[a·k + b]}, {@code b ≤ a}, k = {@code p.length})
-     * and Jᵀr ({@code v}, r = y − f) accumulated in the same pass, without storing the Jacobian. Only
-     * for models whose {@link #hasNormalEquations()} is true; the sums must equal, bit for bit, those of
-     * {@link #valuesAndGradients} accumulated sample by sample in order.
-     *
-     * @param t times, s
-     * @param y intensities, linear a.u.
-     * @param n number of leading samples
-     * @param p parameters
-     * @param m receives the lower triangle of JᵀJ (the upper triangle is left unchanged)
-     * @param v receives Jᵀr
-     * @return the RSS, a.u.² ({@code +∞} when it is NaN)
-     * @throws UnsupportedOperationException when the model has no fused form
-     */
-    default double normalEquations(double[] t, double[] y, int n, double[] p, double[] m, double[] v) {
-        throw new UnsupportedOperationException(name() + " has no fused normal equations");
-    }
-
-    /**
      * A start point for the fit from the data (linearised estimate).
      *
      * @param t times, s, increasing
