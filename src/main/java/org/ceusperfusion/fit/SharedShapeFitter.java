@@ -185,7 +185,8 @@ public final class SharedShapeFitter {
             }
             coarseY[j] = sum / (end - j * d);
         }
-        solver.reset(tc, coarseY, nc, model.lowerBounds(tc, coarseY), model.upperBounds(tc, coarseY));
+        double[][] box = model.bounds(tc, coarseY);
+        solver.reset(tc, coarseY, nc, box[0], box[1]);
         LmSolver.Outcome o = solver.run(start, fitter.maxIterations(), fitter.relativeTolerance(),
                 fitter.parameterTolerance());
         return Double.isFinite(o.rss()) && allFinite(o.params()) ? o.params() : start;
@@ -225,9 +226,8 @@ public final class SharedShapeFitter {
     }
 
     private FitResult fromShape(double[] t, double[] yw, int n, double[] start) {
-        double[] lo = model.lowerBounds(t, yw);
-        double[] hi = model.upperBounds(t, yw);
-        solver.reset(t, yw, n, lo, hi);
+        double[][] box = model.bounds(t, yw);
+        solver.reset(t, yw, n, box[0], box[1]);
         LmSolver.Outcome o = solver.run(start, fitter.maxIterations(), fitter.relativeTolerance(),
                 fitter.parameterTolerance());
         if (fitter.computesCovariance()) {

@@ -25,7 +25,8 @@ import org.ceusperfusion.model.BolusModel;
  * {@link Match#evidence()}, is that t-statistic with the standard error widened for temporally
  * correlated noise: {@code t·√((1−ρ)/(1+ρ))}, ρ the lag-1 autocorrelation of its residuals (clamped
  * to 0..{@value #MAX_RHO}; the effective number of independent samples of an AR(1) series is
- * {@code n(1−ρ)/(1+ρ)}). Immutable and thread-safe; {@link #match} allocates only its result.
+ * {@code n(1−ρ)/(1+ρ)}). Immutable and thread-safe; {@link #match} allocates only its result and one value
+ * per candidate.
  *
  * <pre>{@code
  * ShiftedShapes s = ShiftedShapes.of(model, timesS, blockFit.params(), windowSamples);
@@ -340,6 +341,7 @@ public final class ShiftedShapes {
             py[i + 1] = py[i] + y[i];
             pyy[i + 1] = pyy[i] + y[i] * y[i];
         }
+        double[] dots = dots(y);
         int best = -1;
         double bestT = Double.NEGATIVE_INFINITY;
         double bestA = 0;
@@ -348,7 +350,7 @@ public final class ShiftedShapes {
                 continue;
             }
             int m = window[c];
-            double sgy = dot(c, y, m);
+            double sgy = dots[c];
             double sy = py[m];
             double a = (m * sgy - sumG[c] * sy) / det[c];
             double rss = (pyy[m] - sy * sy / m) - a * (sgy - sumG[c] * sy / m);
@@ -367,6 +369,61 @@ public final class ShiftedShapes {
         double o = (py[m] - bestA * sumG[best]) / m;
         return new Match(best, shiftS(best), widths[widthOf[best]], m, o, bestA, bestT, rho(best, y, o, bestA),
                 bestA * maxG[best]);
+    }
+
+    /**
+     * {@code Σ g_c(t_i)·y_i} over each candidate's window, four candidates of one width at a time (four
+     * independent sums, each added in sample order as by {@link #dot}: the same bits, without waiting on
+     * one sum's additions).
+     */
+    private double[] dots(double[] y) {
+        int k = shift.length;
+        double[] out = new double[k];
+        int c = 0;
+        while (c < k) {
+            if (c + 3 < k && widthOf[c + 3] == widthOf[c]) {   // candidates are grouped by width
+                dot4(c, y, out);
+                c += 4;
+            } else {
+                out[c] = dot(c, y, window[c]);
+                c++;
+            }
+        }
+        return out;
+    }
+
+    /** {@link #dot} of candidates {@code c .. c+3} (of one width) into {@code out[c .. c+3]}. */
+    private void dot4(int c, double[] y, double[] out) {
+        double[] grid = grids[widthOf[c]];
+        int b0 = gridOffset - shift[c];
+        int b1 = gridOffset - shift[c + 1];
+        int b2 = gridOffset - shift[c + 2];
+        int b3 = gridOffset - shift[c + 3];
+        int mm = Math.min(Math.min(window[c], window[c + 1]), Math.min(window[c + 2], window[c + 3]));
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        for (int i = 0; i < mm; i++) {
+            int qi = regular ? i : q[i];
+            double yi = y[i];
+            s0 += grid[qi + b0] * yi;
+            s1 += grid[qi + b1] * yi;
+            s2 += grid[qi + b2] * yi;
+            s3 += grid[qi + b3] * yi;
+        }
+        out[c] = finishDot(grid, b0, y, mm, window[c], s0);
+        out[c + 1] = finishDot(grid, b1, y, mm, window[c + 1], s1);
+        out[c + 2] = finishDot(grid, b2, y, mm, window[c + 2], s2);
+        out[c + 3] = finishDot(grid, b3, y, mm, window[c + 3], s3);
+    }
+
+    /** Continues the sum {@code s} of {@code grid[q_i + base]·y_i} from sample {@code from} to {@code m}. */
+    private double finishDot(double[] grid, int base, double[] y, int from, int m, double s) {
+        for (int i = from; i < m; i++) {
+            s += grid[(regular ? i : q[i]) + base] * y[i];
+        }
+        return s;
     }
 
     private double dot(int c, double[] y, int m) {

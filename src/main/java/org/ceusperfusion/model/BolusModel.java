@@ -63,6 +63,18 @@ public interface BolusModel {
     }
 
     /**
+     * Lower and upper bounds in one call ({@code {lowerBounds(t, y), upperBounds(t, y)}}); models override
+     * it to scan the data once (the map calls it for every curve).
+     *
+     * @param t times, s
+     * @param y intensities, linear a.u.
+     * @return {@code {lower, upper}}
+     */
+    default double[][] bounds(double[] t, double[] y) {
+        return new double[][] {lowerBounds(t, y), upperBounds(t, y)};
+    }
+
+    /**
      * A start point for the fit from the data (linearised estimate).
      *
      * @param t times, s, increasing

@@ -177,6 +177,16 @@ public final class LognormalModel implements BolusModel {
         return new double[] {r[1], Double.POSITIVE_INFINITY, Math.log(span * 20), SIGMA_MAX, t[t.length - 1]};
     }
 
+    /** {@link #lowerBounds} and {@link #upperBounds} from one scan of {@code y}. */
+    @Override
+    public double[][] bounds(double[] t, double[] y) {
+        double[] r = ModelBounds.range(y);
+        double span = ModelBounds.span(t);
+        return new double[][] {
+            {r[0] - (r[1] - r[0]), 0, Math.log(span * 1e-3), SIGMA_MIN, t[0]},
+            {r[1], Double.POSITIVE_INFINITY, Math.log(span * 20), SIGMA_MAX, t[t.length - 1]}};
+    }
+
     @Override
     public double baseline(double[] p) {
         return p[O];

@@ -152,4 +152,20 @@ class LognormalModelTest {
             assertTrue(a[3] >= LognormalModel.SIGMA_MIN && a[3] <= LognormalModel.SIGMA_MAX && a[4] >= t[0]);
         }
     }
+
+    /** The one-scan bounds the map uses are exactly the separate lower and upper bounds. */
+    @Test
+    void boundsInOneCallAreTheSeparateBounds() {
+        Random rnd = new Random(5);
+        double[] t = new double[300];
+        double[] y = new double[300];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = 2 + 0.125 * i;
+            y[i] = m.value(t[i], ref) + 0.3 * rnd.nextGaussian();
+        }
+        y[17] = Double.NaN;   // non-finite samples are ignored by both
+        double[][] b = m.bounds(t, y);
+        assertArrayEquals(m.lowerBounds(t, y), b[0], 0.0);
+        assertArrayEquals(m.upperBounds(t, y), b[1], 0.0);
+    }
 }
