@@ -183,7 +183,7 @@ public final class NonEnhancingCriterion {
         double[] v = new double[frames.length];
         for (int k = 0; k < fpn.length; k++) {
             for (int i = 0; i < frames.length; i++) {
-                v[i] = store.power()[frames[i]][k];
+                v[i] = store.power(frames[i], k);
             }
             fpn[k] = floorAndPeak(v, run);
         }

@@ -90,8 +90,9 @@ final class RingMeans {
         double[] grid = new double[w];
         int[] o = offsets(first, n, t0);
         double[] allFinite = counts(null, t0, t1, grid, cnt, o, n);
+        float[] p = new float[at.length];
         for (int i = 0; i < frames.length; i++) {
-            float[] p = store.power()[frames[i]];
+            store.power(frames[i], rowStart[t0], rowStart[t1], p); // the rows this band's tables read
             System.arraycopy(carry[i], 0, sum, 0, s);
             for (int y = t0; y < t1; y++) {
                 fillGrid(p, y, grid);

@@ -61,6 +61,35 @@ public final class RoiPixelSeries {
         }
     }
 
+    /** @return the number of grey levels the store can hold: 256 (bytes) or 65536 (unsigned shorts) */
+    int levels() {
+        return bytes != null ? 256 : 65536;
+    }
+
+    /**
+     * @param frame frame index, 0-based
+     * @param k     ROI pixel
+     * @return its grey value
+     */
+    int grey(int frame, int k) {
+        return bytes != null ? bytes[frame][k] & 0xFF : shorts[frame][k] & 0xFFFF;
+    }
+
+    /** Writes {@code table[grey]} of ROI pixels {@code from} to {@code to} (exclusive) of one frame into {@code into}. */
+    void mapped(int frame, int from, int to, float[] table, float[] into) {
+        if (bytes != null) {
+            byte[] b = bytes[frame];
+            for (int k = from; k < to; k++) {
+                into[k] = table[b[k] & 0xFF];
+            }
+        } else {
+            short[] s = shorts[frame];
+            for (int k = from; k < to; k++) {
+                into[k] = table[s[k] & 0xFFFF];
+            }
+        }
+    }
+
     /**
      * Copies the ROI's pixels of each frame it is shown. Frames must all be shown, each once (any order).
      * Memory is allocated frame by frame; when a value is not an integer in {@code 0..maxGrey}, or the

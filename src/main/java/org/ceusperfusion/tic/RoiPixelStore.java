@@ -9,13 +9,59 @@ import org.ceusperfusion.roi.RoiMask;
  * non-enhancing classification ({@link NonEnhancingCriterion}) reads; a single streaming pass over the frames
  * can fill it as a by-product ({@link #fill} is the simple adapter that reads the loop itself).
  *
- * @param roi    the ROI as drawn
- * @param timesS frame times, s
- * @param power  {@code power[frame][k]}: linear power of ROI pixel {@code k} (order of
- *               {@link RoiMask#pixelIndices}), NaN where the moved pixel left the frame
- * @param used   per frame: used by the fit
+ * <p>A store made from the frame pass's grey values ({@link #of}) keeps those bytes (or shorts) and a table of the
+ * power of each grey level, so it costs {@code pixels × frames} bytes instead of four times that in floats; every
+ * value it gives is the one {@link Linearizer#power} gives for the pixel's grey level, rounded to float.
  */
-public record RoiPixelStore(RoiMask roi, double[] timesS, float[][] power, boolean[] used) {
+public final class RoiPixelStore {
+    private final RoiMask roi;
+    private final double[] timesS;
+    private final boolean[] used;
+    /** {@code power[frame][k]}, or {@code null} when the store reads {@link #grey} through {@link #powerOfGrey}. */
+    private final float[][] power;
+    private final RoiPixelSeries grey;
+    private final float[] powerOfGrey;
+
+    /**
+     * @param roi    the ROI as drawn
+     * @param timesS frame times, s
+     * @param power  {@code power[frame][k]}: linear power of ROI pixel {@code k} (order of
+     *               {@link RoiMask#pixelIndices}), NaN where the moved pixel left the frame
+     * @param used   per frame: used by the fit
+     */
+    public RoiPixelStore(RoiMask roi, double[] timesS, float[][] power, boolean[] used) {
+        this(roi, timesS, used, power, null, null);
+    }
+
+    private RoiPixelStore(RoiMask roi, double[] timesS, boolean[] used, float[][] power, RoiPixelSeries grey,
+                          float[] powerOfGrey) {
+        this.roi = roi;
+        this.timesS = timesS;
+        this.used = used;
+        this.power = power;
+        this.grey = grey;
+        this.powerOfGrey = powerOfGrey;
+    }
+
+    /** @return the ROI as drawn */
+    public RoiMask roi() {
+        return roi;
+    }
+
+    /** @return frame times, s (not a copy) */
+    public double[] timesS() {
+        return timesS;
+    }
+
+    /** @return per frame: used by the fit (not a copy) */
+    public boolean[] used() {
+        return used;
+    }
+
+    /** @return the same pixels with other frames marked used */
+    public RoiPixelStore withUsed(boolean[] usedFrames) {
+        return new RoiPixelStore(roi, timesS, usedFrames.clone(), power, grey, powerOfGrey);
+    }
 
     /** @return number of frames */
     public int frames() {
@@ -24,7 +70,31 @@ public record RoiPixelStore(RoiMask roi, double[] timesS, float[][] power, boole
 
     /** @return number of ROI pixels */
     public int pixels() {
-        return power.length == 0 ? 0 : power[0].length;
+        return power != null ? (power.length == 0 ? 0 : power[0].length) : grey.pixels();
+    }
+
+    /**
+     * @param frame frame index, 0-based
+     * @param k     ROI pixel (order of {@link RoiMask#pixelIndices})
+     * @return its linear power, NaN where the moved pixel left the frame
+     */
+    public float power(int frame, int k) {
+        return power != null ? power[frame][k] : powerOfGrey[grey.grey(frame, k)];
+    }
+
+    /**
+     * Copies the linear power of ROI pixels {@code from} (inclusive) to {@code to} (exclusive) of one frame into
+     * {@code into} at the same indices.
+     *
+     * @param frame frame index, 0-based
+     * @param into  at least {@code to} values
+     */
+    public void power(int frame, int from, int to, float[] into) {
+        if (power != null) {
+            System.arraycopy(power[frame], from, into, from, to - from);
+        } else {
+            grey.mapped(frame, from, to, powerOfGrey, into);
+        }
     }
 
     /**
@@ -58,7 +128,7 @@ public record RoiPixelStore(RoiMask roi, double[] timesS, float[][] power, boole
     }
 
     /**
-     * The store from the grey values the frame pass kept for the ROI as drawn (no motion).
+     * The store over the grey values the frame pass kept for the ROI as drawn (no motion); they are not copied.
      *
      * @param pixels grey values of the ROI's pixels per frame
      * @param timesS frame times, s
@@ -67,13 +137,10 @@ public record RoiPixelStore(RoiMask roi, double[] timesS, float[][] power, boole
      * @return the store
      */
     public static RoiPixelStore of(RoiPixelSeries pixels, double[] timesS, Linearizer lin, boolean[] used) {
-        float[][] p = new float[pixels.frames()][pixels.pixels()];
-        for (int f = 0; f < p.length; f++) {
-            pixels.values(f, p[f]);
-            for (int k = 0; k < p[f].length; k++) {
-                p[f][k] = (float) lin.power(p[f][k]);
-            }
+        float[] table = new float[pixels.levels()];
+        for (int g = 0; g < table.length; g++) {
+            table[g] = (float) lin.power((float) g);
         }
-        return new RoiPixelStore(pixels.roi(), timesS, p, used.clone());
+        return new RoiPixelStore(pixels.roi(), timesS, used.clone(), null, pixels, table);
     }
 }

@@ -74,6 +74,21 @@ public final class TicExtractor {
         return h.meanAndClipped(n);
     }
 
+    /**
+     * @return the power of every integer grey level {@code 0..maxGrey} (what {@link Linearizer#power} gives for it),
+     *         or an empty table when the grey scale is too deep for one
+     */
+    static double[] powerOfLevels(Linearizer lin, double maxGrey) {
+        if (!(maxGrey >= 0 && maxGrey <= MAX_HISTOGRAM)) {
+            return new double[0];
+        }
+        double[] table = new double[(int) maxGrey + 1];
+        for (int level = 0; level < table.length; level++) {
+            table[level] = lin.power(level);
+        }
+        return table;
+    }
+
     /** @return whether {@code idx} counts up by one from its first element */
     static boolean isRange(int[] idx) {
         for (int i = 1; i < idx.length; i++) {
@@ -166,6 +181,7 @@ public final class TicExtractor {
         double[][] means = new double[rois.size()][n];
         double[][] clipped = new double[rois.size()][n];
         double[][] top = new double[rois.size()][n];
+        double[] powerOfLevel = powerOfLevels(lin, maxGrey);
         for (int f = 0; f < n; f++) {
             float[] frame = loop.frame(f);
             for (int r = 0; r < indices.length; r++) {
@@ -180,7 +196,8 @@ public final class TicExtractor {
                 int high = 0;
                 for (int idx : indices[r]) {
                     float g = frame[idx];
-                    sum += lin.power(g);
+                    int level = (int) g;
+                    sum += level == g && level >= 0 && level < powerOfLevel.length ? powerOfLevel[level] : lin.power(g);
                     if (g <= 0 || g >= maxGrey) {
                         clip++;
                         high += g >= maxGrey ? 1 : 0;

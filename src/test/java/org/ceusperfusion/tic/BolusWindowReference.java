@@ -37,7 +37,7 @@ final class BolusWindowReference {
                 continue;
             }
             for (int i = 0; i < frames.length; i++) {
-                v[i] = store.power()[frames[i]][k];
+                v[i] = store.power(frames[i], k);
                 r[i] = ring[k][i];
             }
             pass[k] = test(v, mean(r, 0, w[0])[0], w, run, Double.isNaN(local[k]) ? 0 : local[k], rule);
@@ -171,7 +171,8 @@ final class BolusWindowReference {
         double[] grid = new double[w * h];
         for (int i = 0; i < frames.length; i++) {
             java.util.Arrays.fill(grid, Double.NaN);
-            float[] p = store.power()[frames[i]];
+            float[] p = new float[store.pixels()];
+            store.power(frames[i], 0, p.length, p);
             for (int k = 0; k < at.length; k++) {
                 grid[at[k]] = p[k];
             }

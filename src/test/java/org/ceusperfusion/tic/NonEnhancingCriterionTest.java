@@ -195,7 +195,7 @@ class NonEnhancingCriterionTest {
             used[f] = f % 4 != 1;
         }
         NonEnhancingCriterion.Result r = NonEnhancingCriterion.classify(
-                new RoiPixelStore(all.roi(), all.timesS(), all.power(), used), 0, 60, 2);
+                all.withUsed(used), 0, 60, 2);
         assertEquals(225, r.framesUsed());
         assertEquals(s.truth, r.fraction(), 0.02);
     }

@@ -39,8 +39,20 @@ class RoiPixelSeriesTest {
         used[17] = false;
         RoiPixelStore fromFrames = RoiPixelStore.fill(loop, s.roi, lin, null, null, used);
         RoiPixelStore fromStore = RoiPixelStore.of(series, loop.timesS(), lin, used);
+        int n = fromFrames.pixels();
+        assertEquals(n, fromStore.pixels());
         for (int f = 0; f < loop.frameCount(); f++) {
-            assertArrayEquals(fromFrames.power()[f], fromStore.power()[f], 0f);
+            float[] expected = new float[n];
+            float[] whole = new float[n];
+            float[] part = new float[n];
+            fromFrames.power(f, 0, n, expected);
+            fromStore.power(f, 0, n, whole);
+            fromStore.power(f, n / 3, n / 2, part);
+            assertArrayEquals(expected, whole, 0f);
+            for (int k = 0; k < n; k++) {
+                assertEquals(expected[k], fromStore.power(f, k), 0f);
+                assertEquals(k >= n / 3 && k < n / 2 ? expected[k] : 0f, part[k], 0f);
+            }
         }
         NonEnhancingCriterion.Result a = NonEnhancingCriterion.classify(fromFrames, 0, 60, 2);
         NonEnhancingCriterion.Result b = NonEnhancingCriterion.classify(fromStore, 0, 60, 2);
