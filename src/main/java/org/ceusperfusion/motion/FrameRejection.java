@@ -7,7 +7,7 @@ import java.util.List;
  * Decides which frames the fit uses. A frame is left out, with the first reason that applies:
  * <ol>
  *   <li>{@code excluded}: the user excluded it ({@code --exclude-frames 10-20,35});</li>
- *   <li>{@code flash}: {@link FlashDetector} found a flash in the whole-frame brightness;</li>
+ *   <li>{@code flash}: {@link FlashDetector} found a flash in the frame-wide brightness ({@link org.ceusperfusion.tic.FlashSignal});</li>
  *   <li>{@code out-of-plane}: with motion correction, its similarity (peak NCC with the reference frame on a
  *       B-mode panel, with the frames around it on contrast frames: {@link MotionTrack#similarity()}) is below
  *       {@code similarityFraction} × the median similarity of the tracked frames (default 0.6 ×). Frames
@@ -22,7 +22,7 @@ public final class FrameRejection {
     /**
      * @param excluded           per frame: excluded by the user (or {@code null})
      * @param timesS             frame times, s (flashes are judged in seconds)
-     * @param frameMean          whole-frame linear mean per frame for flash detection, or {@code null} to skip it
+     * @param frameMean          the frame-wide {@link org.ceusperfusion.tic.FlashSignal} per frame for flash detection, or {@code null} to skip it
      * @param track              the motion track, or {@code null} without motion correction
      * @param similarityFraction threshold as a fraction of the median similarity
      * @param n                  number of frames

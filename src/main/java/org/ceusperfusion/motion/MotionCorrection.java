@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ceusperfusion.cine.CineLoop;
 import org.ceusperfusion.roi.RoiMask;
+import org.ceusperfusion.tic.FlashSignal;
 import org.ceusperfusion.tic.Linearizer;
 import org.ceusperfusion.tic.TicExtractor;
 import org.ceusperfusion.tic.TimeIntensityCurve;
@@ -52,8 +53,7 @@ public final class MotionCorrection {
         boolean[] excluded = FrameExclusions.mask(s.excludeFrames(), n);
         if (!s.correction()) {
             List<RoiMask> all = new ArrayList<>(rois);
-            all.add(new RoiMask("\u0000frame", 0, 0, loop.width(), loop.height(),
-                    filled(loop.width() * loop.height())));
+            all.add(FlashSignal.mask(loop.width(), loop.height()));
             List<TimeIntensityCurve> tics = TicExtractor.extract(loop, all, lin, frameConsumer);
             double[] frameMean = s.detectFlashes() ? tics.get(rois.size()).meanIntensity() : null;
             FrameSelection sel = FrameRejection.select(excluded, loop.timesS(), frameMean, null,
@@ -154,9 +154,4 @@ public final class MotionCorrection {
         }
     }
 
-    private static boolean[] filled(int n) {
-        boolean[] b = new boolean[n];
-        java.util.Arrays.fill(b, true);
-        return b;
-    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ceusperfusion.cine.CineLoop;
 import org.ceusperfusion.roi.RoiMask;
+import org.ceusperfusion.tic.FlashSignal;
 import org.ceusperfusion.tic.Linearizer;
 import org.ceusperfusion.tic.TimeIntensityCurve;
 
@@ -12,7 +13,7 @@ import org.ceusperfusion.tic.TimeIntensityCurve;
  * (x + round(dx_k), y + round(dy_k)). Pixels moved outside {@code bounds} (the ROI's panel) are left out of
  * that frame's mean and counted; when more than half of a ROI leaves, its value for the frame is NaN.
  * As in {@link org.ceusperfusion.tic.TicExtractor}: linearise first, then average; a pixel is clipped at grey
- * {@code ≤ 0} or {@code ≥ maxGrey}. The same pass also gives the linear mean of the whole frame (for flash
+ * {@code ≤ 0} or {@code ≥ maxGrey}. The same pass also gives the frame-wide {@link FlashSignal} (for flash
  * detection).
  */
 public final class MovingRoiTic {
@@ -24,7 +25,7 @@ public final class MovingRoiTic {
      *
      * @param tics         one curve per ROI, in ROI order
      * @param outsidePx    per ROI and frame: pixels that fell outside the bounds
-     * @param frameMean    linear mean of each whole frame, a.u.
+     * @param frameMean    the {@link FlashSignal} of each frame, a.u.
      */
     public record Result(List<TimeIntensityCurve> tics, int[][] outsidePx, double[] frameMean) {
     }
@@ -39,7 +40,7 @@ public final class MovingRoiTic {
      * @param dxPx   shift per frame along x, pixels
      * @param dyPx   shift per frame along y, pixels
      * @param bounds where the moved ROI pixels may be read (its panel, or the whole frame)
-     * @return curves, outside counts and whole-frame means
+     * @return curves, outside counts and flash signals
      */
     public static Result extract(CineLoop loop, List<RoiMask> rois, Linearizer lin, double[] dxPx, double[] dyPx,
                                  PixelWindow bounds) {
@@ -62,9 +63,10 @@ public final class MovingRoiTic {
         int[][] outside = new int[rois.size()][n];
         double[] frameMean = new double[n];
         double maxGrey = loop.metadata().maxGrey();
+        int[] flashRows = FlashSignal.mask(w, loop.height()).pixelIndices(w, loop.height());
         for (int f = 0; f < n; f++) {
             float[] frame = loop.frame(f);
-            frameMean[f] = linearMean(frame, lin);
+            frameMean[f] = FlashSignal.of(frame, flashRows, lin, maxGrey);
             int ox = (int) Math.round(dxPx[f]);
             int oy = (int) Math.round(dyPx[f]);
             for (int r = 0; r < xs.length; r++) {
@@ -96,14 +98,5 @@ public final class MovingRoiTic {
             tics.add(new TimeIntensityCurve(rois.get(r).name(), loop.timesS(), means[r], clipped[r], top[r]));
         }
         return new Result(tics, outside, frameMean);
-    }
-
-    /** @return the linear mean of a whole frame */
-    static double linearMean(float[] frame, Linearizer lin) {
-        double s = 0;
-        for (float g : frame) {
-            s += lin.power(g);
-        }
-        return s / frame.length;
     }
 }
