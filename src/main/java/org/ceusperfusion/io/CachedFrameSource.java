@@ -108,6 +108,11 @@ final class CachedFrameSource implements FrameSource {
                 mine = true;
                 cache.put(index, wanted);
             }
+            if (index == last + 1) {
+                // a reader going forward does not come back: frames behind it would only be carried by the
+                // garbage collector (each young collection copies them) until the cache lets them go
+                cache.keySet().removeIf(k -> k < index - 1);
+            }
             if (index == last + 1 && DecodeThreads.helpersAllowed()) {
                 for (int k = index + 1; k <= Math.min(count - 1, index + ahead); k++) {
                     cache.computeIfAbsent(k, this::decodeAhead);

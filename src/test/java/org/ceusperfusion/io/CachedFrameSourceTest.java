@@ -39,6 +39,26 @@ class CachedFrameSourceTest {
         assertTrue(calls.get() <= 200 + 8, "each frame decoded about once: " + calls.get());
     }
 
+    /** A reader going forward keeps the frame before the current one; older frames are let go (and decoded again). */
+    @Test
+    void framesBehindAForwardReaderAreLetGo() {
+        AtomicInteger calls = new AtomicInteger();
+        CachedFrameSource src = new CachedFrameSource("x", 20, i -> {
+            calls.incrementAndGet();
+            return frame(i);
+        }, 8, false);
+        for (int i = 0; i < 10; i++) {
+            src.frame(i);
+        }
+        assertEquals(10, calls.get());
+        src.frame(8); // the frame just behind: still held
+        assertEquals(10, calls.get());
+        src.frame(5); // within the capacity of 8, but behind a forward reader: let go
+        assertEquals(11, calls.get());
+        assertArrayEquals(frame(5), src.frame(5));
+        assertEquals(11, calls.get());
+    }
+
     @Test
     void framesDecodedAheadNeverExceedTheCapacity() {
         int capacity = 4;
