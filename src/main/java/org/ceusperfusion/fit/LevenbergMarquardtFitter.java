@@ -354,7 +354,7 @@ public final class LevenbergMarquardtFitter {
             solver.weights(w);
             LmSolver.Outcome o = solver.run(current.params(), maxIterations, relativeTolerance, parameterTolerance);
             FitResult r = covariance ? FitResults.of(model, o, c, w)
-                    : FitResults.withoutCovariance(model, o, c, solver.identifiable());
+                    : FitResults.weighted(FitResults.withoutCovariance(model, o, c, solver.identifiable()), w);
             if (r.status() != FitStatus.OK) {
                 break;
             }
