@@ -54,14 +54,95 @@ final class WeightingSurvey {
             }
             double[] truth = ParameterCalculator.values(m, truthP);
             double[] y = CurveNoiseSampler.sample(t, e, 30, 2, true, cells, cells, re, seed);
-            a.add(plain.fit(m, t, y), t, y, truth);
-            b.add(weighted.fit(m, t, y), t, y, truth);
+            double[][] v = trueCovariance(t, e, cells, re);
+            a.add(plain.fit(m, t, y), t, y, truth, v);
+            b.add(weighted.fit(m, t, y), t, y, truth, v);
         }
         System.out.printf(Locale.ROOT, "%s %.0f fps gain %.2f, %d curves (%.0f s)%n  unweighted %s%n  weighted   %s%n",
                 fast ? "fast" : "slow", fps, gain, curves, (System.nanoTime() - t0) / 1e9, a, b);
     }
 
+    /**
+     * The sampler's noise covariance (first order in the gain): speckle {@code e_k e_l exp(−|Δt|/τ)/N}, white
+     * {@code v²((B + e)² + B² + e²)/N}, the frozen tissue speckle {@code B²/N} and the gain
+     * {@code (B + e_k)(B + e_l) s² exp(−|Δt|/τ_g)}.
+     */
+    static double[][] trueCovariance(double[] t, double[] e, double cells, Realism re) {
+        int n = t.length;
+        double b = 30;
+        double v2 = re.multiplicativeCv() * re.multiplicativeCv();
+        double g2 = Math.log1p(re.gainCv() * re.gainCv());
+        double[][] v = new double[n][n];
+        for (int k = 0; k < n; k++) {
+            for (int l = 0; l < n; l++) {
+                double dt = Math.abs(t[k] - t[l]);
+                double c = (e[k] * e[l] * Math.exp(-dt / re.speckleTauS()) + b * b) / cells
+                        + (b + e[k]) * (b + e[l]) * g2 * Math.exp(-dt / re.gainTauS());
+                if (k == l) {
+                    c += v2 * ((b + e[k]) * (b + e[k]) + b * b + e[k] * e[k]) / cells;
+                }
+                v[k][l] = c;
+            }
+        }
+        return v;
+    }
+
+    /** @return the fit's sandwich covariance with the true noise covariance (full parameter order), or null */
+    static double[][] oracle(FitResult fit, double[] t, double[][] vAll) {
+        double[][] ty = Intervals.fittedSamples(fit, t, t);
+        int n = ty[0].length;
+        int first = 0;
+        while (t[first] < ty[0][0]) {
+            first++;
+        }
+        int k = fit.params().length;
+        double[] q = fit.weights();
+        double[][] j = new double[n][k];
+        for (int i = 0; i < n; i++) {
+            fit.model().valueAndGradient(ty[0][i], fit.params(), j[i]);
+        }
+        double[][] a = new double[k][k];
+        double[][] qj = new double[n][k];
+        for (int i = 0; i < n; i++) {
+            for (int x = 0; x < k; x++) {
+                qj[i][x] = (q == null ? 1 : q[i]) * j[i][x];
+            }
+        }
+        for (int x = 0; x < k; x++) {
+            for (int y = 0; y < k; y++) {
+                for (int i = 0; i < n; i++) {
+                    a[x][y] += qj[i][x] * j[i][y];
+                }
+            }
+        }
+        double[][] vq = new double[n][k];
+        for (int i = 0; i < n; i++) {
+            for (int l = 0; l < n; l++) {
+                double c = vAll[first + i][first + l];
+                for (int x = 0; x < k; x++) {
+                    vq[i][x] += c * qj[l][x];
+                }
+            }
+        }
+        double[][] meat = new double[k][k];
+        for (int x = 0; x < k; x++) {
+            for (int y = 0; y < k; y++) {
+                for (int i = 0; i < n; i++) {
+                    meat[x][y] += qj[i][x] * vq[i][y];
+                }
+            }
+        }
+        try {
+            var ai = new org.apache.commons.math3.linear.LUDecomposition(
+                    new org.apache.commons.math3.linear.Array2DRowRealMatrix(a)).getSolver().getInverse();
+            return ai.multiply(new org.apache.commons.math3.linear.Array2DRowRealMatrix(meat)).multiply(ai).getData();
+        } catch (RuntimeException ex) {
+            return null;
+        }
+    }
+
     static final class Tally {
+        final int[] oracleHit = new int[4];
         final double[] sum = new double[4];
         final double[] sum2 = new double[4];
         final int[] hit = new int[4];
@@ -74,13 +155,20 @@ final class WeightingSurvey {
         double tau;
         double z2;
 
-        void add(FitResult fit, double[] t, double[] y, double[] truth) {
+        void add(FitResult fit, double[] t, double[] y, double[] truth, double[][] vTrue) {
             if (!fit.hasParameters()) {
                 failed++;
                 return;
             }
             ParameterEstimates est = Intervals.compute(fit, t, y);
             n++;
+            double[][] oc = oracle(fit, t, vTrue);
+            ParameterEstimates or = oc == null ? null : ParameterCalculator.compute(fit, oc, 1.959964);
+            for (int j = 0; j < P.length && or != null; j++) {
+                double[] ci = or.ci(P[j]);
+                double tv = truth[P[j].ordinal()];
+                oracleHit[j] += ci[0] <= tv && tv <= ci[1] ? 1 : 0;
+            }
             double pe = truth[PerfusionParameter.PE.ordinal()];
             double sePe = est.standardError(PerfusionParameter.PE) / pe * 100;
             se2 += sePe * sePe;
@@ -121,6 +209,10 @@ final class WeightingSurvey {
             }
             sb.append(String.format(Locale.ROOT, " | PE rms SE %.2f%% SD z %.2f mean dof %.1f tau %.2f s",
                     Math.sqrt(se2 / n), Math.sqrt(z2 / n), dof / n, tau / n));
+            sb.append(" | true-noise sandwich cov");
+            for (int j = 0; j < P.length; j++) {
+                sb.append(String.format(Locale.ROOT, " %s %.3f", P[j].label(), oracleHit[j] / (double) n));
+            }
             if (failed > 0) {
                 sb.append(" failed ").append(failed);
             }
