@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * from the estimated noise do not cover (weighted 0.82–0.88 at 1–2 fps without gain, 0.985–0.995 at 2 fps with it;
  * unweighted 0.24–0.84 and 0.90–0.92; docs/intervals.md): the weighted sandwich with the sampler's true noise
  * covariance covers 0.95 / 0.96 / 0.95 / 0.97 at 1 fps, 0.96 / 0.96 / 0.955 / 0.955 at 2 fps and 0.945 / 0.935 /
- * 0.965 / 0.955 at 2 fps with the gain: the sandwich is right, the noise estimate on 3–8 bolus frames is what fails.
+ * 0.965 / 0.955 at 2 fps with the gain: the sandwich is right, the noise estimate on 4–8 bolus frames is what fails.
  * Asserted: 90–98 % each.
  */
 class WeightedCoverageTest {
