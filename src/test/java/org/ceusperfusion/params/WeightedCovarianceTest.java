@@ -139,6 +139,19 @@ class WeightedCovarianceTest {
         assertNotEquals(asIfUnweighted.ci(PerfusionParameter.PE)[0], weighted.ci(PerfusionParameter.PE)[0]);
         assertEquals(asIfUnweighted.value(PerfusionParameter.PE), weighted.value(PerfusionParameter.PE));
 
+        // other samples than the fitted ones (one frame inside the window left out): weights recomputed, not misaligned
+        double[] t2 = new double[t.length - 1];
+        double[] y2 = new double[t.length - 1];
+        for (int i = 0, o = 0; i < t.length; i++) {
+            if (i != 40) {
+                t2[o] = t[i];
+                y2[o++] = y[i];
+            }
+        }
+        ParameterEstimates fewer = Intervals.compute(b, t2, y2);
+        assertEquals(IntervalInfo.CORRELATED, fewer.intervals().method());
+        assertEquals(b.samples() - 1, fewer.intervals().samples());
+
         ParameterEstimates boot = BootstrapCi.compute(b, t, y, 40, 3L);
         double[] ci = boot.ci(PerfusionParameter.PE);
         assertTrue(ci[0] < weighted.value(PerfusionParameter.PE) && weighted.value(PerfusionParameter.PE) < ci[1],
