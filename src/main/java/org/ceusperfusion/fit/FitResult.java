@@ -17,10 +17,24 @@ import org.ceusperfusion.model.RecirculationModel;
  * @param iterations LM iterations used
  * @param windowStartS first time included in the fit, s
  * @param windowEndS   last time included in the fit, s
+ * @param weights    the weights the fit minimised {@code Σ wᵢ rᵢ²} with, one per fitted sample (the finite samples
+ *                   inside the window, in time order; mean 1), or {@code null} for an unweighted fit
  */
 public record FitResult(BolusModel model, FitStatus status, String message, double[] params,
                         double[][] covariance, double r2, double rss, int samples, int iterations,
-                        double windowStartS, double windowEndS) {
+                        double windowStartS, double windowEndS, double[] weights) {
+
+    /** An unweighted fit's result ({@code weights} {@code null}). */
+    public FitResult(BolusModel model, FitStatus status, String message, double[] params, double[][] covariance,
+                     double r2, double rss, int samples, int iterations, double windowStartS, double windowEndS) {
+        this(model, status, message, params, covariance, r2, rss, samples, iterations, windowStartS, windowEndS,
+                null);
+    }
+
+    /** @return how the samples were weighted: {@link FitWeighting#NONE} unless the fit carries weights */
+    public FitWeighting weighting() {
+        return weights == null ? FitWeighting.NONE : FitWeighting.FITTED_VARIANCE;
+    }
 
     /** @return whether parameters are present and usable */
     public boolean hasParameters() {

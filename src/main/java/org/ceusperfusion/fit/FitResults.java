@@ -43,7 +43,14 @@ final class FitResults {
         }
         FitStatus status = o.converged() ? FitStatus.OK : FitStatus.NOT_CONVERGED;
         String msg = (o.message() + c.note()).replaceFirst("^; ", "");
-        return new FitResult(model, status, msg, p, cov, r2, rss, n, o.iterations(), start(c), end(c));
+        return new FitResult(model, status, msg, p, cov, r2, rss, n, o.iterations(), start(c), end(c),
+                w == null ? null : w.clone());
+    }
+
+    /** @return {@code r} carrying a copy of the weights {@code w} it was fitted with */
+    static FitResult weighted(FitResult r, double[] w) {
+        return new FitResult(r.model(), r.status(), r.message(), r.params(), r.covariance(), r.r2(), r.rss(),
+                r.samples(), r.iterations(), r.windowStartS(), r.windowEndS(), w == null ? null : w.clone());
     }
 
     private static double unweightedRss(BolusModel model, double[] p, CleanCurve c) {

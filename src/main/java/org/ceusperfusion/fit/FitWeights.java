@@ -14,8 +14,8 @@ import org.ceusperfusion.model.BolusModel;
  * loop are too few to support more). The weights {@code 1/v_i} are scaled to a mean of 1, so a weighted RSS is on
  * the scale of an unweighted one.
  *
- * <p>This is the seam for interval code that needs the weights of a weighted fit: the same weights, from the same
- * parameters and samples, are returned to any caller.
+ * <p>The same weights, from the same parameters and samples, are returned to any caller; a weighted fit's
+ * {@link FitResult#weights()} are the ones it minimised with, which the interval code uses.
  */
 public final class FitWeights {
 

@@ -156,7 +156,8 @@ public final class LevenbergMarquardtFitter {
      *          window, recirculation term, alternative starts), then its model is refitted
      *          {@value #REWEIGHTING_STEPS} times on its window with {@link FitWeights#fittedVariance} of the previous
      *          fit; when a refit does not end {@code OK} the last {@code OK} fit is kept. The result's RSS and
-     *          R² are the unweighted ones at the solution, its covariance {@code s²(JᵀWJ)⁻¹}. Costs two more
+     *          R² are the unweighted ones at the solution, its covariance {@code s²(JᵀWJ)⁻¹}, and it carries the
+     *          weights of the last refit ({@link FitResult#weights()}) for the intervals. Costs two more
      *          LM runs, each started at the previous solution.
      * @throws IllegalArgumentException when {@code w} is {@code null}
      */
@@ -354,7 +355,7 @@ public final class LevenbergMarquardtFitter {
             solver.weights(w);
             LmSolver.Outcome o = solver.run(current.params(), maxIterations, relativeTolerance, parameterTolerance);
             FitResult r = covariance ? FitResults.of(model, o, c, w)
-                    : FitResults.withoutCovariance(model, o, c, solver.identifiable());
+                    : FitResults.weighted(FitResults.withoutCovariance(model, o, c, solver.identifiable()), w);
             if (r.status() != FitStatus.OK) {
                 break;
             }

@@ -18,7 +18,9 @@ import org.ceusperfusion.model.BolusModel;
  * {@code √(n/(n − p))}; each of B replicates multiplies them block by block by random signs (blocks of
  * consecutive frames spanning {@code 2·τ} seconds, τ the noise correlation time {@link ResidualNoise}
  * estimates from the same residuals, at least one frame), adds them to the fitted curve, refits from the
- * fitted parameters on the same window (no alternative starts) and computes every parameter. Signs per
+ * fitted parameters on the same window (no alternative starts; a weighted fit's replicates are weighted the
+ * same way, {@link FitResult#weighting()}, their weights re-estimated from each replicate) and computes every
+ * parameter. Signs per
  * block keep each frame's own variance (speckle is multiplicative) and the correlation inside a block;
  * independent draws per frame would not. The interval is the 2.5 % and 97.5 % percentiles of the
  * replicates that fitted (QOF from their R²). The point values stay those of the original fit. Results
@@ -99,7 +101,8 @@ public final class BootstrapCi {
             f[i] = model.value(t[i], p);
             r[i] = (y[i] - f[i]) * inflate;
         }
-        LevenbergMarquardtFitter fitter = new LevenbergMarquardtFitter().withAlternativeStarts(false);
+        LevenbergMarquardtFitter fitter = new LevenbergMarquardtFitter().withAlternativeStarts(false)
+                .withWeighting(fit.weighting());
         SplittableRandom rnd = new SplittableRandom(seed);
         double[] ys = new double[n];
         List<double[]> out = new ArrayList<>(b);

@@ -24,6 +24,18 @@ import org.ceusperfusion.model.BolusModel;
  * noise, n − p for white equal-variance noise. Everything is O(n·p²): products with R use the
  * first-order recursions of the exponential kernels, so irregular frame times need nothing special.
  *
+ * <p>A weighted fit (one that minimised {@code Σ qᵢ rᵢ²}, Q = diag q, e.g. {@link
+ * org.ceusperfusion.fit.FitWeighting#FITTED_VARIANCE}) has the sandwich {@code Σ = s²·A⁻¹ (Jᵀ Q V₀ Q J) A⁻¹},
+ * {@code A = JᵀQJ}, with the same noise model (REML depends on the residuals only through their part
+ * orthogonal to the columns of J, which any linear fit leaves the same) and the scale from the unweighted
+ * residuals, {@code s² = rᵀr / tr((I − H) V₀ (I − H)ᵀ)}, {@code H = J A⁻¹ JᵀQ}, unbiased under the model as
+ * above; ν is the same Satterthwaite count (a property of the noise model and of rᵀr, not of the weights). The
+ * scale from the weighted residuals {@code rᵀQr} (where every frame counts about the same, so ν is about twice
+ * as large) was measured and not kept: it calibrates the noise on the baseline and tail frames, while rᵀr
+ * calibrates it on the frames at the peak, where the parameters' information lies; coverage of the slower
+ * realistic bolus at 1–2 frames/s fell from 0.89–0.94 to 0.82–0.90 (docs/intervals.md). With Q = I this is the
+ * unweighted sandwich above, which is then computed exactly as before.
+ *
  * @param covariance parameter covariance, model order; {@code null} when not computable
  * @param dof        effective degrees of freedom ν (≥ 1)
  * @param noise      the residual noise model
@@ -41,12 +53,27 @@ public record CorrelatedCovariance(double[][] covariance, double dof, ResidualNo
      *         samples remain
      */
     public static CorrelatedCovariance of(BolusModel model, double[] p, int[] free, double[] t, double[] y) {
-        return of(model, p, free, t, y, true);
+        return of(model, p, free, t, y, null, true);
     }
 
-    /** As {@link #of(BolusModel, double[], int[], double[], double[])}; {@code bolusWindow} false: whole loop only. */
-    static CorrelatedCovariance of(BolusModel model, double[] p, int[] free, double[] t, double[] y,
+    /**
+     * As {@link #of(BolusModel, double[], int[], double[], double[])} for a fit that minimised
+     * {@code Σ weightsᵢ·rᵢ²}.
+     *
+     * @param weights the fit's weights, one per sample of {@code t}, or {@code null} for an unweighted fit
+     * @throws IllegalArgumentException when {@code weights} is not {@code null} and differs in length from {@code t}
+     */
+    public static CorrelatedCovariance of(BolusModel model, double[] p, int[] free, double[] t, double[] y,
+                                          double[] weights) {
+        return of(model, p, free, t, y, weights, true);
+    }
+
+    /** As {@link #of(BolusModel, double[], int[], double[], double[], double[])}; {@code bolusWindow} false: whole loop only. */
+    static CorrelatedCovariance of(BolusModel model, double[] p, int[] free, double[] t, double[] y, double[] weights,
                                    boolean bolusWindow) {
+        if (weights != null && weights.length != t.length) {
+            throw new IllegalArgumentException(weights.length + " weights for " + t.length + " samples");
+        }
         int n = t.length;
         int k = free.length;
         if (n < k + 2 || k == 0) {
@@ -78,7 +105,7 @@ public record CorrelatedCovariance(double[][] covariance, double dof, ResidualNo
         if (bolus != null && bolus.correlationTimeS() > noise.correlationTimeS()) {
             noise = bolus;
         }
-        return of(noise, t, j, e, rss);
+        return weights == null ? of(noise, t, j, e, rss) : weighted(noise, t, j, e, rss, weights);
     }
 
     /** The bolus window: the frames whose fitted enhancement is at least this share of its peak. */
@@ -165,6 +192,89 @@ public record CorrelatedCovariance(double[][] covariance, double dof, ResidualNo
         double trV2 = noise.squaredCorrelationForm(w, t);
         double dof = Math.max(1, trV * trV / trV2 - k);
         return new CorrelatedCovariance(cov, dof, noise, n);
+    }
+
+    /**
+     * The weighted fit's sandwich {@code s²·A⁻¹ M A⁻¹}, {@code A = JᵀQJ}, {@code M = Jᵀ Q V₀ Q J}, with
+     * {@code s² = rss / tr((I − H) V₀ (I − H)ᵀ)}, the trace being
+     * {@code tr V₀ − 2·tr(A⁻¹ JᵀQV₀J) + tr(A⁻¹ M A⁻¹ JᵀJ)}, and ν as unweighted.
+     *
+     * @param q the fit's weights, one per sample
+     */
+    static CorrelatedCovariance weighted(ResidualNoise noise, double[] t, double[][] j, double[] e, double rss,
+                                         double[] q) {
+        int n = t.length;
+        int k = j[0].length;
+        double[] d = new double[n];
+        double[] w = new double[n];
+        double[][] qj = new double[n][k];
+        double trV = 0;
+        for (int i = 0; i < n; i++) {
+            w[i] = noise.shape(e[i]);
+            d[i] = Math.sqrt(w[i]);
+            trV += w[i];
+            if (!(q[i] >= 0) || !Double.isFinite(q[i])) {
+                return null;
+            }
+            for (int a = 0; a < k; a++) {
+                qj[i][a] = q[i] * j[i][a];
+            }
+        }
+        RealMatrix aInv = inverse(symmetric(cross(qj, j, null, null, null)));
+        if (aInv == null) {
+            return null;
+        }
+        RealMatrix am = aInv.multiply(new Array2DRowRealMatrix(gram(qj, d, t, noise), false)).multiply(aInv);
+        double trHv = aInv.multiply(new Array2DRowRealMatrix(cross(qj, j, d, t, noise), false)).getTrace();
+        double trHvh = am.multiply(new Array2DRowRealMatrix(gram(j, null, null, null), false)).getTrace();
+        double trResid = trV - 2 * trHv + trHvh;
+        if (!(trResid > 0) || !(rss > 0)) {
+            return null;
+        }
+        double[][] cov = symmetric(am.scalarMultiply(rss / trResid).getData());
+        for (int a = 0; a < k; a++) {
+            if (!(cov[a][a] >= 0) || !Double.isFinite(cov[a][a])) {
+                return null;
+            }
+        }
+        double dof = Math.max(1, trV * trV / noise.squaredCorrelationForm(w, t) - k);
+        return new CorrelatedCovariance(cov, dof, noise, n);
+    }
+
+    /**
+     * @return {@code Uᵀ D R D J} (or {@code UᵀJ} when {@code d == null}), R the noise's correlation matrix
+     */
+    static double[][] cross(double[][] u, double[][] j, double[] d, double[] t, ResidualNoise noise) {
+        int n = j.length;
+        int k = j[0].length;
+        double[][] g = new double[k][k];
+        double[] v = new double[n];
+        for (int b = 0; b < k; b++) {
+            for (int i = 0; i < n; i++) {
+                v[i] = d == null ? j[i][b] : d[i] * j[i][b];
+            }
+            double[] rv = d == null ? v : noise.correlationTimes(v, t);
+            for (int a = 0; a < k; a++) {
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += (d == null ? u[i][a] : d[i] * u[i][a]) * rv[i];
+                }
+                g[a][b] = s;
+            }
+        }
+        return g;
+    }
+
+    /** @return {@code m} made exactly symmetric (the mean of each off-diagonal pair), in place */
+    private static double[][] symmetric(double[][] m) {
+        for (int a = 0; a < m.length; a++) {
+            for (int b = 0; b < a; b++) {
+                double x = 0.5 * (m[a][b] + m[b][a]);
+                m[a][b] = x;
+                m[b][a] = x;
+            }
+        }
+        return m;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.ceusperfusion.fit.FitResult;
+import org.ceusperfusion.fit.FitWeights;
 import org.ceusperfusion.model.BolusModel;
 
 /**
@@ -15,7 +16,8 @@ import org.ceusperfusion.model.BolusModel;
  * residual noise is modelled as heteroscedastic and autocorrelated with a correlation time τ in seconds
  * estimated from the data ({@link ResidualNoise}; the correlation by REML on the whole loop and on the bolus
  * window, the longer of the two, see {@link CorrelatedCovariance}); the parameter covariance is the sandwich of
- * {@link CorrelatedCovariance}; every perfusion parameter's interval is the delta method of
+ * {@link CorrelatedCovariance} (for a weighted fit, {@link FitResult#weights()}, the weighted sandwich of the
+ * same noise model); every perfusion parameter's interval is the delta method of
  * {@link ParameterCalculator} with Student's t on the effective degrees of freedom. Parameters the fit
  * held fixed (zero variance in the fit's covariance, e.g. the flash time of a replenishment fit) stay
  * fixed. When the noise model cannot be built (too few samples, a singular design) the pooled
@@ -68,7 +70,7 @@ public final class Intervals {
         BolusModel m = fit.model();
         double[] p = fit.params();
         try {
-            CorrelatedCovariance cc = CorrelatedCovariance.of(m, p, free, t, y);
+            CorrelatedCovariance cc = CorrelatedCovariance.of(m, p, free, t, y, weights(fit, t, y));
             if (cc == null) {
                 return null;
             }
@@ -82,6 +84,19 @@ public final class Intervals {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * @return the weights a weighted fit minimised with, one per fitted sample {@code t}; {@code null} for an
+     *         unweighted fit. When the samples given are not the ones fitted (their count differs), the weights are
+     *         recomputed at the fitted parameters ({@link FitWeights#fittedVariance}).
+     */
+    static double[] weights(FitResult fit, double[] t, double[] y) {
+        double[] w = fit.weights();
+        if (w == null || w.length == t.length) {
+            return w;
+        }
+        return FitWeights.fittedVariance(fit.model(), fit.params(), t, y);
     }
 
     /** @return indices of the parameters the fit estimated (all, unless its covariance holds some at 0) */

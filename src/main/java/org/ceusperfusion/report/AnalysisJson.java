@@ -266,7 +266,8 @@ public final class AnalysisJson {
 
     /**
      * The {@code fit} object: model, status, r2, message, params (by model parameter name), iterations,
-     * windowS {@code [start, end]}, recirculation (the fitted second term, or null).
+     * windowS {@code [start, end]}, recirculation (the fitted second term, or null), weighting (how the samples were
+     * weighted: {@code none} or {@code fitted-variance}, {@link org.ceusperfusion.fit.FitWeighting#label()}).
      */
     public static JsonElement fit(FitResult f) {
         if (f == null) {
@@ -288,6 +289,7 @@ public final class AnalysisJson {
         o.addProperty("iterations", f.iterations());
         o.add("windowS", Json.nums(new double[] {f.windowStartS(), f.windowEndS()}));
         o.add("recirculation", recirculation(f));
+        o.add("weighting", Json.str(f.weighting().label()));
         return o;
     }
 

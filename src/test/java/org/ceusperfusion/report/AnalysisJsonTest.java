@@ -30,8 +30,9 @@ class AnalysisJsonTest {
         assertEquals(List.of("name", "role", "areaPx", "areaMm2", "fit", "parameters", "units", "ci95", "intervals",
                 "nonEnhancingFraction", "ratioToReference"), List.copyOf(roi.keySet()));
         assertEquals(List.of("model", "status", "r2", "message", "params", "iterations", "windowS",
-                "recirculation"),
+                "recirculation", "weighting"),
                 List.copyOf(roi.getAsJsonObject("fit").keySet()));
+        assertEquals("none", roi.getAsJsonObject("fit").get("weighting").getAsString());
         assertEquals(PerfusionParameter.values().length, roi.getAsJsonObject("parameters").size());
     }
 
