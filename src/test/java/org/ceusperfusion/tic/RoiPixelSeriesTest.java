@@ -83,6 +83,17 @@ class RoiPixelSeriesTest {
                 assertEquals(frames[f][idx[k]], got[k]);
             }
         }
+        Linearizer lin = Linearizer.logCompressed(50, 4095);
+        RoiPixelStore store = RoiPixelStore.of(series, new double[] {0, 1, 2, 3, 4}, lin, new boolean[5]);
+        float[] row = new float[idx.length];
+        for (int f = 0; f < 5; f++) {
+            store.power(f, 0, idx.length, row);
+            for (int k = 0; k < idx.length; k++) {
+                float expected = (float) lin.power(frames[f][idx[k]]);
+                assertEquals(expected, store.power(f, k), 0f, "16-bit grey through the power table");
+                assertEquals(expected, row[k], 0f);
+            }
+        }
         RoiPixelSeries.Recorder luminance = new RoiPixelSeries.Recorder(roi, 8, 8, 2, 255, Long.MAX_VALUE);
         float[] colour = new float[64];
         java.util.Arrays.fill(colour, 127.5f);
