@@ -42,7 +42,8 @@ final class NonEnhancingWindow {
                         track == null ? null : track.dyPx(), used);
         NonEnhancingCriterion.Rule rule = NonEnhancingCriterion.Rule.DEFAULT;
         try {
-            NonEnhancingCriterion.Result r = NonEnhancingCriterion.classify(store, start, end, rule);
+            NonEnhancingCriterion.Result r = NonEnhancingCriterion.classify(store, start, end, rule,
+                    org.ceusperfusion.io.DecodeThreads.besideExecutor());
             String text = String.format(java.util.Locale.ROOT, "local-tissue + bolus-window: a pixel enhances when"
                     + " (a) its mean linear power over the enhanced window of its surroundings (ROI pixels within %d x %d"
                     + " px, its own 3 x 3 left out) exceeds its base level by %.1f standard errors of its own log %.0f s"

@@ -64,6 +64,14 @@ public final class DecodeThreads {
         return new Beside<>(java.util.concurrent.CompletableFuture.supplyAsync(work, BESIDE));
     }
 
+    /**
+     * @return where parts of the current thread's work may run beside it: a helper thread when the current thread
+     *         may use helpers, else the current thread itself, part after part (a batch worker keeps to its core)
+     */
+    public static java.util.concurrent.Executor besideExecutor() {
+        return helpersAllowed() ? BESIDE : Runnable::run;
+    }
+
     /** Work started by {@link #beside(Supplier)}. */
     public static final class Beside<T> {
         private final java.util.concurrent.CompletableFuture<T> future;

@@ -50,30 +50,74 @@ final class BolusWindow {
      */
     static boolean[] enhances(RoiPixelStore store, int[] frames, int run, double[] local,
                            NonEnhancingCriterion.Rule rule) {
+        return enhances(store, frames, run, local, rule, Runnable::run);
+    }
+
+    /**
+     * As {@link #enhances(RoiPixelStore, int[], int, double[], NonEnhancingCriterion.Rule)}, the pixel tests of one
+     * band run on {@code beside} while the next band's surroundings are formed here (two sets of band curves in
+     * turn; the same decisions whatever runs where).
+     *
+     * @param beside where a band's pixel tests run ({@code Runnable::run}: here, in turn)
+     */
+    static boolean[] enhances(RoiPixelStore store, int[] frames, int run, double[] local,
+                              NonEnhancingCriterion.Rule rule, java.util.concurrent.Executor beside) {
         RingMeans bands = new RingMeans(store, frames, Math.max(rule.radiusPx(), RING_INNER_PX + 1));
         boolean[] pass = new boolean[store.pixels()];
         int most = Math.min(store.pixels(), RingMeans.BAND_PIXELS + store.roi().width());
-        float[][] ring = new float[most][frames.length];
-        float[][] power = new float[most][frames.length];
-        double[] v = new double[frames.length];
-        double[] m = new double[frames.length];
-        while (bands.hasNext()) {
-            int first = bands.nextStart();
-            int n = bands.next(ring, power);
-            for (int j = 0; j < n; j++) {
-                int k = first + j;
-                int[] w = windows(ring[j], run, m);
-                if (w == null) {
-                    continue;
-                }
-                for (int i = 0; i < frames.length; i++) {
-                    v[i] = power[j][i];
-                }
-                double rb = meanOf(ring[j], w[0]);
-                pass[k] = test(v, rb, w, run, Double.isNaN(local[k]) ? 0 : local[k], rule);
+        float[][][] ring = new float[2][][];
+        float[][][] power = new float[2][][];
+        java.util.List<java.util.concurrent.CompletableFuture<Void>> testing = new java.util.ArrayList<>(
+                java.util.Collections.nCopies(2, java.util.concurrent.CompletableFuture.completedFuture(null)));
+        for (int b = 0; bands.hasNext(); b ^= 1) {
+            join(testing.get(b)); // the tests that last used this set of curves are done
+            if (ring[b] == null) {
+                ring[b] = new float[most][frames.length];
+                power[b] = new float[most][frames.length];
             }
+            int first = bands.nextStart();
+            int n = bands.next(ring[b], power[b]);
+            float[][] r = ring[b];
+            float[][] p = power[b];
+            testing.set(b, java.util.concurrent.CompletableFuture.runAsync(
+                    () -> testBand(r, p, first, n, frames.length, run, local, rule, pass), beside));
         }
+        testing.forEach(BolusWindow::join);
         return pass;
+    }
+
+    /** Waits for {@code work}; what it threw is rethrown as thrown. */
+    static void join(java.util.concurrent.CompletableFuture<Void> work) {
+        try {
+            work.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** The bolus-window test of the {@code n} band pixels from store index {@code first}, into {@code pass}. */
+    private static void testBand(float[][] ring, float[][] power, int first, int n, int frames, int run,
+                                 double[] local, NonEnhancingCriterion.Rule rule, boolean[] pass) {
+        double[] v = new double[frames];
+        double[] m = new double[frames];
+        for (int j = 0; j < n; j++) {
+            int k = first + j;
+            int[] w = windows(ring[j], run, m);
+            if (w == null) {
+                continue;
+            }
+            for (int i = 0; i < frames; i++) {
+                v[i] = power[j][i];
+            }
+            double rb = meanOf(ring[j], w[0]);
+            pass[k] = test(v, rb, w, run, Double.isNaN(local[k]) ? 0 : local[k], rule);
+        }
     }
 
     /**

@@ -152,6 +152,18 @@ public final class NonEnhancingCriterion {
      * @throws IllegalArgumentException when the window holds fewer than 2 running-mean widths of used frames
      */
     public static Result classify(RoiPixelStore store, double startS, double endS, Rule rule) {
+        return classify(store, startS, endS, rule, Runnable::run);
+    }
+
+    /**
+     * As {@link #classify(RoiPixelStore, double, double, Rule)}, with part of the work (half of the pixels' statistics,
+     * the pixel tests of every other band of the bolus-window route) on {@code beside}: the same classification
+     * whatever runs where.
+     *
+     * @param beside where that part runs ({@code Runnable::run}: on this thread, in turn)
+     */
+    public static Result classify(RoiPixelStore store, double startS, double endS, Rule rule,
+                                  java.util.concurrent.Executor beside) {
         int[] frames = java.util.stream.IntStream.range(0, store.frames())
                 .filter(f -> store.used()[f] && store.timesS()[f] >= startS && store.timesS()[f] <= endS).toArray();
         int run = runFrames(store.timesS(), frames);
@@ -159,10 +171,10 @@ public final class NonEnhancingCriterion {
             throw new IllegalArgumentException("the window " + startS + " to " + endS + " s holds " + frames.length
                     + " used frames; at least " + 2 * run + " are needed");
         }
-        double[][] fpn = pixelStats(store, frames, run);
+        double[][] fpn = pixelStats(store, frames, run, beside);
         double[] reference = rule.local() ? LocalTissueLevel.medianFloors(store.roi(), fpn, rule.radiusPx()) : null;
         boolean[] byWindow = rule.local() && rule.bolusWindow()
-                ? BolusWindow.enhances(store, frames, run, reference, rule) : null;
+                ? BolusWindow.enhances(store, frames, run, reference, rule, beside) : null;
         boolean[] non = new boolean[fpn.length];
         int count = 0;
         int classified = 0;
@@ -177,17 +189,29 @@ public final class NonEnhancingCriterion {
         return new Result(non, count, classified, frames.length, rule.thresholdDb());
     }
 
-    /** @return per ROI pixel {floor, peak, noiseSd} over {@code frames} (see {@link #floorAndPeak}) */
-    private static double[][] pixelStats(RoiPixelStore store, int[] frames, int run) {
+    /**
+     * @return per ROI pixel {floor, peak, noiseSd} over {@code frames} (see {@link #floorAndPeak}); the first half of
+     *         the pixels on {@code beside}
+     */
+    private static double[][] pixelStats(RoiPixelStore store, int[] frames, int run, java.util.concurrent.Executor beside) {
         double[][] fpn = new double[store.pixels()][];
+        int half = fpn.length / 2;
+        var first = java.util.concurrent.CompletableFuture.runAsync(() -> pixelStats(store, frames, run, fpn, 0, half),
+                beside);
+        pixelStats(store, frames, run, fpn, half, fpn.length);
+        BolusWindow.join(first);
+        return fpn;
+    }
+
+    /** Fills {@code fpn[from..to)}. */
+    private static void pixelStats(RoiPixelStore store, int[] frames, int run, double[][] fpn, int from, int to) {
         double[] v = new double[frames.length];
-        for (int k = 0; k < fpn.length; k++) {
+        for (int k = from; k < to; k++) {
             for (int i = 0; i < frames.length; i++) {
                 v[i] = store.power(frames[i], k);
             }
             fpn[k] = floorAndPeak(v, run);
         }
-        return fpn;
     }
 
     /**

@@ -17,6 +17,30 @@ import org.junit.jupiter.api.Test;
  * arrival varying across the ROI, pixels leaving the image (NaN) and unused frames.
  */
 class BolusWindowEquivalenceTest {
+    /** Where the pixel tests of every other band run in the two-thread check. */
+    private static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors.newCachedThreadPool(
+            r -> {
+                Thread t = new Thread(r, "equivalence-beside");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** The whole classification with part of it on another thread is the classification on one. */
+    @Test
+    void classificationIsTheSameWithWorkBeside() {
+        for (long seed = 1; seed <= 3; seed++) {
+            Phantom ph = new Phantom(seed, 90, 80, 120, 1.0);
+            double end = ph.store.timesS()[ph.store.frames() - 1];
+            NonEnhancingCriterion.Result one = NonEnhancingCriterion.classify(ph.store, 0, end,
+                    NonEnhancingCriterion.Rule.DEFAULT);
+            NonEnhancingCriterion.Result two = NonEnhancingCriterion.classify(ph.store, 0, end,
+                    NonEnhancingCriterion.Rule.DEFAULT, POOL);
+            assertArrayEquals(one.nonEnhancing(), two.nonEnhancing(), "seed " + seed);
+            assertEquals(one.nonEnhancingPixels(), two.nonEnhancingPixels());
+            assertTrue(one.nonEnhancingPixels() > 0 && one.nonEnhancingPixels() < one.classifiedPixels(),
+                    "both outcomes: " + one.nonEnhancingPixels() + " of " + one.classifiedPixels());
+        }
+    }
 
     @Test
     void ringMeansAreBitIdenticalToTheWholeRoiTables() {
@@ -48,6 +72,8 @@ class BolusWindowEquivalenceTest {
                         boolean[] now = BolusWindow.enhances(ph.store, frames, run, ph.local, rule);
                         assertArrayEquals(ref, now, "seed " + seed + " scale " + scale + " run " + run
                                 + " radius " + radius);
+                        boolean[] beside = BolusWindow.enhances(ph.store, frames, run, ph.local, rule, POOL);
+                        assertArrayEquals(ref, beside, "band tests on another thread, seed " + seed);
                         for (boolean b : now) {
                             enhancing += b ? 1 : 0;
                             not += b ? 0 : 1;
