@@ -112,6 +112,7 @@ public record StructuredNoise(double a, double c, double b, double tau1S, double
         return v;
     }
 
+    static final boolean NO_C = Boolean.getBoolean("ceus.noC");
     static final boolean AVERAGE = "average".equals(System.getProperty("ceus.noiseSelect", "aic"));
 
     /** The four nested models with their AIC (white only, speckle, white speckle + gain, both). */
@@ -289,14 +290,14 @@ public record StructuredNoise(double a, double c, double b, double tau1S, double
                 return new StructuredNoise(1, 0, 0, 0, 0, 0);
             }
             boolean gain = !Double.isNaN(x[3]);
-            return new StructuredNoise(s2, s2 * pos(x[0]) / scale, s2 * pos(x[1]) / (scale * scale),
+            return new StructuredNoise(s2, NO_C ? 0 : s2 * pos(x[0]) / scale, s2 * pos(x[1]) / (scale * scale),
                     Double.isNaN(x[2]) ? 0 : speckleTau(x[2]), gain ? s2 * pos(x[3]) / (scale * scale) : 0,
                     gain ? tau(x[4]) : 0);
         }
 
         /** @return the restricted log-likelihood (scale profiled) */
         double value(double lc, double lb, double lt1, double lg, double lt2) {
-            double cc = pos(lc);
+            double cc = NO_C ? 0 : pos(lc);
             double bb = pos(lb);
             boolean speckle = !Double.isNaN(lt1);
             boolean gain = !Double.isNaN(lg);
