@@ -33,8 +33,14 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  * term {@code ln|XᵀV⁻¹X|} comes from filtering the Jacobian's columns with the same gains. The overall scale is
  * profiled out (a is the unit), the other five parameters maximised by Nelder–Mead on their logarithms. Four
  * nested models — white only ({@code a + c·e + b·e²}, the speckle new every frame), speckle correlated, white
- * speckle plus gain, and both correlated — are compared by AIC and the lowest taken, so white noise gets no
- * spurious correlation.
+ * speckle plus gain, and both correlated — are compared by AIC and their covariances averaged with Akaike
+ * weights ({@link #covariance(double[], double[], double[], double[], double[][])}), so white noise gets
+ * little spurious correlation (white control: ν and coverage as the white-noise sandwich).
+ *
+ * <p>The speckle time τ₁ is searched up to {@link #SPECKLE_TAU_MAX_S}; τ₂ up to the fitted span. Starting points
+ * come from the white model and, separately, from the residuals' mean square alone: when a slow gain dominates the
+ * baseline, the white model's unit (a) is the gain's variance and its speckle share collapses, and starts derived
+ * only from it left the gain model unfound (slower bolus, 2 fps, gain 0.05: 6 of 20 curves with z 4–12).
  *
  * @param a     white variance at zero enhancement, a.u.²
  * @param c     white variance per a.u. of enhancement
@@ -93,8 +99,11 @@ public record StructuredNoise(double a, double c, double b, double tau1S, double
     }
 
     /**
-     * The noise covariance over the fitted frames: the model of lowest AIC, or (system property
-     * {@code ceus.noiseSelect=average}) the Akaike-weighted average of the four nested models' covariances.
+     * The noise covariance over the fitted frames: the Akaike-weighted average of the four nested models'
+     * covariances (weights {@code exp(−ΔAIC/2)}, normalised), so weak evidence for correlation gives a partial
+     * correlation rather than a yes/no choice; with {@code -Dceus.noiseSelect=aic} the model of lowest AIC alone
+     * (measured: fast bolus at 2 fps PE / AUC 0.82 / 0.77 against 0.86 / 0.82 averaged, before the starts from the
+     * residual size were added).
      */
     static NoiseCovariance covariance(double[] t, double[] r, double[] e, double[] m, double[][] jac) {
         Candidates c = candidates(t, r, e, m, jac);
@@ -112,8 +121,7 @@ public record StructuredNoise(double a, double c, double b, double tau1S, double
         return v;
     }
 
-    static final boolean NO_C = Boolean.getBoolean("ceus.noC");
-    static final boolean AVERAGE = "average".equals(System.getProperty("ceus.noiseSelect", "aic"));
+    static final boolean AVERAGE = !"aic".equals(System.getProperty("ceus.noiseSelect", "average"));
 
     /** The four nested models with their AIC (white only, speckle, white speckle + gain, both). */
     private record Candidates(StructuredNoise[] models, double[] aic) {
@@ -200,12 +208,51 @@ public record StructuredNoise(double a, double c, double b, double tau1S, double
         StructuredNoise[] models = new StructuredNoise[4];
         for (int i = 0; i < 4; i++) {
             models[i] = Double.isFinite(aic[i]) ? lik.decode(theta[i]) : fallback;
+            if (TAU_BIAS_CORRECTION && models[i].tau1S() > 0) {
+                models[i] = models[i].withSpeckleTau(correctedTau(models[i].tau1S(), t, e));
+            }
             if (!Double.isFinite(aic[i])) {
                 aic[i] = Double.POSITIVE_INFINITY;
             }
         }
         Candidates out = new Candidates(models, aic);
         return Double.isFinite(aic[out.best()]) ? out : none;
+    }
+
+    static final boolean TAU_BIAS_CORRECTION = Boolean.getBoolean("ceus.tauBias");
+
+    /** @return a copy with speckle time {@code tauS} */
+    StructuredNoise withSpeckleTau(double tauS) {
+        return new StructuredNoise(a, c, b, tauS, gamma, tau2S);
+    }
+
+    /**
+     * The speckle time corrected for the small-sample bias of an autoregressive coefficient, {@code E φ̂ ≈ φ −
+     * (1 + 3φ)/n}, with φ the coefficient over the median frame spacing and n the effective number of frames that
+     * carry speckle, {@code (Σ e²)² / Σ e⁴}.
+     */
+    static double correctedTau(double tau, double[] t, double[] e) {
+        int n = t.length;
+        double[] d = new double[n - 1];
+        for (int i = 1; i < n; i++) {
+            d[i - 1] = t[i] - t[i - 1];
+        }
+        java.util.Arrays.sort(d);
+        double dt = d[d.length / 2];
+        double s2 = 0;
+        double s4 = 0;
+        for (double x : e) {
+            double q = Math.max(x, 0) * Math.max(x, 0);
+            s2 += q;
+            s4 += q * q;
+        }
+        if (!(s4 > 0) || !(dt > 0)) {
+            return tau;
+        }
+        double neff = s2 * s2 / s4;
+        double phi = Math.exp(-dt / tau);
+        double corrected = Math.min(phi + (1 + 3 * phi) / neff, Math.exp(-dt / SPECKLE_TAU_MAX_S));
+        return corrected > phi ? -dt / Math.log(corrected) : tau;
     }
 
     private static double bounded(double x) {
@@ -290,14 +337,14 @@ public record StructuredNoise(double a, double c, double b, double tau1S, double
                 return new StructuredNoise(1, 0, 0, 0, 0, 0);
             }
             boolean gain = !Double.isNaN(x[3]);
-            return new StructuredNoise(s2, NO_C ? 0 : s2 * pos(x[0]) / scale, s2 * pos(x[1]) / (scale * scale),
+            return new StructuredNoise(s2, s2 * pos(x[0]) / scale, s2 * pos(x[1]) / (scale * scale),
                     Double.isNaN(x[2]) ? 0 : speckleTau(x[2]), gain ? s2 * pos(x[3]) / (scale * scale) : 0,
                     gain ? tau(x[4]) : 0);
         }
 
         /** @return the restricted log-likelihood (scale profiled) */
         double value(double lc, double lb, double lt1, double lg, double lt2) {
-            double cc = NO_C ? 0 : pos(lc);
+            double cc = pos(lc);
             double bb = pos(lb);
             boolean speckle = !Double.isNaN(lt1);
             boolean gain = !Double.isNaN(lg);

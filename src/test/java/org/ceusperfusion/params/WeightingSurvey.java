@@ -14,7 +14,9 @@ import org.ceusperfusion.synth.Realism;
  * and {@link FitWeighting#FITTED_VARIANCE} fits (the ROI analysis's bolus fitter, recirculation term allowed) of the
  * same seeded curves ({@link CurveNoiseSampler}, speckle correlated over 1 s, multiplicative CV 0.1): error bias and
  * SD of PE, AUC, mTT (%) and TTP (s), the share with |PE error| ≤ 5 % and |TTP error| ≤ 0.5 s, and the coverage of
- * the 95 % intervals ({@link Intervals}). Run with arguments {@code fast|slow fps gain [curves]}.
+ * the 95 % intervals ({@link Intervals}), their rms z per parameter and median ν. Run with arguments
+ * {@code fast|slow fps gain [curves [speckleTauS [plain]]]} ({@code plain}: unweighted fits only; τ 0 = white speckle);
+ * {@code -Dceus.noise=structured} measures the structured noise model (docs/intervals.md).
  */
 final class WeightingSurvey {
     private static final PerfusionParameter[] P = {
