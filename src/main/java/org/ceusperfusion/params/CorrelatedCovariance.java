@@ -221,7 +221,19 @@ public record CorrelatedCovariance(double[][] covariance, double dof, NoiseCovar
      *
      * @param q the fit's weights, one per sample, or null
      */
+    /** @return {@code {tr(PV), tr((PV)²)}} of {@link #sandwich} (for tests) */
+    static double[] residualTraces(NoiseCovariance v, double[][] j, double[] q) {
+        double[][] out = new double[1][];
+        sandwich(v, j, q, 1, out);
+        return out[0];
+    }
+
     static CorrelatedCovariance sandwich(NoiseCovariance v, double[][] j, double[] q, double rss) {
+        return sandwich(v, j, q, rss, null);
+    }
+
+    private static CorrelatedCovariance sandwich(NoiseCovariance v, double[][] j, double[] q, double rss,
+                                                 double[][] tracesOut) {
         int n = j.length;
         int k = j[0].length;
         double[][] qj = new double[n][k];
@@ -288,6 +300,9 @@ public record CorrelatedCovariance(double[][] covariance, double dof, NoiseCovar
             for (int b = 0; b < k; b++) {
                 gvg[a][b] = zvz[k + a][k + b];
             }
+        }
+        if (tracesOut != null) {
+            tracesOut[0] = new double[] {trPv, trPvPv};
         }
         double[][] cov = symmetric(new Array2DRowRealMatrix(gvg, false).scalarMultiply(rss / trPv).getData());
         for (int a = 0; a < k; a++) {
