@@ -79,7 +79,7 @@ public final class LevelDifference {
             e[k] = fitted[k] - low;
             rss += r[k] * r[k];
         }
-        CorrelatedCovariance cc = CorrelatedCovariance.of(ResidualNoise.estimate(tt, r, e, design), tt, design, e, rss);
+        CorrelatedCovariance cc = CorrelatedCovariance.fromResiduals(tt, r, e, fitted, design, rss, null);
         if (cc == null) {
             return new Estimate(mb, ma, mb - ma, Double.NaN, Double.NaN, none);
         }

@@ -54,39 +54,28 @@ public record ResidualNoise(double a, double c, double b, double weight1, double
         return weight1 * tau1S + weight2 * tau2S;
     }
 
-    /** @return {@code R·u}, R the correlation matrix at times {@code t} (increasing) */
-    double[] correlationTimes(double[] u, double[] t) {
-        double[] k1 = kernelTimes(u, t, tau1S);
-        double[] k2 = kernelTimes(u, t, tau2S);
-        double white = 1 - weight1 - weight2;
-        double[] out = new double[u.length];
-        for (int i = 0; i < u.length; i++) {
-            out[i] = weight1 * k1[i] + weight2 * k2[i] + white * u[i];
+    /**
+     * @param t frame times, s, increasing
+     * @param e fitted enhancement per frame
+     * @return the covariance shape {@code V₀ = D R D} over these frames ({@code D = diag √w})
+     */
+    NoiseCovariance covariance(double[] t, double[] e) {
+        int n = t.length;
+        double white = Math.max(1 - weight1 - weight2, 0);
+        double[] wh = new double[n];
+        double[] l1 = new double[n];
+        double[] l2 = new double[n];
+        for (int i = 0; i < n; i++) {
+            double w = shape(e[i]);
+            wh[i] = white * w;
+            l1[i] = Math.sqrt(weight1 * w);
+            l2[i] = Math.sqrt(weight2 * w);
         }
-        return out;
-    }
-
-    /** @return {@code Σ_kl w_k w_l R_kl²} */
-    double squaredCorrelationForm(double[] w, double[] t) {
-        double sw2 = 0;
-        for (double x : w) {
-            sw2 += x * x;
+        NoiseCovariance v = new NoiseCovariance(t, wh);
+        if (weight1 > 0) {
+            v.add(l1, tau1S);
         }
-        double s = weight1 * weight1 * form(w, t, tau1S / 2) + weight2 * weight2 * form(w, t, tau2S / 2);
-        if (weight1 > 0 && weight2 > 0) {
-            s += 2 * weight1 * weight2 * form(w, t, tau1S * tau2S / (tau1S + tau2S));
-        }
-        double c = weight1 + weight2;
-        return s + (1 - c * c) * sw2;
-    }
-
-    private static double form(double[] w, double[] t, double tau) {
-        double[] rw = kernelTimes(w, t, tau);
-        double s = 0;
-        for (int i = 0; i < w.length; i++) {
-            s += w[i] * rw[i];
-        }
-        return s;
+        return weight2 > 0 ? v.add(l2, tau2S) : v;
     }
 
     /** @return {@code K·u} with {@code K_kl = exp(−|t_k − t_l|/tau)} (identity for tau ≤ 0), O(n) */

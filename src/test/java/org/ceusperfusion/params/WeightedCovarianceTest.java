@@ -83,6 +83,36 @@ class WeightedCovarianceTest {
             }
         }
         assertEquals(Math.max(1, trV * trV / trV2 - k), cc.dof(), 1e-9 * cc.dof());
+
+        // the exact Satterthwaite count of rᵀr under V, tr(PV)²/tr((PV)²) with P = (I − H)ᵀ(I − H), and the
+        // structured model's covariance (white + e-loaded and signal-loaded exponential kernels) against dense V
+        StructuredNoise sn = new StructuredNoise(0.5, 0.02, 0.003, 1.3, 0.001, 7);
+        double[] m = new double[n];
+        for (int i = 0; i < n; i++) {
+            m[i] = 20 + e[i];
+        }
+        NoiseCovariance nc = sn.covariance(t, e, m);
+        double[][] vs = new double[n][n];
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                double dt = Math.abs(t[a] - t[b]);
+                vs[a][b] = sn.b() * e[a] * e[b] * Math.exp(-dt / sn.tau1S())
+                        + sn.gamma() * m[a] * m[b] * Math.exp(-dt / sn.tau2S())
+                        + (a == b ? sn.a() + sn.c() * e[a] : 0);
+            }
+        }
+        RealMatrix vsm = new Array2DRowRealMatrix(vs);
+        double[] u = new double[n];
+        for (int i = 0; i < n; i++) {
+            u[i] = rnd.nextGaussian();
+        }
+        assertArrayEquals(vsm.operate(u), nc.times(u), 1e-9 * vsm.getNorm());
+        RealMatrix pv = l.transpose().multiply(l).multiply(vsm);
+        assertEquals(vsm.getTrace(), nc.trace(), 1e-9 * nc.trace());
+        assertEquals(vsm.multiply(vsm).getTrace(), nc.traceSquare(), 1e-9 * nc.traceSquare());
+        double[] traces = CorrelatedCovariance.residualTraces(nc, j, q);
+        assertEquals(pv.getTrace(), traces[0], 1e-9 * traces[0]);
+        assertEquals(pv.multiply(pv).getTrace(), traces[1], 1e-8 * traces[1]);
     }
 
     /** Equal weights give the unweighted sandwich (to rounding). */

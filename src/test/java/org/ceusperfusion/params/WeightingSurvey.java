@@ -14,7 +14,9 @@ import org.ceusperfusion.synth.Realism;
  * and {@link FitWeighting#FITTED_VARIANCE} fits (the ROI analysis's bolus fitter, recirculation term allowed) of the
  * same seeded curves ({@link CurveNoiseSampler}, speckle correlated over 1 s, multiplicative CV 0.1): error bias and
  * SD of PE, AUC, mTT (%) and TTP (s), the share with |PE error| ≤ 5 % and |TTP error| ≤ 0.5 s, and the coverage of
- * the 95 % intervals ({@link Intervals}). Run with arguments {@code fast|slow fps gain [curves]}.
+ * the 95 % intervals ({@link Intervals}), their rms z per parameter and median ν. Run with arguments
+ * {@code fast|slow fps gain [curves [speckleTauS [plain]]]} ({@code plain}: unweighted fits only; τ 0 = white speckle);
+ * {@code -Dceus.noise=structured} measures the structured noise model (docs/intervals.md).
  */
 final class WeightingSurvey {
     private static final PerfusionParameter[] P = {
@@ -34,10 +36,12 @@ final class WeightingSurvey {
         double fps = Double.parseDouble(args[1]);
         double gain = Double.parseDouble(args[2]);
         int curves = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+        double tau = args.length > 4 ? Double.parseDouble(args[4]) : 1;
+        boolean plainOnly = args.length > 5 && args[5].equals("plain");
         BolusModel m = BolusModels.fromLabel("lognormal");
         LevenbergMarquardtFitter plain = new LevenbergMarquardtFitter().withRecirculationTerm(true);
         LevenbergMarquardtFitter weighted = plain.withWeighting(FitWeighting.FITTED_VARIANCE);
-        Realism re = Realism.defaults().withSpeckle(1, 1).withNoise(0.1, gain, 5);
+        Realism re = Realism.defaults().withSpeckle(tau, 1).withNoise(0.1, gain, 5);
         Tally a = new Tally();
         Tally b = new Tally();
         long t0 = System.nanoTime();
@@ -56,10 +60,12 @@ final class WeightingSurvey {
             double[] y = CurveNoiseSampler.sample(t, e, 30, 2, true, cells, cells, re, seed);
             double[][] v = trueCovariance(t, e, cells, re);
             a.add(plain.fit(m, t, y), t, y, truth, v);
-            b.add(weighted.fit(m, t, y), t, y, truth, v);
+            if (!plainOnly) {
+                b.add(weighted.fit(m, t, y), t, y, truth, v);
+            }
         }
-        System.out.printf(Locale.ROOT, "%s %.0f fps gain %.2f, %d curves (%.0f s)%n  unweighted %s%n  weighted   %s%n",
-                fast ? "fast" : "slow", fps, gain, curves, (System.nanoTime() - t0) / 1e9, a, b);
+        System.out.printf(Locale.ROOT, "%s %.0f fps gain %.2f tau %.1f, %d curves (%.0f s)%n  unweighted %s%n  weighted   %s%n",
+                fast ? "fast" : "slow", fps, gain, tau, curves, (System.nanoTime() - t0) / 1e9, a, b);
     }
 
     /**
@@ -76,7 +82,7 @@ final class WeightingSurvey {
         for (int k = 0; k < n; k++) {
             for (int l = 0; l < n; l++) {
                 double dt = Math.abs(t[k] - t[l]);
-                double c = (e[k] * e[l] * Math.exp(-dt / re.speckleTauS()) + b * b) / cells
+                double c = (e[k] * e[l] * speckle(dt, re.speckleTauS()) + b * b) / cells
                         + (b + e[k]) * (b + e[l]) * g2 * Math.exp(-dt / re.gainTauS());
                 if (k == l) {
                     c += v2 * ((b + e[k]) * (b + e[k]) + b * b + e[k] * e[k]) / cells;
@@ -85,6 +91,10 @@ final class WeightingSurvey {
             }
         }
         return v;
+    }
+
+    private static double speckle(double dt, double tau) {
+        return tau > 0 ? Math.exp(-dt / tau) : dt == 0 ? 1 : 0;
     }
 
     /** @return the fit's sandwich covariance with the true noise covariance (full parameter order), or null */
@@ -154,6 +164,8 @@ final class WeightingSurvey {
         double dof;
         double tau;
         double z2;
+        final double[] zz2 = new double[4];
+        final java.util.List<Double> dofs = new java.util.ArrayList<>();
 
         void add(FitResult fit, double[] t, double[] y, double[] truth, double[][] vTrue) {
             if (!fit.hasParameters()) {
@@ -173,6 +185,7 @@ final class WeightingSurvey {
             double sePe = est.standardError(PerfusionParameter.PE) / pe * 100;
             se2 += sePe * sePe;
             dof += est.intervals().dof();
+            dofs.add(est.intervals().dof());
             tau += est.intervals().noiseCorrelationS();
             double zz = (est.value(PerfusionParameter.PE) / pe - 1) * 100 / sePe;
             z2 += zz * zz;
@@ -184,6 +197,8 @@ final class WeightingSurvey {
                 sum2[j] += err * err;
                 double[] ci = est.ci(P[j]);
                 hit[j] += ci[0] <= tv && tv <= ci[1] ? 1 : 0;
+                double zj = (v - tv) / est.standardError(P[j]);
+                zz2[j] += zj * zj;
                 if (j == 0 && Math.abs(err) <= 5) {
                     peOk++;
                 }
@@ -195,6 +210,9 @@ final class WeightingSurvey {
 
         @Override
         public String toString() {
+            if (n == 0) {
+                return "-";
+            }
             StringBuilder sb = new StringBuilder();
             for (int j = 0; j < P.length; j++) {
                 double mean = sum[j] / n;
@@ -207,8 +225,10 @@ final class WeightingSurvey {
             for (int j = 0; j < P.length; j++) {
                 sb.append(String.format(Locale.ROOT, " %s %.3f", P[j].label(), hit[j] / (double) n));
             }
-            sb.append(String.format(Locale.ROOT, " | PE rms SE %.2f%% SD z %.2f mean dof %.1f tau %.2f s",
-                    Math.sqrt(se2 / n), Math.sqrt(z2 / n), dof / n, tau / n));
+            java.util.Collections.sort(dofs);
+            sb.append(String.format(Locale.ROOT, " | PE rms SE %.2f%% rms z %.2f/%.2f/%.2f/%.2f median dof %.1f tau %.2f s",
+                    Math.sqrt(se2 / n), Math.sqrt(zz2[0] / n), Math.sqrt(zz2[1] / n), Math.sqrt(zz2[2] / n),
+                    Math.sqrt(zz2[3] / n), dofs.get(dofs.size() / 2), tau / n));
             sb.append(" | true-noise sandwich cov");
             for (int j = 0; j < P.length; j++) {
                 sb.append(String.format(Locale.ROOT, " %s %.3f", P[j].label(), oracleHit[j] / (double) n));
