@@ -62,6 +62,21 @@ class CommandsTest {
         assertEquals(15.593, c.getAsJsonArray("changes").get(0).getAsJsonObject().get("volumePct").getAsDouble(), 1e-3);
     }
 
+    /** The README's demo block is what {@code ./ceus demo} prints now (paths as printed from the project folder). */
+    @Test
+    void readmeShowsTheDemoOutput() throws Exception {
+        Path data = PROJECT.resolve("test-data");
+        CliRun run = CliRun.of("demo", "--out", tmp.resolve("ceus-demo").toString(), "--data", data.toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        String printed = run.out().replace(data.toString() + java.io.File.separator, "test-data/")
+                .replace(tmp.resolve("ceus-demo").toString(), "ceus-demo").strip();
+        String readme = Files.readString(PROJECT.resolve("README.md"));
+        int start = readme.indexOf("```\nbaseline (day 0): ");
+        assertTrue(start >= 0, "README has no demo output block");
+        String block = readme.substring(start + 4, readme.indexOf("```", start + 4)).strip();
+        assertEquals(block, printed, "update the README's demo block from ./ceus demo");
+    }
+
     /**
      * Issue 12: the intervals the demo prints (each exam's PE, AUC, TTP, mTT and the baseline → D14 changes)
      * against the bundled truth of {@code test-data/*.truth.json}; the change intervals say what they cover.
