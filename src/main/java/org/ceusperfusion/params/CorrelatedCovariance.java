@@ -19,9 +19,10 @@ import org.ceusperfusion.model.BolusModel;
  * peak; on a fast bolus (rise 3 s) it covers PE in 24–77 % at 1–10 frames/s.</li>
  * <li>{@code structured} ({@link StructuredNoise}): white noise, bubble speckle loaded with the enhancement and a
  * region gain loaded with the fitted signal, one REML on the whole fitted loop, no bolus window; ν is then the
- * exact Satterthwaite count of rᵀr ({@code ceus.dof}, below). Measured in docs/intervals.md ("A physically
- * structured noise model"); not yet the default because the fast bolus without gain at 2–35 frames/s still
- * covers PE/AUC in only 0.72–0.89 (the speckle time is estimated short on a bolus a few τ long).</li>
+ * exact Satterthwaite count of rᵀr (below). Measured in docs/intervals.md ("A physically
+ * structured noise model"); not yet the default because the fast bolus without gain still covers PE / AUC
+ * 0.895 / 0.870 at 2 frames/s and 0.91 / 0.855 with speckle correlated over 2 s (one curve of a bolus a few τ long
+ * cannot fix the speckle time), and 8 of the interval tests fail in that mode.</li>
  * </ul>
  *
  * <p>The scale is unbiased under that model, {@code s² = rᵀr / tr((I − H) V₀)} with {@code H} the hat
@@ -40,7 +41,8 @@ import org.ceusperfusion.model.BolusModel;
  * as large) was measured and not kept: it calibrates the noise on the baseline and tail frames, while rᵀr
  * calibrates it on the frames at the peak, where the parameters' information lies; coverage of the slower
  * realistic bolus at 1–2 frames/s fell from 0.89–0.94 to 0.82–0.90 (docs/intervals.md). With Q = I this is the
- * unweighted sandwich above, which is then computed exactly as before.
+ * unweighted sandwich above (the same values as before weights were added, to floating-point order: ~1e-15
+ * relative).
  *
  * @param covariance parameter covariance, model order; {@code null} when not computable
  * @param dof        effective degrees of freedom ν (≥ 1)
@@ -56,10 +58,6 @@ public record CorrelatedCovariance(double[][] covariance, double dof, NoiseCovar
      * {@code ceus.noise}, for measuring.
      */
     static final boolean STRUCTURED = !"legacy".equals(System.getProperty("ceus.noise", "legacy"));
-    /** ν: {@code exact} (Satterthwaite of rᵀr under V and the residual projector) or {@code legacy}. */
-    static final boolean EXACT_DOF = "exact".equals(System.getProperty("ceus.dof", STRUCTURED ? "exact" : "legacy"));
-    /** The gain's multiplier: the fitted signal ŷ ({@code signal}) or the enhancement ({@code enhancement}). */
-    static final boolean GAIN_ON_SIGNAL = !"enhancement".equals(System.getProperty("ceus.gainOn", "signal"));
 
     /**
      * @param model  the fitted model
@@ -147,8 +145,7 @@ public record CorrelatedCovariance(double[][] covariance, double dof, NoiseCovar
         if (!STRUCTURED) {
             return sandwich(ResidualNoise.estimate(t, r, e, j).covariance(t, e), j, weights, rss);
         }
-        double[] m = GAIN_ON_SIGNAL ? signal : e;
-        return sandwich(StructuredNoise.covariance(t, r, e, m, j), j, weights, rss);
+        return sandwich(StructuredNoise.covariance(t, r, e, signal, j), j, weights, rss);
     }
 
     /** The bolus window: the frames whose fitted enhancement is at least this share of its peak. */
@@ -202,25 +199,6 @@ public record CorrelatedCovariance(double[][] covariance, double dof, NoiseCovar
         return new ResidualNoise(noise.a(), noise.c(), noise.b(), c[0], c[1], c[2], c[3]);
     }
 
-    static CorrelatedCovariance of(ResidualNoise noise, double[] t, double[][] j, double[] e, double rss) {
-        return sandwich(noise.covariance(t, e), j, null, rss);
-    }
-
-    /** The weighted fit's sandwich for a {@link ResidualNoise}; see {@link #sandwich}. */
-    static CorrelatedCovariance weighted(ResidualNoise noise, double[] t, double[][] j, double[] e, double rss,
-                                         double[] q) {
-        return sandwich(noise.covariance(t, e), j, q, rss);
-    }
-
-    /**
-     * The sandwich {@code s²·A⁻¹ (Jᵀ Q V Q J) A⁻¹}, {@code A = JᵀQJ} (Q = I for an unweighted fit), with
-     * {@code s² = rss / tr(P V)}, {@code P = (I − H)ᵀ(I − H)}, {@code H = J A⁻¹ JᵀQ} (the expectation of rᵀr under
-     * V), and ν the Satterthwaite degrees of freedom of that rᵀr, {@code tr(PV)² / tr((PV)²)} (or, with
-     * {@code ceus.dof=legacy}, {@code (tr V)²/tr V² − p}). {@code I − P = Z C Zᵀ} with {@code Z = [J, QJA⁻¹]} and
-     * {@code C = [[0, I], [I, −JᵀJ]]}, so every trace is O(n·p²) through products with V.
-     *
-     * @param q the fit's weights, one per sample, or null
-     */
     /** @return {@code {tr(PV), tr((PV)²)}} of {@link #sandwich} (for tests) */
     static double[] residualTraces(NoiseCovariance v, double[][] j, double[] q) {
         double[][] out = new double[1][];
@@ -228,6 +206,14 @@ public record CorrelatedCovariance(double[][] covariance, double dof, NoiseCovar
         return out[0];
     }
 
+    /**
+     * The sandwich {@code s²·A⁻¹ (Jᵀ Q V Q J) A⁻¹}, {@code A = JᵀQJ} (Q = I for an unweighted fit), with
+     * {@code s² = rss / tr(P V)}, {@code P = (I − H)ᵀ(I − H)}, {@code H = J A⁻¹ JᵀQ} (the expectation of rᵀr under
+     * V), and ν the Satterthwaite degrees of freedom of that rᵀr, {@code tr(PV)² / tr((PV)²)} (in the legacy mode, {@code (tr V)²/tr V² − p}). {@code I − P = Z C Zᵀ} with {@code Z = [J, QJA⁻¹]} and
+     * {@code C = [[0, I], [I, −JᵀJ]]}, so every trace is O(n·p²) through products with V.
+     *
+     * @param q the fit's weights, one per sample, or null
+     */
     static CorrelatedCovariance sandwich(NoiseCovariance v, double[][] j, double[] q, double rss) {
         return sandwich(v, j, q, rss, null);
     }
@@ -246,7 +232,7 @@ public record CorrelatedCovariance(double[][] covariance, double dof, NoiseCovar
                 qj[i][a] = w * j[i][a];
             }
         }
-        RealMatrix aInv = inverse(symmetric(cross(qj, j)));
+        RealMatrix aInv = inverse(symmetric(product(qj, j)));
         if (aInv == null || !(rss > 0)) {
             return null;
         }
@@ -277,7 +263,7 @@ public record CorrelatedCovariance(double[][] covariance, double dof, NoiseCovar
         double[][] zvz = symmetric(product(z, vz));
         double[][] vzvz = symmetric(product(vz, vz));
         double[][] cm = new double[2 * k][2 * k];
-        double[][] jtj = symmetric(cross(j, j));
+        double[][] jtj = symmetric(product(j, j));
         for (int a = 0; a < k; a++) {
             cm[a][k + a] = 1;
             cm[k + a][a] = 1;
@@ -310,7 +296,7 @@ public record CorrelatedCovariance(double[][] covariance, double dof, NoiseCovar
                 return null;
             }
         }
-        double dof = EXACT_DOF ? trPv * trPv / trPvPv : trV * trV / trV2 - k;
+        double dof = STRUCTURED ? trPv * trPv / trPvPv : trV * trV / trV2 - k;
         return new CorrelatedCovariance(cov, Math.max(1, dof), v, n);
     }
 
@@ -329,11 +315,6 @@ public record CorrelatedCovariance(double[][] covariance, double dof, NoiseCovar
             }
         }
         return out;
-    }
-
-    /** @return {@code UᵀJ} */
-    static double[][] cross(double[][] u, double[][] j) {
-        return product(u, j);
     }
 
     /** @return {@code m} made exactly symmetric (the mean of each off-diagonal pair), in place */

@@ -82,10 +82,6 @@ public final class NoiseCovariance {
         return out;
     }
 
-    int size() {
-        return white.length;
-    }
-
     /** @return {@code V·u} */
     double[] times(double[] u) {
         int n = u.length;

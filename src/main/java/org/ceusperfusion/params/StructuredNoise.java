@@ -60,7 +60,7 @@ public record StructuredNoise(double a, double c, double b, double tau1S, double
      * 0.3–2 s on real loops; a multiplier of e that stays for longer is an amplitude change the fit's own amplitude
      * absorbs (REML cannot see it), so it is left to the gain component.
      */
-    static final double SPECKLE_TAU_MAX_S = Double.parseDouble(System.getProperty("ceus.speckleTauMax", "5"));
+    static final double SPECKLE_TAU_MAX_S = 5;
 
     /**
      * @param t  frame times, s, increasing
@@ -84,33 +84,13 @@ public record StructuredNoise(double a, double c, double b, double tau1S, double
     }
 
     /**
-     * Estimates the model by REML on the residuals of a fit.
-     *
-     * @param t   fitted frame times, s, increasing
-     * @param r   residuals {@code y − ŷ}
-     * @param e   fitted enhancement above the fitted baseline
-     * @param m   fitted signal (the gain's multiplier)
-     * @param jac the model's Jacobian at the fitted frames (rows: frames)
-     * @return the model of lowest AIC among the four nested ones; white noise from the variance shape when the
-     *         likelihood cannot be evaluated
-     */
-    public static StructuredNoise estimate(double[] t, double[] r, double[] e, double[] m, double[][] jac) {
-        Candidates c = candidates(t, r, e, m, jac);
-        return c.models[c.best()];
-    }
-
-    /**
      * The noise covariance over the fitted frames: the Akaike-weighted average of the four nested models'
      * covariances (weights {@code exp(−ΔAIC/2)}, normalised), so weak evidence for correlation gives a partial
-     * correlation rather than a yes/no choice; with {@code -Dceus.noiseSelect=aic} the model of lowest AIC alone
-     * (measured: fast bolus at 2 fps PE / AUC 0.82 / 0.77 against 0.86 / 0.82 averaged, before the starts from the
-     * residual size were added).
+     * correlation rather than a yes/no choice (the model of lowest AIC alone measured worse: fast bolus at 2 fps PE /
+     * AUC 0.82 / 0.77 against 0.86 / 0.82 averaged, before the starts from the residual size were added).
      */
     static NoiseCovariance covariance(double[] t, double[] r, double[] e, double[] m, double[][] jac) {
         Candidates c = candidates(t, r, e, m, jac);
-        if (!AVERAGE) {
-            return c.models[c.best()].covariance(t, e, m);
-        }
         double[] w = c.weights();
         NoiseCovariance v = null;
         for (int i = 0; i < w.length; i++) {
@@ -121,8 +101,6 @@ public record StructuredNoise(double a, double c, double b, double tau1S, double
         }
         return v;
     }
-
-    static final boolean AVERAGE = !"aic".equals(System.getProperty("ceus.noiseSelect", "average"));
 
     /** The four nested models with their AIC (white only, speckle, white speckle + gain, both). */
     private record Candidates(StructuredNoise[] models, double[] aic) {
@@ -209,7 +187,7 @@ public record StructuredNoise(double a, double c, double b, double tau1S, double
         StructuredNoise[] models = new StructuredNoise[4];
         for (int i = 0; i < 4; i++) {
             models[i] = Double.isFinite(aic[i]) ? lik.decode(theta[i]) : fallback;
-            if (TAU_BIAS_CORRECTION && models[i].tau1S() > 0) {
+            if (models[i].tau1S() > 0) { // without the correction, fast bolus at 10 fps PE / AUC 0.875 / 0.865
                 models[i] = models[i].withSpeckleTau(correctedTau(models[i].tau1S(), t, e));
             }
             if (!Double.isFinite(aic[i])) {
@@ -219,13 +197,6 @@ public record StructuredNoise(double a, double c, double b, double tau1S, double
         Candidates out = new Candidates(models, aic);
         return Double.isFinite(aic[out.best()]) ? out : none;
     }
-
-    /**
-     * Whether the speckle time is corrected for small-sample bias ({@link #correctedTau}); on by default, off with
-     * {@code -Dceus.tauBias=false}. Without it the fast bolus at 10 fps covered PE / AUC 0.875 / 0.865 (τ₁ median
-     * 0.45 s for a true 1 s), with it 0.955 / 0.950 (docs/intervals.md).
-     */
-    static final boolean TAU_BIAS_CORRECTION = !"false".equals(System.getProperty("ceus.tauBias", "true"));
 
     /** @return a copy with speckle time {@code tauS} */
     StructuredNoise withSpeckleTau(double tauS) {

@@ -43,7 +43,7 @@ class WeightedCovarianceTest {
             }
         }
         double rss = 17;
-        CorrelatedCovariance cc = CorrelatedCovariance.weighted(NOISE, t, j, e, rss, q);
+        CorrelatedCovariance cc = CorrelatedCovariance.sandwich(NOISE.covariance(t, e), j, q, rss);
         assertNotNull(cc);
 
         double[][] v = new double[n][n];
@@ -132,8 +132,8 @@ class WeightedCovarianceTest {
                 j[i][a] = rnd.nextGaussian();
             }
         }
-        CorrelatedCovariance plain = CorrelatedCovariance.of(NOISE, t, j, e, 40);
-        CorrelatedCovariance weighted = CorrelatedCovariance.weighted(NOISE, t, j, e, 40, q);
+        CorrelatedCovariance plain = CorrelatedCovariance.sandwich(NOISE.covariance(t, e), j, null, 40);
+        CorrelatedCovariance weighted = CorrelatedCovariance.sandwich(NOISE.covariance(t, e), j, q, 40);
         assertEquals(plain.dof(), weighted.dof(), 1e-12 * plain.dof());
         for (int a = 0; a < 4; a++) {
             assertArrayEquals(plain.covariance()[a], weighted.covariance()[a], 1e-10 * plain.covariance()[a][a]);
