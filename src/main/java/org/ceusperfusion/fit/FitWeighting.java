@@ -22,17 +22,4 @@ public enum FitWeighting {
     public String label() {
         return label;
     }
-
-    /**
-     * @param label a {@link #label()}, case-insensitive
-     * @throws IllegalArgumentException naming the valid labels when {@code label} is not one
-     */
-    public static FitWeighting fromLabel(String label) {
-        for (FitWeighting w : values()) {
-            if (w.label.equalsIgnoreCase(label == null ? "" : label.trim())) {
-                return w;
-            }
-        }
-        throw new IllegalArgumentException("unknown fit weighting '" + label + "': use none or fitted-variance");
-    }
 }

@@ -137,9 +137,10 @@ public final class RoiPixelStore {
      * @return the store
      */
     public static RoiPixelStore of(RoiPixelSeries pixels, double[] timesS, Linearizer lin, boolean[] used) {
-        float[] table = new float[pixels.levels()];
+        double[] power = TicExtractor.powerOfLevels(lin, pixels.levels() - 1);
+        float[] table = new float[power.length];
         for (int g = 0; g < table.length; g++) {
-            table[g] = (float) lin.power((float) g);
+            table[g] = (float) power[g];
         }
         return new RoiPixelStore(pixels.roi(), timesS, used.clone(), null, pixels, table);
     }
