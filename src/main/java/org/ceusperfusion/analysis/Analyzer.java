@@ -139,7 +139,7 @@ public final class Analyzer {
         }
         double[] auc = AucShare.of(fit, parameters, kept[0]);
         CurveFindings findings = new CurveFindings(fit.windowStartS(), fit.windowEndS(), outcome.windowReason(),
-                outcome.flashStep(), auc[0], auc[1], neInfo);
+                outcome.flashStep(), auc[0], auc[1], neInfo, outcome.replenishment());
         quality.check(mask.name(), tic, fit, parameters);
         RoiQuality roiQuality = QualityAssessor.assess(tic, motion.selection().used(), fit, motion.track(),
                 loop == null ? null : loop.pixelSizeMm(), parameters, auc[1]);

@@ -1,5 +1,7 @@
 package org.ceusperfusion.analysis;
 
+import org.ceusperfusion.model.ReplenishmentParameters;
+
 /**
  * What the curve stage found besides the fit: why the fit window ends where it does, the drop at a
  * destruction flash, how much of the AUC lies beyond the recording, and how the non-enhancing fraction
@@ -14,9 +16,18 @@ package org.ceusperfusion.analysis;
  * @param aucExtrapolatedShare share of the reported AUC that lies outside the observed window, 0..1 (NaN
  *                             without a fit)
  * @param nonEnhancing         how the non-enhancing fraction was decided, with its reason when unknown
+ * @param replenishment        the destruction–replenishment measures with their intervals (each on its own degrees
+ *                             of freedom), or {@code null} when no replenishment was fitted
  */
 public record CurveFindings(double windowStartS, double windowEndS, String windowReason, FlashStep flashStep,
-                            double aucObserved, double aucExtrapolatedShare, NonEnhancingInfo nonEnhancing) {
+                            double aucObserved, double aucExtrapolatedShare, NonEnhancingInfo nonEnhancing,
+                            ReplenishmentParameters replenishment) {
+
+    /** Findings without replenishment measures. */
+    public CurveFindings(double windowStartS, double windowEndS, String windowReason, FlashStep flashStep,
+                         double aucObserved, double aucExtrapolatedShare, NonEnhancingInfo nonEnhancing) {
+        this(windowStartS, windowEndS, windowReason, flashStep, aucObserved, aucExtrapolatedShare, nonEnhancing, null);
+    }
     /** Window reason: the fit used the whole curve. */
     public static final String WHOLE_CURVE = "whole-curve";
     /** Window reason: the window ends where recirculation begins. */

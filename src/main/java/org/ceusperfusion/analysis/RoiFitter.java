@@ -9,6 +9,7 @@ import org.ceusperfusion.model.BolusModel;
 import org.ceusperfusion.model.BolusModels;
 import org.ceusperfusion.model.FixedOnsetReplenishment;
 import org.ceusperfusion.model.ReplenishmentModel;
+import org.ceusperfusion.model.ReplenishmentParameters;
 import org.ceusperfusion.params.CorrelatedCovariance;
 import org.ceusperfusion.params.Intervals;
 import org.ceusperfusion.tic.DestructionFlashDetector;
@@ -25,13 +26,13 @@ final class RoiFitter {
      * window ends where it does and the drop at a destruction flash (or {@code null}).
      */
     record Outcome(FitResult fit, List<ModelSelector.Candidate> candidates, List<String> warnings,
-                   String windowReason, CurveFindings.FlashStep flashStep) {
+                   String windowReason, CurveFindings.FlashStep flashStep, ReplenishmentParameters replenishment) {
         Outcome(FitResult fit, List<ModelSelector.Candidate> candidates) {
-            this(fit, candidates, List.of(), reasonOf(fit, null), null);
+            this(fit, candidates, List.of(), reasonOf(fit, null), null, null);
         }
 
         Outcome(FitResult fit, List<ModelSelector.Candidate> candidates, List<String> warnings) {
-            this(fit, candidates, warnings, reasonOf(fit, null), null);
+            this(fit, candidates, warnings, reasonOf(fit, null), null, null);
         }
     }
 
@@ -76,7 +77,7 @@ final class RoiFitter {
         if (stop.isEmpty()) {
             Outcome o = fitBolus(timesS, values);
             return new Outcome(o.fit(), o.candidates(), o.warnings(),
-                    reasonOf(o.fit(), timesS.length == 0 ? null : timesS[timesS.length - 1]), null);
+                    reasonOf(o.fit(), timesS.length == 0 ? null : timesS[timesS.length - 1]), null, null);
         }
         DestructionFlashDetector.Destruction d = stop.get();
         CurveFindings.FlashStep step = PrePostDifference.of(timesS, values, d, false);
@@ -90,7 +91,7 @@ final class RoiFitter {
         w.add(String.format(java.util.Locale.ROOT, "destruction flash at %.2f s without refill: the fit window ends"
                 + " before it; the signal fell by %.4g a.u. (95 %% interval %.4g to %.4g)", step.flashS(),
                 step.difference(), step.ci95()[0], step.ci95()[1]));
-        return new Outcome(o.fit(), o.candidates(), w, reason, step);
+        return new Outcome(o.fit(), o.candidates(), w, reason, step, null);
     }
 
     private Outcome fitBolus(double[] timesS, double[] values) {
@@ -130,7 +131,7 @@ final class RoiFitter {
                 return new Outcome(none, List.of(), List.of(String.format(java.util.Locale.ROOT,
                         "destruction flash at %.2f s without refill: replenishment cannot be fitted; the signal fell"
                         + " by %.4g a.u. (95 %% interval %.4g to %.4g)", step.flashS(), step.difference(),
-                        step.ci95()[0], step.ci95()[1])), CurveFindings.DESTRUCTION_FLASH, step);
+                        step.ci95()[0], step.ci95()[1])), CurveFindings.DESTRUCTION_FLASH, step, null);
             }
             FitResult f = lm.fit(model, timesS, values, timesS.length == 0 ? 0 : timesS[0],
                     timesS.length == 0 ? 0 : timesS[timesS.length - 1]);
@@ -141,28 +142,43 @@ final class RoiFitter {
         FixedOnsetReplenishment pinned = ReplenishmentModel.fixedOnset(d.tfS());
         FitResult f = lm.fit(pinned, timesS, values, d.firstSampleS(), timesS[timesS.length - 1]);
         double[] p = f.params() == null ? null : pinned.embed(f.params());
+        CorrelatedCovariance cc = correlatedCovariance(pinned, f, timesS, values);
         FitResult full = new FitResult(model, f.status(), f.message(), p, pinned.embedCovariance(
-                correlatedCovariance(pinned, f, timesS, values)),
+                cc == null ? f.covariance() : cc.covariance()),
                 f.r2(), f.rss(), f.samples(), f.iterations(), f.windowStartS(), f.windowEndS());
+        ReplenishmentParameters measures = p == null ? null : cc == null
+                ? ReplenishmentParameters.of(p, full.covariance(), full.samples())
+                : ReplenishmentParameters.of(p, full.covariance(), replenishmentDofs(cc, p));
         return new Outcome(full, List.of(), List.of(), CurveFindings.DESTRUCTION_FLASH,
-                PrePostDifference.of(timesS, values, d, true));
+                PrePostDifference.of(timesS, values, d, true), measures);
     }
 
     /**
      * @return the covariance of a replenishment fit's {@code [O, A, β]} allowing for correlated noise (the
-     *         sandwich of {@link CorrelatedCovariance}, as every bolus interval), else the fit's pooled one
+     *         sandwich of {@link CorrelatedCovariance}, as every bolus interval), or null (then the fit's pooled one)
      */
-    private static double[][] correlatedCovariance(FixedOnsetReplenishment pinned, FitResult f, double[] t,
-                                                   double[] y) {
+    private static CorrelatedCovariance correlatedCovariance(FixedOnsetReplenishment pinned, FitResult f,
+                                                             double[] t, double[] y) {
         if (!f.hasParameters()) {
-            return f.covariance();
+            return null;
         }
         double[][] ty = Intervals.fittedSamples(f, t, y);
         try {
-            CorrelatedCovariance cc = CorrelatedCovariance.of(pinned, f.params(), new int[] {0, 1, 2}, ty[0], ty[1]);
-            return cc == null ? f.covariance() : cc.covariance();
+            return CorrelatedCovariance.of(pinned, f.params(), new int[] {0, 1, 2}, ty[0], ty[1]);
         } catch (RuntimeException e) {
-            return f.covariance();
+            return null;
         }
+    }
+
+    /** @return each measure's own degrees of freedom: A, β and A·β, over the free parameters {@code [O, A, β]} */
+    private static double[] replenishmentDofs(CorrelatedCovariance cc, double[] p) {
+        double a = p[ReplenishmentModel.A];
+        double b = p[ReplenishmentModel.BETA];
+        double[] own = cc.contrastDof().of(new double[][] {{0, 1, 0}, {0, 0, 1}, {0, b, a}});
+        double[] out = new double[own.length];
+        for (int i = 0; i < own.length; i++) {
+            out[i] = Double.isFinite(own[i]) ? own[i] : cc.dof();
+        }
+        return out;
     }
 }

@@ -118,12 +118,12 @@ public final class ComparisonBuilder {
         Map<PerfusionParameter, TimeShift> shifts = new EnumMap<>(PerfusionParameter.class);
         ParameterEstimates ta = ea.target();
         ParameterEstimates tb = eb.target();
-        double dofA = dof(ta);
-        double dofB = dof(tb);
         for (PerfusionParameter p : PerfusionParameter.values()) {
             if (p == PerfusionParameter.QOF) {
                 continue;
             }
+            double dofA = dof(ta, p);
+            double dofB = dof(tb, p);
             if (isClockTime(p)) {
                 TimeShift s = TimeShift.between(ta.value(p), ta.standardError(p), dofA, tb.value(p),
                         tb.standardError(p), dofB);
@@ -151,9 +151,9 @@ public final class ComparisonBuilder {
                 shifts);
     }
 
-    /** @return the effective degrees of freedom of an exam's intervals, infinite (normal) when unknown */
-    private static double dof(ParameterEstimates e) {
-        double d = e.intervals().dof();
+    /** @return the effective degrees of freedom of an exam's interval of {@code p}, infinite (normal) when unknown */
+    private static double dof(ParameterEstimates e, PerfusionParameter p) {
+        double d = e.dof(p);
         return d > 0 ? d : Double.POSITIVE_INFINITY;
     }
 

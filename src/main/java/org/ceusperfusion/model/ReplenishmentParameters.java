@@ -34,18 +34,29 @@ public record ReplenishmentParameters(double a, double beta, double flow, double
         if (cov != null && cov[ReplenishmentModel.TF][ReplenishmentModel.TF] == 0) {
             dof++;
         }
+        return of(p, cov, new double[] {dof, dof, dof});
+    }
+
+    /**
+     * @param p    fitted {@code [O, A, beta, tf]}
+     * @param cov  their covariance (4×4), or {@code null}
+     * @param dofs the degrees of freedom of A, β and A·β (e.g. each one's own from the correlated-noise model)
+     * @return the measures; an interval is NaN without a covariance or with fewer than one degree of freedom
+     */
+    public static ReplenishmentParameters of(double[] p, double[][] cov, double[] dofs) {
         double a = p[ReplenishmentModel.A];
         double b = p[ReplenishmentModel.BETA];
-        double tq = dof >= 1 ? new TDistribution(dof).inverseCumulativeProbability(0.975) : Double.NaN;
-        if (cov == null) {
-            tq = Double.NaN;
+        double[] tq = new double[3];
+        for (int i = 0; i < 3; i++) {
+            tq[i] = cov != null && dofs[i] >= 1 ? new TDistribution(dofs[i]).inverseCumulativeProbability(0.975)
+                    : Double.NaN;
         }
         double vaa = cov == null ? Double.NaN : cov[ReplenishmentModel.A][ReplenishmentModel.A];
         double vbb = cov == null ? Double.NaN : cov[ReplenishmentModel.BETA][ReplenishmentModel.BETA];
         double vab = cov == null ? Double.NaN : cov[ReplenishmentModel.A][ReplenishmentModel.BETA];
         double vflow = b * b * vaa + 2 * a * b * vab + a * a * vbb;
-        return new ReplenishmentParameters(a, b, a * b, interval(a, vaa, tq), interval(b, vbb, tq),
-                interval(a * b, vflow, tq));
+        return new ReplenishmentParameters(a, b, a * b, interval(a, vaa, tq[0]), interval(b, vbb, tq[1]),
+                interval(a * b, vflow, tq[2]));
     }
 
     private static double[] interval(double v, double var, double tq) {

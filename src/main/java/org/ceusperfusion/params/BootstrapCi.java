@@ -16,7 +16,7 @@ import org.ceusperfusion.model.BolusModel;
  *
  * <p>On exactly the fitted frames, the residuals {@code r_i = y_i − f(t_i)} are inflated by
  * {@code √(n/(n − p))}; each of B replicates multiplies them block by block by random signs (blocks of
- * consecutive frames spanning {@code 2·τ} seconds, τ the noise correlation time {@link ResidualNoise}
+ * consecutive frames spanning {@code 2·τ} seconds, τ the noise correlation time {@link StructuredNoise}
  * estimates from the same residuals, at least one frame), adds them to the fitted curve, refits from the
  * fitted parameters on the same window (no alternative starts; a weighted fit's replicates are weighted the
  * same way, {@link FitResult#weighting()}, their weights re-estimated from each replicate) and computes every

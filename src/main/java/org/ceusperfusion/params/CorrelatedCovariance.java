@@ -7,57 +7,50 @@ import org.ceusperfusion.model.BolusModel;
 
 /**
  * Covariance of least-squares bolus parameters under heteroscedastic, autocorrelated noise: the sandwich
- * {@code Σ = s²·B⁻¹ (Jᵀ V₀ J) B⁻¹}, {@code B = JᵀJ}, with {@code V₀ = D R D} the noise covariance shape of
- * {@link ResidualNoise} ({@code D = diag √w} with w the variance shape, R its correlation matrix).
+ * {@code Σ = s²·A⁻¹ (Jᵀ Q V Q J) A⁻¹}, {@code A = JᵀQJ} (Q = I for an unweighted fit; for a weighted fit, one that
+ * minimised {@code Σ qᵢ rᵢ²}, e.g. {@link org.ceusperfusion.fit.FitWeighting#FITTED_VARIANCE}, Q = diag q), with V
+ * the noise covariance of {@link StructuredNoise}: white noise, bubble speckle loaded with the fitted enhancement
+ * and a region gain loaded with the fitted signal, estimated by REML on the fitted frames.
  *
- * <p>Two noise models, chosen by the system property {@code ceus.noise} (default {@code legacy}):
- * <ul>
- * <li>{@code legacy} ({@link ResidualNoise}): the correlation R is estimated twice by REML, on the whole fitted
- * loop and on the bolus window (the frames whose fitted enhancement is at least 20 % of its peak, standardised by
- * the whole loop's variance shape), and the estimate with the longer effective correlation time is used. Its
- * correlated share is one number for the whole loop, so it cannot be white at the baseline and correlated at the
- * peak; on a fast bolus (rise 3 s) it covers PE in 24–77 % at 1–10 frames/s.</li>
- * <li>{@code structured} ({@link StructuredNoise}): white noise, bubble speckle loaded with the enhancement and a
- * region gain loaded with the fitted signal, one REML on the whole fitted loop, no bolus window; ν is then the
- * exact Satterthwaite count of rᵀr (below). Measured in docs/intervals.md ("A physically
- * structured noise model"); not yet the default because the fast bolus without gain still covers PE / AUC
- * 0.895 / 0.870 at 2 frames/s and 0.91 / 0.855 with speckle correlated over 2 s (one curve of a bolus a few τ long
- * cannot fix the speckle time), and 8 of the interval tests fail in that mode.</li>
- * </ul>
+ * <p>The scale comes from the unweighted residuals and is unbiased under that model, {@code s² = rᵀr / tr(PV)},
+ * {@code P = (I − H)ᵀ(I − H)}, {@code H = J A⁻¹ JᵀQ}, so the variance the fit absorbs is given back. {@link #dof()}
+ * is the Satterthwaite count of that rᵀr, {@code tr(PV)² / tr((PV)²)}; each quantity's own degrees of freedom
+ * ({@link #contrastDof()}) also count how well the noise parameters its variance rests on are known (a speckle
+ * or gain component the loop holds only a few correlation times of). Everything is O(n·p²): products with V use
+ * the first-order recursions of the exponential kernels, so irregular frame times need nothing special. The scale
+ * from the weighted residuals {@code rᵀQr} was measured and not kept: it calibrates the noise on the baseline and
+ * tail frames, while rᵀr calibrates it at the peak, where the parameters' information lies (docs/intervals.md).
  *
- * <p>The scale is unbiased under that model, {@code s² = rᵀr / tr((I − H) V₀)} with {@code H} the hat
- * matrix, so the variance the fit absorbs is given back. The effective degrees of freedom of s² follow
- * Satterthwaite, {@code ν = (tr V₀)² / tr(V₀²) − p}: about (span / τ) − p for strongly correlated
- * noise, n − p for white equal-variance noise. Everything is O(n·p²): products with R use the
- * first-order recursions of the exponential kernels, so irregular frame times need nothing special.
- *
- * <p>A weighted fit (one that minimised {@code Σ qᵢ rᵢ²}, Q = diag q, e.g. {@link
- * org.ceusperfusion.fit.FitWeighting#FITTED_VARIANCE}) has the sandwich {@code Σ = s²·A⁻¹ (Jᵀ Q V₀ Q J) A⁻¹},
- * {@code A = JᵀQJ}, with the same noise model (REML depends on the residuals only through their part
- * orthogonal to the columns of J, which any linear fit leaves the same) and the scale from the unweighted
- * residuals, {@code s² = rᵀr / tr((I − H) V₀ (I − H)ᵀ)}, {@code H = J A⁻¹ JᵀQ}, unbiased under the model as
- * above; ν is the same Satterthwaite count (a property of the noise model and of rᵀr, not of the weights). The
- * scale from the weighted residuals {@code rᵀQr} (where every frame counts about the same, so ν is about twice
- * as large) was measured and not kept: it calibrates the noise on the baseline and tail frames, while rᵀr
- * calibrates it on the frames at the peak, where the parameters' information lies; coverage of the slower
- * realistic bolus at 1–2 frames/s fell from 0.89–0.94 to 0.82–0.90 (docs/intervals.md). With Q = I this is the
- * unweighted sandwich above (the same values as before weights were added, to floating-point order: ~1e-15
- * relative).
- *
- * @param covariance parameter covariance, model order; {@code null} when not computable
- * @param dof        effective degrees of freedom ν (≥ 1)
- * @param noise      the noise covariance over the fitted frames
- * @param samples    samples used
+ * @param covariance  parameter covariance, model order; {@code null} when not computable
+ * @param dof         degrees of freedom ν of the residual scale (≥ 1)
+ * @param noise       the noise covariance over the fitted frames
+ * @param samples     samples used
+ * @param contrastDof degrees of freedom of the variance of any linear combination of the parameters
  */
-public record CorrelatedCovariance(double[][] covariance, double dof, NoiseCovariance noise, int samples) {
+public record CorrelatedCovariance(double[][] covariance, double dof, NoiseCovariance noise, int samples,
+                                   ContrastDof contrastDof) {
 
-    /**
-     * Which noise model estimates V: {@code structured} ({@link StructuredNoise}: white + speckle ∝ e + gain ∝ ŷ,
-     * one REML on the whole fitted loop) or {@code legacy} ({@link ResidualNoise}: a variance shape times one
-     * stationary correlation, estimated on the whole loop and on the bolus window, the longer kept). System property
-     * {@code ceus.noise}, for measuring.
-     */
-    static final boolean STRUCTURED = !"legacy".equals(System.getProperty("ceus.noise", "legacy"));
+    /** Degrees of freedom of the variance {@code cᵀΣc} of a linear combination of the parameters. */
+    @FunctionalInterface
+    public interface ContrastDof {
+        /**
+         * @param contrasts one gradient per quantity, in the covariance's parameter order
+         * @return ν per contrast; NaN where not available (then {@link #dof()} applies)
+         */
+        double[] of(double[][] contrasts);
+
+        /** No per-contrast degrees of freedom. */
+        ContrastDof NONE = c -> {
+            double[] out = new double[c.length];
+            java.util.Arrays.fill(out, Double.NaN);
+            return out;
+        };
+    }
+
+    /** A covariance with one ν for every quantity. */
+    CorrelatedCovariance(double[][] covariance, double dof, NoiseCovariance noise, int samples) {
+        this(covariance, dof, noise, samples, ContrastDof.NONE);
+    }
 
     /**
      * @param model  the fitted model
@@ -69,7 +62,7 @@ public record CorrelatedCovariance(double[][] covariance, double dof, NoiseCovar
      *         samples remain
      */
     public static CorrelatedCovariance of(BolusModel model, double[] p, int[] free, double[] t, double[] y) {
-        return of(model, p, free, t, y, null, true);
+        return of(model, p, free, t, y, null);
     }
 
     /**
@@ -81,12 +74,6 @@ public record CorrelatedCovariance(double[][] covariance, double dof, NoiseCovar
      */
     public static CorrelatedCovariance of(BolusModel model, double[] p, int[] free, double[] t, double[] y,
                                           double[] weights) {
-        return of(model, p, free, t, y, weights, true);
-    }
-
-    /** As {@link #of(BolusModel, double[], int[], double[], double[], double[])}; {@code bolusWindow} false: whole loop only. */
-    static CorrelatedCovariance of(BolusModel model, double[] p, int[] free, double[] t, double[] y, double[] weights,
-                                   boolean bolusWindow) {
         if (weights != null && weights.length != t.length) {
             throw new IllegalArgumentException(weights.length + " weights for " + t.length + " samples");
         }
@@ -116,15 +103,7 @@ public record CorrelatedCovariance(double[][] covariance, double dof, NoiseCovar
         for (int i = 0; i < n; i++) {
             e[i] = f[i] - o;
         }
-        if (STRUCTURED) {
-            return fromResiduals(t, r, e, f, j, rss, weights);
-        }
-        ResidualNoise noise = ResidualNoise.estimate(t, r, e, j);
-        ResidualNoise bolus = bolusWindow ? bolusNoise(noise, t, r, e, j, BOLUS_FRACTION) : null;
-        if (bolus != null && bolus.correlationTimeS() > noise.correlationTimeS()) {
-            noise = bolus;
-        }
-        return sandwich(noise.covariance(t, e), j, weights, rss);
+        return fromResiduals(t, r, e, f, j, rss, weights);
     }
 
     /**
@@ -142,61 +121,31 @@ public record CorrelatedCovariance(double[][] covariance, double dof, NoiseCovar
      */
     static CorrelatedCovariance fromResiduals(double[] t, double[] r, double[] e, double[] signal, double[][] j,
                                               double rss, double[] weights) {
-        if (!STRUCTURED) {
-            return sandwich(ResidualNoise.estimate(t, r, e, j).covariance(t, e), j, weights, rss);
-        }
-        return sandwich(StructuredNoise.covariance(t, r, e, signal, j), j, weights, rss);
-    }
-
-    /** The bolus window: the frames whose fitted enhancement is at least this share of its peak. */
-    static final double BOLUS_FRACTION = 0.2;
-
-    /**
-     * The window's correlation is the two-exponential model of {@link ResidualNoise} unless AIC prefers
-     * independent frames to it; then one exponential plus white noise, averaged with independent frames by
-     * Akaike weights, is used ({@link ResidualNoise#singleCorrelation}). At coarse frame rates the window holds
-     * only 20–60 frames, and the four-parameter model lost by AIC in a quarter of the loops with 1-s speckle at
-     * 2 fps (PE covered in 63 % of those); see docs/intervals.md.
-     *
-     * @return the noise with the whole loop's variance shape and the correlation estimated (REML) on the
-     *         frames where the fitted enhancement is at least {@code fraction} of its peak — where the
-     *         parameters' information lies; null when that window holds too few frames
-     */
-    static ResidualNoise bolusNoise(ResidualNoise noise, double[] t, double[] r, double[] e, double[][] j,
-                                    double fraction) {
-        double peak = 0;
-        for (double v : e) {
-            peak = Math.max(peak, v);
-        }
-        int n = t.length;
-        int k = j[0].length;
-        int m = 0;
-        for (double v : e) {
-            m += v >= fraction * peak ? 1 : 0;
-        }
-        if (!(peak > 0) || m < Math.max(20, 3 * k)) {
+        StructuredNoise.Fitted fitted = StructuredNoise.estimate(t, r, e, signal, j);
+        CorrelatedCovariance cc = sandwich(fitted.covariance(), j, weights, rss);
+        if (cc == null) {
             return null;
         }
-        double[] ts = new double[m];
-        double[] z = new double[m];
-        double[][] jw = new double[m][k];
-        int q = 0;
+        double[][] g = spread(j, weights);
+        return g == null ? cc : new CorrelatedCovariance(cc.covariance(), cc.dof(), cc.noise(), cc.samples(),
+                contrasts -> fitted.dof(g, contrasts));
+    }
+
+    /** @return {@code G = QJ·A⁻¹}, {@code A = JᵀQJ} (how each frame's noise reaches the parameters); null if singular */
+    private static double[][] spread(double[][] j, double[] q) {
+        int n = j.length;
+        int k = j[0].length;
+        double[][] qj = new double[n][k];
         for (int i = 0; i < n; i++) {
-            if (e[i] >= fraction * peak) {
-                double d = Math.sqrt(noise.shape(e[i]));
-                ts[q] = t[i];
-                z[q] = r[i] / d;
-                for (int a = 0; a < k; a++) {
-                    jw[q][a] = j[i][a] / d;
-                }
-                q++;
+            for (int a = 0; a < k; a++) {
+                qj[i][a] = (q == null ? 1 : q[i]) * j[i][a];
             }
         }
-        double[] c = ResidualNoise.correlation(ts, z, jw);
-        if (c[0] + c[2] == 0) {
-            c = ResidualNoise.singleCorrelation(ts, z, jw);
+        RealMatrix aInv = inverse(symmetric(product(qj, j)));
+        if (aInv == null) {
+            return null;
         }
-        return new ResidualNoise(noise.a(), noise.c(), noise.b(), c[0], c[1], c[2], c[3]);
+        return new Array2DRowRealMatrix(qj, false).multiply(aInv).getData();
     }
 
     /** @return {@code {tr(PV), tr((PV)²)}} of {@link #sandwich} (for tests) */
@@ -209,7 +158,7 @@ public record CorrelatedCovariance(double[][] covariance, double dof, NoiseCovar
     /**
      * The sandwich {@code s²·A⁻¹ (Jᵀ Q V Q J) A⁻¹}, {@code A = JᵀQJ} (Q = I for an unweighted fit), with
      * {@code s² = rss / tr(P V)}, {@code P = (I − H)ᵀ(I − H)}, {@code H = J A⁻¹ JᵀQ} (the expectation of rᵀr under
-     * V), and ν the Satterthwaite degrees of freedom of that rᵀr, {@code tr(PV)² / tr((PV)²)} (in the legacy mode, {@code (tr V)²/tr V² − p}). {@code I − P = Z C Zᵀ} with {@code Z = [J, QJA⁻¹]} and
+     * V), and ν the Satterthwaite degrees of freedom of that rᵀr, {@code tr(PV)² / tr((PV)²)}. {@code I − P = Z C Zᵀ} with {@code Z = [J, QJA⁻¹]} and
      * {@code C = [[0, I], [I, −JᵀJ]]}, so every trace is O(n·p²) through products with V.
      *
      * @param q the fit's weights, one per sample, or null
@@ -272,10 +221,8 @@ public record CorrelatedCovariance(double[][] covariance, double dof, NoiseCovar
             }
         }
         RealMatrix cz = new Array2DRowRealMatrix(cm, false).multiply(new Array2DRowRealMatrix(zvz, false));
-        double trV = v.trace();
-        double trV2 = v.traceSquare();
-        double trPv = trV - cz.getTrace();
-        double trPvPv = trV2 - 2 * new Array2DRowRealMatrix(cm, false).multiply(
+        double trPv = v.trace() - cz.getTrace();
+        double trPvPv = v.traceSquare() - 2 * new Array2DRowRealMatrix(cm, false).multiply(
                 new Array2DRowRealMatrix(vzvz, false)).getTrace() + cz.multiply(cz).getTrace();
         if (!(trPv > 0) || !(trPvPv > 0)) {
             return null;
@@ -296,7 +243,7 @@ public record CorrelatedCovariance(double[][] covariance, double dof, NoiseCovar
                 return null;
             }
         }
-        double dof = STRUCTURED ? trPv * trPv / trPvPv : trV * trV / trV2 - k;
+        double dof = trPv * trPv / trPvPv;
         return new CorrelatedCovariance(cov, Math.max(1, dof), v, n);
     }
 

@@ -13,12 +13,13 @@ import org.ceusperfusion.model.BolusModel;
  * gets its single-exam intervals here.
  *
  * <p>From exactly the frames that were fitted (the finite samples given, inside the fit window), the
- * residual noise is modelled as heteroscedastic and autocorrelated with a correlation time τ in seconds
- * estimated from the data ({@link ResidualNoise}; the correlation by REML on the whole loop and on the bolus
- * window, the longer of the two, see {@link CorrelatedCovariance}); the parameter covariance is the sandwich of
+ * residual noise is modelled as the physics makes it ({@link StructuredNoise}: white noise, bubble speckle loaded
+ * with the fitted enhancement and correlated over τ₁ seconds, a slow region gain loaded with the fitted signal,
+ * estimated by REML); the parameter covariance is the sandwich of
  * {@link CorrelatedCovariance} (for a weighted fit, {@link FitResult#weights()}, the weighted sandwich of the
  * same noise model); every perfusion parameter's interval is the delta method of
- * {@link ParameterCalculator} with Student's t on the effective degrees of freedom. Parameters the fit
+ * {@link ParameterCalculator} with Student's t on that parameter's own degrees of freedom
+ * ({@link CorrelatedCovariance#contrastDof()}, {@link ParameterEstimates#dof}). Parameters the fit
  * held fixed (zero variance in the fit's covariance, e.g. the flash time of a replenishment fit) stay
  * fixed. When the noise model cannot be built (too few samples, a singular design) the pooled
  * {@code s²(JᵀJ)⁻¹} intervals are returned and labelled {@link IntervalInfo#POOLED}.
@@ -56,7 +57,7 @@ public final class Intervals {
                     fit.degreesOfFreedom(), ParameterCalculator.pooledQuantile(fit), Double.NaN, ty[0].length));
         }
         double tq = new TDistribution(cc.dof()).inverseCumulativeProbability(0.975);
-        ParameterEstimates e = ParameterCalculator.compute(fit, cc.covariance(), tq);
+        ParameterEstimates e = ParameterCalculator.compute(fit, cc.covariance(), cc.contrastDof(), cc.dof());
         return e.withIntervals(new IntervalInfo(IntervalInfo.CORRELATED, IntervalInfo.COVERS_FIT, cc.dof(), tq,
                 cc.noise().correlationTimeS(), cc.samples()));
     }
@@ -80,7 +81,16 @@ public final class Intervals {
                     full[free[a]][free[b]] = cc.covariance()[a][b];
                 }
             }
-            return new CorrelatedCovariance(full, cc.dof(), cc.noise(), cc.samples());
+            CorrelatedCovariance.ContrastDof byFree = cc.contrastDof();
+            return new CorrelatedCovariance(full, cc.dof(), cc.noise(), cc.samples(), contrasts -> {
+                double[][] reduced = new double[contrasts.length][free.length];
+                for (int q = 0; q < contrasts.length; q++) {
+                    for (int a = 0; a < free.length; a++) {
+                        reduced[q][a] = contrasts[q][free[a]];
+                    }
+                }
+                return byFree.of(reduced);
+            });
         } catch (RuntimeException e) {
             return null;
         }

@@ -5,10 +5,10 @@ import org.apache.commons.math3.distribution.TDistribution;
 /**
  * The difference between the mean levels of two short windows of one curve (before and after a destruction
  * flash) with a 95 % interval from the same noise model as every other interval of the program
- * ({@link ResidualNoise}: variance growing with the level, a correlation in seconds made of a fast and a slow
- * exponential, estimated by REML) and the sandwich covariance of {@link CorrelatedCovariance}. The interval
- * uses Student's t on the model's effective degrees of freedom; callers may prefer the standard error itself
- * when a slow drift makes those degrees of freedom collapse.
+ * ({@link StructuredNoise}: white noise, speckle growing with the level above the lower window, a slow gain on the
+ * whole level, estimated by REML) and the sandwich covariance of {@link CorrelatedCovariance}. The interval
+ * uses Student's t on the difference's own degrees of freedom ({@link CorrelatedCovariance#contrastDof()}); callers
+ * may prefer the standard error itself when a slow drift makes those degrees of freedom collapse.
  *
  * <p>The noise is learnt on longer stretches than the two windows, so that a slow drift (gain, out-of-plane
  * motion: correlation times of several seconds, longer than a window) is seen: each sample belongs to
@@ -85,9 +85,14 @@ public final class LevelDifference {
         }
         double[][] c = cc.covariance();
         double se = Math.sqrt(Math.max(0, c[0][0] + c[1][1] - 2 * c[0][1]));
-        double tq = new TDistribution(cc.dof()).inverseCumulativeProbability(0.975);
+        double[] contrast = new double[c.length];
+        contrast[0] = 1;
+        contrast[1] = -1;
+        double own = cc.contrastDof().of(new double[][] {contrast})[0];
+        double dof = Math.max(1, Double.isFinite(own) ? own : cc.dof());
+        double tq = new TDistribution(dof).inverseCumulativeProbability(0.975);
         double diff = mb - ma;
-        return new Estimate(mb, ma, diff, se, cc.dof(), new double[] {diff - tq * se, diff + tq * se});
+        return new Estimate(mb, ma, diff, se, dof, new double[] {diff - tq * se, diff + tq * se});
     }
 
     /**

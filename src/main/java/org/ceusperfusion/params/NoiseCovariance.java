@@ -6,9 +6,8 @@ import java.util.List;
 /**
  * A noise covariance over the fitted frames, {@code V = diag(white) + Σ_c D_c K_c D_c}, each correlated
  * component c an exponential kernel {@code K_c(k, l) = exp(−|t_k − t_l|/τ_c)} with loadings
- * {@code D_c = diag(load_c)} (its standard deviation per frame). Both noise models of this package take this
- * form: {@link StructuredNoise} (white noise, bubble speckle loaded with the enhancement, region gain loaded with
- * the fitted signal) and {@link ResidualNoise} (a variance shape times a stationary correlation). Products
+ * {@code D_c = diag(load_c)} (its standard deviation per frame): the form of {@link StructuredNoise} (white noise,
+ * bubble speckle loaded with the enhancement, region gain loaded with the fitted signal). Products
  * {@code V·u} and {@code tr V²} cost O(n) per component through the first-order recursion of the kernel, so
  * irregular frame times need nothing special.
  */
@@ -95,7 +94,7 @@ public final class NoiseCovariance {
             for (int i = 0; i < n; i++) {
                 v[i] = l[i] * u[i];
             }
-            double[] kv = ResidualNoise.kernelTimes(v, t, taus.get(c));
+            double[] kv = kernelTimes(v, t, taus.get(c));
             for (int i = 0; i < n; i++) {
                 out[i] += l[i] * kv[i];
             }
@@ -137,7 +136,7 @@ public final class NoiseCovariance {
                 for (int i = 0; i < n; i++) {
                     u[i] = lc[i] * ld[i];
                 }
-                double[] ku = ResidualNoise.kernelTimes(u, t, tc * td / (tc + td));
+                double[] ku = kernelTimes(u, t, tc * td / (tc + td));
                 double f = 0;
                 for (int i = 0; i < n; i++) {
                     f += u[i] * ku[i];
@@ -167,4 +166,26 @@ public final class NoiseCovariance {
         }
         return s;
     }
+
+    /** @return {@code K·u} with {@code K_kl = exp(−|t_k − t_l|/tau)} (identity for tau ≤ 0), O(n) */
+    static double[] kernelTimes(double[] u, double[] t, double tau) {
+        int n = u.length;
+        if (!(tau > 0)) {
+            return u.clone();
+        }
+        double[] fw = new double[n];
+        double[] out = new double[n];
+        fw[0] = u[0];
+        for (int i = 1; i < n; i++) {
+            fw[i] = u[i] + Math.exp(-(t[i] - t[i - 1]) / tau) * fw[i - 1];
+        }
+        double bw = u[n - 1];
+        out[n - 1] = fw[n - 1];
+        for (int i = n - 2; i >= 0; i--) {
+            bw = u[i] + Math.exp(-(t[i + 1] - t[i]) / tau) * bw;
+            out[i] = fw[i] + bw - u[i];
+        }
+        return out;
+    }
+
 }

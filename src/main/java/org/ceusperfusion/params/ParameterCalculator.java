@@ -91,6 +91,48 @@ public final class ParameterCalculator {
     }
 
     /**
+     * Delta-method intervals with Student's t on each parameter's own degrees of freedom.
+     *
+     * @param fit      a fit result
+     * @param cov      covariance of the fit's parameters
+     * @param dofs     ν of each parameter's variance from its gradient (NaN: use {@code fallback})
+     * @param fallback ν when a parameter has none of its own
+     * @return values, 95 % CIs and each parameter's ν
+     */
+    static ParameterEstimates compute(FitResult fit, double[][] cov, CorrelatedCovariance.ContrastDof dofs,
+                                      double fallback) {
+        ParameterEstimates unit = compute(fit, cov, 1.0);
+        if (!fit.hasParameters() || cov == null) {
+            return unit;
+        }
+        double[][] grads = gradients(fit.model(), fit.params(), cov);
+        int k = grads.length;
+        double[][] contrasts = new double[ALL.length][k];
+        for (PerfusionParameter q : ALL) {
+            for (int a = 0; a < k; a++) {
+                double g = grads[a][q.ordinal()];
+                contrasts[q.ordinal()][a] = Double.isFinite(g) ? g : 0;
+            }
+        }
+        double[] nu = dofs.of(contrasts);
+        Map<PerfusionParameter, double[]> ci = new EnumMap<>(unit.ci95());
+        Map<PerfusionParameter, Double> dof = new EnumMap<>(PerfusionParameter.class);
+        for (PerfusionParameter q : ALL) {
+            if (q == PerfusionParameter.QOF) {
+                continue;
+            }
+            double v = Math.max(1, Double.isFinite(nu[q.ordinal()]) ? nu[q.ordinal()] : fallback);
+            double tq = new TDistribution(v).inverseCumulativeProbability(0.975);
+            double val = unit.value(q);
+            double[] c = unit.ci(q);
+            double sd = (c[1] - c[0]) / 2;
+            ci.put(q, new double[] {val - tq * sd, val + tq * sd});
+            dof.put(q, v);
+        }
+        return new ParameterEstimates(unit.values(), ci, unit.intervals(), dof);
+    }
+
+    /**
      * 95 % interval of QOF = 100·R² from the Olkin–Finn large-sample variance of R².
      *
      * @param r2 R² of the fit

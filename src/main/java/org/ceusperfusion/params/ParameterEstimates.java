@@ -12,12 +12,19 @@ import java.util.Map;
  * @param intervals what the intervals are and cover ({@link IntervalInfo#NONE} when unknown)
  */
 public record ParameterEstimates(Map<PerfusionParameter, Double> values, Map<PerfusionParameter, double[]> ci95,
-                                 IntervalInfo intervals) {
+                                 IntervalInfo intervals, Map<PerfusionParameter, Double> dofs) {
 
     public ParameterEstimates {
         values = Collections.unmodifiableMap(new EnumMap<>(values));
         ci95 = Collections.unmodifiableMap(new EnumMap<>(ci95));
         intervals = intervals == null ? IntervalInfo.NONE : intervals;
+        dofs = dofs == null || dofs.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(dofs));
+    }
+
+    /** Estimates whose intervals all use the degrees of freedom of {@code intervals}. */
+    public ParameterEstimates(Map<PerfusionParameter, Double> values, Map<PerfusionParameter, double[]> ci95,
+                              IntervalInfo intervals) {
+        this(values, ci95, intervals, Map.of());
     }
 
     /** Estimates without interval information ({@link IntervalInfo#NONE}). */
@@ -25,15 +32,26 @@ public record ParameterEstimates(Map<PerfusionParameter, Double> values, Map<Per
         this(values, ci95, IntervalInfo.NONE);
     }
 
-    /** @return the standard error of {@code p} implied by its interval and {@link #intervals()}, NaN when unknown */
+    /** @return the standard error of {@code p} implied by its interval and its degrees of freedom, NaN when unknown */
     public double standardError(PerfusionParameter p) {
         double[] c = ci(p);
-        return intervals.standardError((c[1] - c[0]) / 2);
+        Double nu = dofs.get(p);
+        if (nu == null) {
+            return intervals.standardError((c[1] - c[0]) / 2);
+        }
+        return (c[1] - c[0]) / 2 / new org.apache.commons.math3.distribution.TDistribution(nu)
+                .inverseCumulativeProbability(0.975);
+    }
+
+    /** @return the degrees of freedom of {@code p}'s interval: its own, else {@link IntervalInfo#dof()} */
+    public double dof(PerfusionParameter p) {
+        Double nu = dofs.get(p);
+        return nu == null ? intervals.dof() : nu;
     }
 
     /** @return a copy with other interval information */
     public ParameterEstimates withIntervals(IntervalInfo info) {
-        return new ParameterEstimates(values, ci95, info);
+        return new ParameterEstimates(values, ci95, info, dofs);
     }
 
     /** @return the value of {@code p}, or NaN when absent */

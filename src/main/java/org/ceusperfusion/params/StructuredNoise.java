@@ -90,6 +90,11 @@ public record StructuredNoise(double a, double c, double b, double tau1S, double
      * AUC 0.82 / 0.77 against 0.86 / 0.82 averaged, before the starts from the residual size were added).
      */
     static NoiseCovariance covariance(double[] t, double[] r, double[] e, double[] m, double[][] jac) {
+        return estimate(t, r, e, m, jac).covariance();
+    }
+
+    /** As {@link #covariance(double[], double[], double[], double[], double[][])}, with the candidates kept. */
+    static Fitted estimate(double[] t, double[] r, double[] e, double[] m, double[][] jac) {
         Candidates c = candidates(t, r, e, m, jac);
         double[] w = c.weights();
         NoiseCovariance v = null;
@@ -99,11 +104,213 @@ public record StructuredNoise(double a, double c, double b, double tau1S, double
                 v = v == null ? vi : v.plus(vi);
             }
         }
-        return v;
+        return new Fitted(v, c, t, e, m);
+    }
+
+    /**
+     * The fitted noise model of one fit: its Akaike-averaged covariance, and the candidate models with their REML
+     * estimates, from which {@link #dof} gives the degrees of freedom of any variance the covariance implies.
+     */
+    record Fitted(NoiseCovariance covariance, Candidates candidates, double[] t, double[] e, double[] m) {
+
+        /** Step in the log parameters for the numerical information matrix and gradients. */
+        private static final double STEP = 0.05;
+
+        /**
+         * Satterthwaite degrees of freedom of {@code cᵀΣc} for each contrast c, {@code Σ = Gᵀ V G}: {@code ν =
+         * 2·f̄² / Var f}, with {@code Var f} from the REML information of the noise parameters (the overall scale
+         * included) by the delta method, within each candidate model, plus the spread between the models around
+         * their Akaike-weighted mean f̄ (a model-averaged variance). So the variance of PE's estimate gets few
+         * degrees of freedom when it rests on a speckle or gain component that the loop holds only a few
+         * correlation times of, and many when it rests on white noise, whatever rᵀr's own count is.
+         *
+         * @param g         {@code QJA⁻¹}, one row per frame, one column per free fit parameter
+         * @param contrasts one gradient per quantity, over the free fit parameters
+         * @return ν per contrast (NaN where it cannot be computed: no REML candidates, or a singular information)
+         */
+        double[] dof(double[][] g, double[][] contrasts) {
+            double[] out = new double[contrasts.length];
+            java.util.Arrays.fill(out, Double.NaN);
+            Candidates c = candidates;
+            if (c.theta() == null) {
+                return out;
+            }
+            double[] w = c.weights();
+            double[] fBar = new double[contrasts.length];
+            double[] var = new double[contrasts.length];
+            double[][] f = new double[w.length][];
+            double[][] vf = new double[w.length][];
+            double used = 0;
+            for (int i = 0; i < w.length; i++) {
+                if (w[i] <= 1e-3) {
+                    continue;
+                }
+                double[][] fv = contrastVariances(c.theta()[i], g, contrasts);
+                if (fv == null) {
+                    return out;
+                }
+                f[i] = fv[0];
+                vf[i] = fv[1];
+                used += w[i];
+                for (int q = 0; q < contrasts.length; q++) {
+                    fBar[q] += w[i] * f[i][q];
+                }
+            }
+            for (int q = 0; q < contrasts.length; q++) {
+                fBar[q] /= used;
+            }
+            for (int i = 0; i < w.length; i++) {
+                if (f[i] == null) {
+                    continue;
+                }
+                for (int q = 0; q < contrasts.length; q++) {
+                    double d = f[i][q] - fBar[q];
+                    var[q] += w[i] / used * (vf[i][q] + d * d);
+                }
+            }
+            for (int q = 0; q < contrasts.length; q++) {
+                out[q] = var[q] > 0 && fBar[q] > 0 ? 2 * fBar[q] * fBar[q] / var[q] : Double.NaN;
+            }
+            return out;
+        }
+
+        /** @return {@code {f, Var f}} per contrast under one candidate model, or null when its information is singular */
+        private double[][] contrastVariances(double[] theta, double[][] g, double[][] contrasts) {
+            Likelihood lik = candidates.lik();
+            int[] act = active(theta);
+            int d = act.length + 1;
+            double l0 = lik.value(theta[0], theta[1], theta[2], theta[3], theta[4]);
+            double s2 = lik.lastSigma2;
+            if (!Double.isFinite(l0) || !(s2 > 0)) {
+                return null;
+            }
+            double[] phi0 = new double[d];
+            phi0[0] = Math.log(s2);
+            for (int a = 0; a < act.length; a++) {
+                phi0[a + 1] = theta[act[a]];
+            }
+            java.util.function.ToDoubleFunction<double[]> ll = phi -> lik.full(point(theta, act, phi), phi[0]);
+            double[][] info = new double[d][d];
+            double c0 = ll.applyAsDouble(phi0);
+            for (int a = 0; a < d; a++) {
+                for (int b = 0; b <= a; b++) {
+                    double v;
+                    if (a == b) {
+                        v = -(ll.applyAsDouble(shift(phi0, a, STEP, a, 0)) - 2 * c0
+                                + ll.applyAsDouble(shift(phi0, a, -STEP, a, 0))) / (STEP * STEP);
+                    } else {
+                        v = -(ll.applyAsDouble(shift(phi0, a, STEP, b, STEP)) - ll.applyAsDouble(shift(phi0, a, STEP, b, -STEP))
+                                - ll.applyAsDouble(shift(phi0, a, -STEP, b, STEP))
+                                + ll.applyAsDouble(shift(phi0, a, -STEP, b, -STEP))) / (4 * STEP * STEP);
+                    }
+                    info[a][b] = v;
+                    info[b][a] = v;
+                }
+            }
+            for (double[] row : info) {
+                for (double x : row) {
+                    if (!Double.isFinite(x)) {
+                        return null;
+                    }
+                }
+            }
+            double[][] cov = positivePartInverse(info);
+            int k = contrasts.length;
+            double[] f0 = contrastValues(theta, act, phi0, g, contrasts);
+            double[][] grad = new double[d][];
+            for (int a = 0; a < d; a++) {
+                double[] fp = contrastValues(theta, act, shift(phi0, a, STEP, a, 0), g, contrasts);
+                double[] fm = contrastValues(theta, act, shift(phi0, a, -STEP, a, 0), g, contrasts);
+                grad[a] = new double[k];
+                for (int q = 0; q < k; q++) {
+                    grad[a][q] = (fp[q] - fm[q]) / (2 * STEP);
+                }
+            }
+            double[] vf = new double[k];
+            for (int q = 0; q < k; q++) {
+                for (int a = 0; a < d; a++) {
+                    for (int b = 0; b < d; b++) {
+                        vf[q] += grad[a][q] * cov[a][b] * grad[b][q];
+                    }
+                }
+            }
+            return new double[][] {f0, vf};
+        }
+
+        /** @return {@code cᵀ Gᵀ V(φ) G c} per contrast, V the candidate's covariance at φ = (ln σ², active θ) */
+        private double[] contrastValues(double[] theta, int[] act, double[] phi, double[][] g, double[][] contrasts) {
+            StructuredNoise model = candidates.lik().decode(point(theta, act, phi), Math.exp(phi[0]));
+            if (model.tau1S() > 0) {
+                model = model.withSpeckleTau(correctedTau(model.tau1S(), t, e));
+            }
+            NoiseCovariance v = model.covariance(t, e, m);
+            int n = g.length;
+            double[] out = new double[contrasts.length];
+            double[] u = new double[n];
+            for (int q = 0; q < contrasts.length; q++) {
+                for (int i = 0; i < n; i++) {
+                    double s = 0;
+                    for (int a = 0; a < contrasts[q].length; a++) {
+                        s += g[i][a] * contrasts[q][a];
+                    }
+                    u[i] = s;
+                }
+                double[] vu = v.times(u);
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += u[i] * vu[i];
+                }
+                out[q] = s;
+            }
+            return out;
+        }
+
+        private static int[] active(double[] theta) {
+            return java.util.stream.IntStream.range(0, theta.length).filter(i -> !Double.isNaN(theta[i])).toArray();
+        }
+
+        private static double[] point(double[] theta, int[] act, double[] phi) {
+            double[] x = theta.clone();
+            for (int a = 0; a < act.length; a++) {
+                x[act[a]] = phi[a + 1];
+            }
+            return x;
+        }
+
+        private static double[] shift(double[] phi, int a, double da, int b, double db) {
+            double[] x = phi.clone();
+            x[a] += da;
+            x[b] += db;
+            return x;
+        }
+
+        /** @return the inverse of a symmetric matrix on its positive eigenvalues (flat directions carry no variance) */
+        private static double[][] positivePartInverse(double[][] h) {
+            var eig = new org.apache.commons.math3.linear.EigenDecomposition(
+                    new org.apache.commons.math3.linear.Array2DRowRealMatrix(h, false));
+            int d = h.length;
+            double[] lambda = eig.getRealEigenvalues();
+            double max = 0;
+            for (double x : lambda) {
+                max = Math.max(max, Math.abs(x));
+            }
+            double[][] out = new double[d][d];
+            for (int j = 0; j < d; j++) {
+                if (lambda[j] > 1e-9 * max) {
+                    double[] v = eig.getEigenvector(j).toArray();
+                    for (int a = 0; a < d; a++) {
+                        for (int b = 0; b < d; b++) {
+                            out[a][b] += v[a] * v[b] / lambda[j];
+                        }
+                    }
+                }
+            }
+            return out;
+        }
     }
 
     /** The four nested models with their AIC (white only, speckle, white speckle + gain, both). */
-    private record Candidates(StructuredNoise[] models, double[] aic) {
+    private record Candidates(StructuredNoise[] models, double[] aic, double[][] theta, Likelihood lik) {
         int best() {
             int b = 0;
             for (int i = 1; i < aic.length; i++) {
@@ -130,9 +337,9 @@ public record StructuredNoise(double a, double c, double b, double tau1S, double
     }
 
     private static Candidates candidates(double[] t, double[] r, double[] e, double[] m, double[][] jac) {
-        double[] acb = ResidualNoise.varianceShape(r, e);
+        double[] acb = VarianceShape.of(r, e);
         StructuredNoise fallback = new StructuredNoise(acb[0], acb[1], acb[2], 0, 0, 0);
-        Candidates none = new Candidates(new StructuredNoise[] {fallback}, new double[] {0});
+        Candidates none = new Candidates(new StructuredNoise[] {fallback}, new double[] {0}, null, null);
         int n = t.length;
         double dtMin = Double.POSITIVE_INFINITY;
         for (int i = 1; i < n; i++) {
@@ -194,7 +401,7 @@ public record StructuredNoise(double a, double c, double b, double tau1S, double
                 aic[i] = Double.POSITIVE_INFINITY;
             }
         }
-        Candidates out = new Candidates(models, aic);
+        Candidates out = new Candidates(models, aic, theta, lik);
         return Double.isFinite(aic[out.best()]) ? out : none;
     }
 
@@ -204,12 +411,13 @@ public record StructuredNoise(double a, double c, double b, double tau1S, double
     }
 
     /**
-     * The speckle time corrected for the small-sample bias of an autoregressive coefficient, {@code E φ̂ ≈ φ −
-     * (1 + 3φ)/n}, with φ the coefficient over the median frame spacing and n the effective number of frames that
-     * carry speckle, {@code (Σ e²)² / Σ e⁴} (the speckle is loaded with e, so a 3-s bolus at 10 fps gives n ≈ 35).
-     * The approximation is the one for an AR(1) series with an estimated mean (Marriott–Pope, Kendall); REML removes
-     * the absorption of slow noise by the fitted curve, not this bias, which is large when the bolus is only a few
-     * τ long (measured: median τ̂₁ 0.45 s for a true 1 s on the fast bolus at 10 fps). Capped at
+     * The speckle time corrected for the small-sample bias of an autoregressive coefficient that REML leaves,
+     * {@code E φ̂ ≈ φ − 2φ/n}: the bias of the coefficient of an AR(1) series of known mean (White 1961); REML removes
+     * the larger part, {@code (1 + φ)/n}, that comes from estimating the mean (here the fitted curve). φ is the
+     * coefficient over the median frame spacing and n the effective number of frames that carry speckle,
+     * {@code (Σ e²)² / Σ e⁴} (the speckle is loaded with e, so a 3-s bolus at 10 fps gives n ≈ 35). Without it the
+     * fast bolus at 10 fps had median τ̂₁ 0.45 s for a true 1 s. The full estimated-mean correction
+     * {@code (1 + 3φ)/n} was measured too and over-covered (docs/intervals.md). Capped at
      * {@link #SPECKLE_TAU_MAX_S}.
      */
     static double correctedTau(double tau, double[] t, double[] e) {
@@ -232,7 +440,7 @@ public record StructuredNoise(double a, double c, double b, double tau1S, double
         }
         double neff = s2 * s2 / s4;
         double phi = Math.exp(-dt / tau);
-        double corrected = Math.min(phi + (1 + 3 * phi) / neff, Math.exp(-dt / SPECKLE_TAU_MAX_S));
+        double corrected = Math.min(phi + 2 * phi / neff, Math.exp(-dt / SPECKLE_TAU_MAX_S));
         return corrected > phi ? -dt / Math.log(corrected) : tau;
     }
 
@@ -317,10 +525,26 @@ public record StructuredNoise(double a, double c, double b, double tau1S, double
             if (!(s2 > 0)) {
                 return new StructuredNoise(1, 0, 0, 0, 0, 0);
             }
+            return decode(x, s2);
+        }
+
+        /** @return the model of θ with the white variance at zero enhancement {@code s2}, a.u.² */
+        StructuredNoise decode(double[] x, double s2) {
             boolean gain = !Double.isNaN(x[3]);
             return new StructuredNoise(s2, s2 * pos(x[0]) / scale, s2 * pos(x[1]) / (scale * scale),
                     Double.isNaN(x[2]) ? 0 : speckleTau(x[2]), gain ? s2 * pos(x[3]) / (scale * scale) : 0,
                     gain ? tau(x[4]) : 0);
+        }
+
+        /**
+         * @return the restricted log-likelihood at θ and the scale {@code σ² = exp(lnSigma2)} (not profiled):
+         *         {@code −½[(n − p) ln σ² + Q/σ² + ln|V| + ln|XᵀV⁻¹X|]}
+         */
+        double full(double[] x, double lnSigma2) {
+            double profile = value(x[0], x[1], x[2], x[3], x[4]);
+            double s2 = lastSigma2;
+            double dof = t.length - (series.length - 1);
+            return profile + 0.5 * dof * (Math.log(s2) - lnSigma2 - s2 / Math.exp(lnSigma2));
         }
 
         /** @return the restricted log-likelihood (scale profiled) */

@@ -128,9 +128,21 @@ public final class AnalysisJson {
 
     /**
      * What the {@code ci95} intervals are and cover: {@code method}, {@code covers}, {@code dof} (Student t
-     * degrees of freedom), {@code tQuantile}, {@code noiseCorrelationS} (τ of the residual noise, s) and
-     * {@code frames} (the fitted frames they were built from).
+     * degrees of freedom of the residual scale), {@code tQuantile}, {@code noiseCorrelationS} (τ of the residual
+     * noise, s) and {@code frames} (the fitted frames they were built from); with {@code dofByParameter} when each
+     * parameter's interval has its own degrees of freedom ({@code value ± t(0.975, ν)·SE}).
      */
+    public static JsonObject intervals(ParameterEstimates pe) {
+        JsonObject o = intervals(pe.intervals());
+        if (!pe.dofs().isEmpty()) {
+            JsonObject d = new JsonObject();
+            pe.dofs().forEach((p, v) -> d.add(p.label(), Json.num(v)));
+            o.add("dofByParameter", d);
+        }
+        return o;
+    }
+
+    /** @return the {@code intervals} object of {@link IntervalInfo} alone */
     public static JsonObject intervals(IntervalInfo i) {
         JsonObject o = new JsonObject();
         o.addProperty("method", i.method());
@@ -168,14 +180,14 @@ public final class AnalysisJson {
         o.add("parameters", values);
         o.add("units", units);
         o.add("ci95", ci);
-        o.add("intervals", intervals(pe.intervals()));
+        o.add("intervals", intervals(pe));
         o.add("nonEnhancingFraction", Json.num(r.nonEnhancingFraction()));
         o.add("ratioToReference", ratios(r.ratioToReference()));
         if (r.quality() != null) {
             o.add("quality", MotionJson.quality(r.quality()));
         }
         if (r.fit() != null && r.fit().model() instanceof ReplenishmentModel && r.fit().hasParameters()) {
-            o.add("replenishment", replenishment(r.fit()));
+            o.add("replenishment", replenishment(r.fit(), r.findings() == null ? null : r.findings().replenishment()));
         }
         if (r.findings() != null) {
             addFindings(o, r.findings());
@@ -220,8 +232,9 @@ public final class AnalysisJson {
      * flow = A·β (a.u./s), tfS (s), meanTransitS = 1/β (s) and {@code ci95} of A, beta and flow (delta method).
      * The bolus parameters (PE, mTT, ...) are left empty for a replenishment.
      */
-    private static JsonObject replenishment(FitResult f) {
-        ReplenishmentParameters rp = ReplenishmentParameters.of(f.params(), f.covariance(), f.samples());
+    private static JsonObject replenishment(FitResult f, ReplenishmentParameters measured) {
+        ReplenishmentParameters rp = measured != null ? measured
+                : ReplenishmentParameters.of(f.params(), f.covariance(), f.samples());
         JsonObject o = new JsonObject();
         o.add("A", Json.num(rp.a()));
         o.add("beta", Json.num(rp.beta()));

@@ -27,7 +27,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * bolus-window correlation of {@link CorrelatedCovariance}: AUC 0.985, PE 0.975, mTT 0.995, and single exams
  * 2 fps 0.930 / 0.935 / 0.940 / 0.945, 10 fps 0.930 / 0.950 / 0.965 / 0.935, 35 fps 0.940 / 0.970 / 0.945 /
  * 0.965, control 0.935 / 0.955 / 0.960 / 0.940.
- * Asserted: 90–98 % for single exams; for changes ≥ 90 % each and ≤ 99 % pooled over the three (counts).
+ * With the structured noise model and each parameter's own ν (session 14): 2 fps 0.985 / 0.935 / 0.955 / 0.935,
+ * 10 fps 0.935 / 0.940 / 0.975 / 0.935, 35 fps 0.960 / 0.935 / 0.950 / 0.960, control 0.930 / 0.940 / 0.970 / 0.930;
+ * changes AUC 0.905, PE 0.900, mTT 0.965.
+ * Asserted: for single exams at least 90 % and at most the 99 % binomial limit of a true 95 % (0.990 for 200,
+ * {@link CoverageLimits#upper}); for changes ≥ 90 % each and ≤ 99 % pooled over the three (counts).
  */
 class RealisticCoverageTest {
     private static final PerfusionParameter[] CHECKED = {
@@ -70,7 +74,7 @@ class RealisticCoverageTest {
         }
         System.out.println(sb);
         for (int j = 0; j < CHECKED.length; j++) {
-            assertTrue(hits[j] >= 0.90 * n && hits[j] <= 0.98 * n, sb.toString());
+            assertTrue(hits[j] >= 0.90 * n && hits[j] <= CoverageLimits.upper(n) * n, sb.toString());
             assertTrue(hits[j] > pooled[j], "the honest interval must cover more often than the pooled one: " + sb);
         }
     }

@@ -22,7 +22,16 @@ import org.junit.jupiter.api.Test;
 
 /** The weighted sandwich of {@link CorrelatedCovariance} and the weights a {@link FitResult} carries to it. */
 class WeightedCovarianceTest {
-    private static final ResidualNoise NOISE = new ResidualNoise(2, 0.3, 0.01, 0.5, 0.8, 0.2, 6);
+    private static final StructuredNoise NOISE = new StructuredNoise(2, 0.3, 0.01, 0.8, 0.002, 6);
+
+    /** @return the fitted signal the gain is loaded on: a 20 a.u. baseline plus the enhancement */
+    private static double[] signal(double[] e) {
+        double[] m = new double[e.length];
+        for (int i = 0; i < e.length; i++) {
+            m[i] = 20 + e[i];
+        }
+        return m;
+    }
 
     /** Against the dense matrices: {@code rss / tr((I − H)V(I − H)ᵀ) · A⁻¹ JᵀQVQJ A⁻¹}. */
     @Test
@@ -43,16 +52,19 @@ class WeightedCovarianceTest {
             }
         }
         double rss = 17;
-        CorrelatedCovariance cc = CorrelatedCovariance.sandwich(NOISE.covariance(t, e), j, q, rss);
+        double[] m = signal(e);
+        NoiseCovariance nc = NOISE.covariance(t, e, m);
+        CorrelatedCovariance cc = CorrelatedCovariance.sandwich(nc, j, q, rss);
         assertNotNull(cc);
 
+        // the structured model's covariance (white + e-loaded and signal-loaded exponential kernels), dense
         double[][] v = new double[n][n];
         for (int a = 0; a < n; a++) {
             for (int b = 0; b < n; b++) {
                 double dt = Math.abs(t[a] - t[b]);
-                double r = NOISE.weight1() * Math.exp(-dt / NOISE.tau1S()) + NOISE.weight2() * Math.exp(-dt / NOISE.tau2S())
-                        + (a == b ? 1 - NOISE.weight1() - NOISE.weight2() : 0);
-                v[a][b] = Math.sqrt(NOISE.shape(e[a]) * NOISE.shape(e[b])) * r;
+                v[a][b] = NOISE.b() * e[a] * e[b] * Math.exp(-dt / NOISE.tau1S())
+                        + NOISE.gamma() * m[a] * m[b] * Math.exp(-dt / NOISE.tau2S())
+                        + (a == b ? NOISE.a() + NOISE.c() * e[a] : 0);
             }
         }
         RealMatrix jm = new Array2DRowRealMatrix(j);
@@ -74,42 +86,17 @@ class WeightedCovarianceTest {
                 assertEquals(cov.getEntry(a, b), cc.covariance()[a][b], 1e-9 * Math.abs(cov.getEntry(a, a)));
             }
         }
-        double trV = 0;
-        double trV2 = 0;
-        for (int a = 0; a < n; a++) {
-            trV += v[a][a];
-            for (int b = 0; b < n; b++) {
-                trV2 += v[a][b] * v[b][a];
-            }
-        }
-        assertEquals(Math.max(1, trV * trV / trV2 - k), cc.dof(), 1e-9 * cc.dof());
+        // ν: the exact Satterthwaite count of rᵀr under V, tr(PV)²/tr((PV)²) with P = (I − H)ᵀ(I − H)
+        RealMatrix pv = l.transpose().multiply(l).multiply(vm);
+        assertEquals(pv.getTrace() * pv.getTrace() / pv.multiply(pv).getTrace(), cc.dof(), 1e-8 * cc.dof());
 
-        // the exact Satterthwaite count of rᵀr under V, tr(PV)²/tr((PV)²) with P = (I − H)ᵀ(I − H), and the
-        // structured model's covariance (white + e-loaded and signal-loaded exponential kernels) against dense V
-        StructuredNoise sn = new StructuredNoise(0.5, 0.02, 0.003, 1.3, 0.001, 7);
-        double[] m = new double[n];
-        for (int i = 0; i < n; i++) {
-            m[i] = 20 + e[i];
-        }
-        NoiseCovariance nc = sn.covariance(t, e, m);
-        double[][] vs = new double[n][n];
-        for (int a = 0; a < n; a++) {
-            for (int b = 0; b < n; b++) {
-                double dt = Math.abs(t[a] - t[b]);
-                vs[a][b] = sn.b() * e[a] * e[b] * Math.exp(-dt / sn.tau1S())
-                        + sn.gamma() * m[a] * m[b] * Math.exp(-dt / sn.tau2S())
-                        + (a == b ? sn.a() + sn.c() * e[a] : 0);
-            }
-        }
-        RealMatrix vsm = new Array2DRowRealMatrix(vs);
         double[] u = new double[n];
         for (int i = 0; i < n; i++) {
             u[i] = rnd.nextGaussian();
         }
-        assertArrayEquals(vsm.operate(u), nc.times(u), 1e-9 * vsm.getNorm());
-        RealMatrix pv = l.transpose().multiply(l).multiply(vsm);
-        assertEquals(vsm.getTrace(), nc.trace(), 1e-9 * nc.trace());
-        assertEquals(vsm.multiply(vsm).getTrace(), nc.traceSquare(), 1e-9 * nc.traceSquare());
+        assertArrayEquals(vm.operate(u), nc.times(u), 1e-9 * vm.getNorm());
+        assertEquals(vm.getTrace(), nc.trace(), 1e-9 * nc.trace());
+        assertEquals(vm.multiply(vm).getTrace(), nc.traceSquare(), 1e-9 * nc.traceSquare());
         double[] traces = CorrelatedCovariance.residualTraces(nc, j, q);
         assertEquals(pv.getTrace(), traces[0], 1e-9 * traces[0]);
         assertEquals(pv.multiply(pv).getTrace(), traces[1], 1e-8 * traces[1]);
@@ -132,8 +119,8 @@ class WeightedCovarianceTest {
                 j[i][a] = rnd.nextGaussian();
             }
         }
-        CorrelatedCovariance plain = CorrelatedCovariance.sandwich(NOISE.covariance(t, e), j, null, 40);
-        CorrelatedCovariance weighted = CorrelatedCovariance.sandwich(NOISE.covariance(t, e), j, q, 40);
+        CorrelatedCovariance plain = CorrelatedCovariance.sandwich(NOISE.covariance(t, e, signal(e)), j, null, 40);
+        CorrelatedCovariance weighted = CorrelatedCovariance.sandwich(NOISE.covariance(t, e, signal(e)), j, q, 40);
         assertEquals(plain.dof(), weighted.dof(), 1e-12 * plain.dof());
         for (int a = 0; a < 4; a++) {
             assertArrayEquals(plain.covariance()[a], weighted.covariance()[a], 1e-10 * plain.covariance()[a][a]);

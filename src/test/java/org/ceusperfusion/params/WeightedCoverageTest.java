@@ -51,7 +51,28 @@ class WeightedCoverageTest {
             FitResult fit = WEIGHTED.fit(M, t, y);
             tally(hits, Intervals.compute(fit, t, y), ParameterCalculator.values(M, p));
         }
-        check(hits, String.format("weighted intervals, slower bolus, %.0f fps, gain %.2f:", fps, gainCv));
+        checkErringWide(hits, String.format("weighted intervals, slower bolus, %.0f fps, gain %.2f:", fps, gainCv));
+    }
+
+    /**
+     * The fast bolus (rise 3 s, the case where one loop holds only a few speckle correlation times) with the
+     * analysis default, an unweighted fit, and the intervals of {@link Intervals} from the estimated noise.
+     */
+    @ParameterizedTest(name = "{0} fps")
+    @CsvSource({"1", "2", "10"})
+    void estimatedIntervalsCoverTheFastBolus(double fps) {
+        Realism re = Realism.defaults().withSpeckle(1, 1).withNoise(0.1, 0, 5);
+        double[] p = WeightingSurvey.FAST;
+        double[] t = ModelCiCoverageCase.times(fps, 40);
+        double[] e = enhancement(p, t);
+        LevenbergMarquardtFitter plain = new LevenbergMarquardtFitter().withRecirculationTerm(true);
+        int[] hits = new int[CHECKED.length];
+        for (int k = 0; k < CURVES; k++) {
+            double[] y = CurveNoiseSampler.sample(t, e, 30, 2, true, 900, 900, re, 7_000_000L + k);
+            FitResult fit = plain.fit(M, t, y);
+            tally(hits, Intervals.compute(fit, t, y), ParameterCalculator.values(M, p));
+        }
+        checkErringWide(hits, String.format("unweighted fits, estimated noise, fast bolus, %.0f fps:", fps));
     }
 
     @ParameterizedTest(name = "{0} fps, gain CV {1}")
@@ -84,14 +105,34 @@ class WeightedCoverageTest {
     }
 
     private static void check(int[] hits, String label) {
+        String s = report(hits, label);
+        for (int h : hits) {
+            assertTrue(h >= 0.90 * CURVES && h <= 0.98 * CURVES, s);
+        }
+    }
+
+    /**
+     * At least 90 % per parameter and at most 98.5 % pooled over the four: the estimated intervals err wide on some
+     * parameters (each parameter's own ν counts how poorly one loop knows its speckle and gain), e.g. AUC 200 of 200
+     * at 2 fps without gain.
+     */
+    static void checkErringWide(int[] hits, String label) {
+        String s = report(hits, label);
+        int pooled = 0;
+        for (int h : hits) {
+            assertTrue(h >= 0.90 * CURVES, s);
+            pooled += h;
+        }
+        assertTrue(pooled <= 0.985 * CURVES * hits.length, s);
+    }
+
+    private static String report(int[] hits, String label) {
         StringBuilder sb = new StringBuilder(label);
         for (int j = 0; j < CHECKED.length; j++) {
             sb.append(String.format(" %s %.3f", CHECKED[j].label(), hits[j] / (double) CURVES));
         }
         System.out.println(sb);
-        for (int h : hits) {
-            assertTrue(h >= 0.90 * CURVES && h <= 0.98 * CURVES, sb.toString());
-        }
+        return sb.toString();
     }
 
     private static double[] enhancement(double[] p, double[] t) {

@@ -14,9 +14,9 @@ import org.ceusperfusion.synth.Realism;
  * and {@link FitWeighting#FITTED_VARIANCE} fits (the ROI analysis's bolus fitter, recirculation term allowed) of the
  * same seeded curves ({@link CurveNoiseSampler}, speckle correlated over 1 s, multiplicative CV 0.1): error bias and
  * SD of PE, AUC, mTT (%) and TTP (s), the share with |PE error| ≤ 5 % and |TTP error| ≤ 0.5 s, and the coverage of
- * the 95 % intervals ({@link Intervals}), their rms z per parameter and median ν. Run with arguments
- * {@code fast|slow fps gain [curves [speckleTauS [plain]]]} ({@code plain}: unweighted fits only; τ 0 = white speckle);
- * {@code -Dceus.noise=structured} measures the structured noise model (docs/intervals.md).
+ * the 95 % intervals ({@link Intervals}), their rms z per parameter, the median ν of the residual scale and the
+ * 10th / 50th percentiles of each parameter's own ν. Run with arguments
+ * {@code fast|slow fps gain [curves [speckleTauS [plain]]]} ({@code plain}: unweighted fits only; τ 0 = white speckle).
  */
 final class WeightingSurvey {
     private static final PerfusionParameter[] P = {
@@ -166,6 +166,9 @@ final class WeightingSurvey {
         double z2;
         final double[] zz2 = new double[4];
         final java.util.List<Double> dofs = new java.util.ArrayList<>();
+        final java.util.List<java.util.List<Double>> paramDofs = java.util.List.of(
+                new java.util.ArrayList<>(), new java.util.ArrayList<>(), new java.util.ArrayList<>(),
+                new java.util.ArrayList<>());
 
         void add(FitResult fit, double[] t, double[] y, double[] truth, double[][] vTrue) {
             if (!fit.hasParameters()) {
@@ -190,6 +193,7 @@ final class WeightingSurvey {
             double zz = (est.value(PerfusionParameter.PE) / pe - 1) * 100 / sePe;
             z2 += zz * zz;
             for (int j = 0; j < P.length; j++) {
+                paramDofs.get(j).add(est.dof(P[j]));
                 double tv = truth[P[j].ordinal()];
                 double v = est.value(P[j]);
                 double err = P[j] == PerfusionParameter.TTP ? v - tv : 100 * (v / tv - 1);
@@ -229,6 +233,11 @@ final class WeightingSurvey {
             sb.append(String.format(Locale.ROOT, " | PE rms SE %.2f%% rms z %.2f/%.2f/%.2f/%.2f median dof %.1f tau %.2f s",
                     Math.sqrt(se2 / n), Math.sqrt(zz2[0] / n), Math.sqrt(zz2[1] / n), Math.sqrt(zz2[2] / n),
                     Math.sqrt(zz2[3] / n), dofs.get(dofs.size() / 2), tau / n));
+            sb.append(" | dof per parameter (10/50 %)");
+            for (java.util.List<Double> d : paramDofs) {
+                java.util.Collections.sort(d);
+                sb.append(String.format(Locale.ROOT, " %.1f/%.1f", d.get(d.size() / 10), d.get(d.size() / 2)));
+            }
             sb.append(" | true-noise sandwich cov");
             for (int j = 0; j < P.length; j++) {
                 sb.append(String.format(Locale.ROOT, " %s %.3f", P[j].label(), oracleHit[j] / (double) n));
