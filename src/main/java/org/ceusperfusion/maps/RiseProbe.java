@@ -156,15 +156,18 @@ final class RiseProbe {
         int samples = CurveTile.samples(loop.frameCount(), k);
         float[][] c = new float[px.length][samples];
         float[] lut = CurveTile.lut(lin, loop.metadata().maxGrey());
+        float[] byteLut = CurveTile.byteLut(lut, lin);
         int n = loop.frameCount();
         Parts.run(pool, parts, q -> {
             int fEnd = Math.min(n, Parts.start(samples, q + 1, parts) * k);
             for (int f = Parts.start(samples, q, parts) * k; f < fEnd; f++) {
-                float[] frame = loop.frame(f);
+                byte[] bytes = loop.greyBytes(f);
+                float[] frame = bytes == null ? loop.frame(f) : null;
                 int j = f / k;
                 float weight = 1f / Math.min(k, n - j * k);
                 for (int p = 0; p < px.length; p++) {
-                    c[p][j] += weight * CurveTile.power(lut, lin, frame[px[p]]);
+                    c[p][j] += weight * (bytes != null ? byteLut[bytes[px[p]] & 0xFF]
+                            : CurveTile.power(lut, lin, frame[px[p]]));
                 }
             }
         });
