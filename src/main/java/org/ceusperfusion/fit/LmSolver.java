@@ -8,8 +8,9 @@ import org.ceusperfusion.model.BolusModel;
  * given) with box bounds.
  *
  * <p>Marquardt damping on the scaled diagonal {@code D_j = max_iter (JᵀJ)_jj} (Moré's scaling);
- * steps are projected onto the box, and parameters sitting on a bound with the descent direction
- * pointing outside are held fixed for that iteration (a simple active set). All work arrays are
+ * steps are projected onto the box (in fast mode shortened to stay in it, {@link #truncate}), and parameters
+ * sitting on a bound with the descent direction pointing outside are held fixed for that iteration (a simple
+ * active set). All work arrays are
  * allocated once per solver, so the iteration loop allocates nothing; a solver can be {@link #reset}
  * to fit another curve. JᵀJ is accumulated while the Jacobian is evaluated (it is not stored).
  */
@@ -45,6 +46,8 @@ final class LmSolver {
     private final double[] diag;
     private final double[] trial;
     private final boolean[] fixed;
+    /** Fast mode: whether the last trial step was shortened to stay in the box ({@link #truncate}). */
+    private boolean truncated;
     private double[] current;
     /** RSS at the level of rounding errors of the data: a perfect fit. */
     private double rssFloor;
@@ -154,7 +157,7 @@ final class LmSolver {
                 } else {
                     double rssTrial = fast ? evaluateInto(trial, jtjTrial, jtrTrial) : evaluate(trial, false);
                     if (rssTrial < rss) {
-                        boolean small = rssTrial <= rssFloor || (lambda <= 1
+                        boolean small = rssTrial <= rssFloor || (lambda <= 1 && !truncated
                                 && ((rss - rssTrial) <= relTol * rss || relativeChange(p, trial) <= paramTol));
                         System.arraycopy(trial, 0, p, 0, k);
                         rss = fast ? acceptTrial(rssTrial) : evaluate(p, true);
@@ -378,11 +381,49 @@ final class LmSolver {
             return false;
         }
         Cholesky.solve(sys, k, delta, delta);
+        if (fast) {
+            truncate();
+            return true;
+        }
         for (int a = 0; a < k; a++) {
             trial[a] = current[a] + delta[a];
         }
         project(trial);
         return true;
+    }
+
+    /**
+     * Fast mode: {@code trial = current + α·delta} with the largest {@code α ≤ 1} that keeps the parameters
+     * not yet on a bound inside the box (the one that limits α lands exactly on its bound, to be held there
+     * by the active set next iteration); parameters already on a bound are projected. Projecting the whole
+     * step instead moves the others as if the clipped one had moved all the way, and is often rejected
+     * (an onset pushed below the first frame: several damped retries per pixel).
+     */
+    private void truncate() {
+        double alpha = 1;
+        int limit = -1;
+        double bound = 0;
+        for (int a = 0; a < k; a++) {
+            double d = delta[a];
+            double c = current[a];
+            if (d < 0 && c > lo[a] && c + d < lo[a] && (lo[a] - c) / d < alpha) {
+                alpha = (lo[a] - c) / d;
+                limit = a;
+                bound = lo[a];
+            } else if (d > 0 && c < hi[a] && c + d > hi[a] && (hi[a] - c) / d < alpha) {
+                alpha = (hi[a] - c) / d;
+                limit = a;
+                bound = hi[a];
+            }
+        }
+        truncated = limit >= 0;
+        for (int a = 0; a < k; a++) {
+            trial[a] = limit < 0 ? current[a] + delta[a] : current[a] + alpha * delta[a];
+        }
+        if (limit >= 0) {
+            trial[limit] = bound;
+        }
+        project(trial);
     }
 
     /** Largest |cos| between the residual vector and a free Jacobian column (MINPACK's gtol test). */
