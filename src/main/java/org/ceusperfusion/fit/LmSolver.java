@@ -26,6 +26,8 @@ final class LmSolver {
     private static final double STALL_GRADIENT_TOL = 1e-4;
 
     private final BolusModel model;
+    /** Fast mode: the model's evaluator for this solver (it may keep work between evaluations). */
+    private final BolusModel.BatchEvaluator evaluator;
     private double[] t;
     private double[] y;
     private double[] lo;
@@ -71,6 +73,7 @@ final class LmSolver {
 
     private LmSolver(BolusModel model, int k, boolean fast) {
         this.model = model;
+        this.evaluator = fast ? model.batchEvaluator() : null;
         this.k = k;
         this.fast = fast;
         this.jtjTrial = new double[k * k];
@@ -87,7 +90,8 @@ final class LmSolver {
 
     /**
      * Sets the curve to fit: the first {@code n} samples of {@code t} and {@code y}, and the box.
-     * The arrays are used, not copied.
+     * The arrays are used, not copied; a fast solver's time arrays must not be modified afterwards (its
+     * {@linkplain BolusModel#batchEvaluator evaluator} may keep work computed from them).
      */
     void reset(double[] t, double[] y, int n, double[] lo, double[] hi) {
         this.t = t;
@@ -228,7 +232,7 @@ final class LmSolver {
      * (from {@link BolusModel#valuesAndGradients}).
      */
     private double evaluateInto(double[] p, double[] m, double[] v) {
-        model.valuesAndGradients(t, n, p, values, gradients);
+        evaluator.valuesAndGradients(t, n, p, values, gradients);
         if (k == 5) {
             return accumulate5(m, v);
         }
