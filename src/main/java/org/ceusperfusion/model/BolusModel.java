@@ -118,7 +118,8 @@ public interface BolusModel {
     /**
      * Whether {@code f(t; p) = p[0] + p[1] · f(t; 0, 1, p[2], ...)}: the first parameter is an additive
      * baseline and the second a scale of the bolus, so that both follow from a curve by linear least
-     * squares once the other parameters (the shape) are fixed. The default is {@code false}.
+     * squares once the other parameters (the shape) are fixed. Such a model's gradient has {@code ∂f/∂p[0]}
+     * exactly {@code 1.0} at every time (fitters rely on it). The default is {@code false}.
      */
     default boolean linearInBaselineAndAmplitude() {
         return false;
