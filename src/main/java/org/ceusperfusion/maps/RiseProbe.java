@@ -106,11 +106,12 @@ final class RiseProbe {
         double[] widths = new double[curves.length];
         Parts.run(pool, parts, q -> {
             double[] y = new double[curves[0].length];
+            ShiftedShapes.Workspace ws = new ShiftedShapes.Workspace();
             for (int p = Parts.start(curves.length, q, parts); p < Parts.start(curves.length, q + 1, parts); p++) {
                 for (int j = 0; j < y.length; j++) {
                     y[j] = curves[p][j];
                 }
-                ShiftedShapes.Match match = s.match(y);
+                ShiftedShapes.Match match = s.match(y, ws);
                 boolean strong = match != null && match.t() > STRONG && match.relativePeak() >= 1;
                 widths[p] = strong ? match.width() : Double.NaN;
             }
