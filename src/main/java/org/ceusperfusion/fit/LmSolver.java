@@ -10,9 +10,8 @@ import org.ceusperfusion.model.BolusModel;
  * <p>Marquardt damping on the scaled diagonal {@code D_j = max_iter (JᵀJ)_jj} (Moré's scaling);
  * steps are projected onto the box (in fast mode shortened to stay in it, {@link #truncate}), and parameters
  * sitting on a bound with the descent direction pointing outside are held fixed for that iteration (a simple
- * active set). All work arrays are
- * allocated once per solver, so the iteration loop allocates nothing; a solver can be {@link #reset}
- * to fit another curve. JᵀJ is accumulated while the Jacobian is evaluated (it is not stored).
+ * active set). All work arrays are allocated once per solver, so the iteration loop allocates nothing; a
+ * solver can be {@link #reset} to fit another curve. JᵀJ is accumulated while the Jacobian is evaluated (it is not stored).
  */
 final class LmSolver {
 
