@@ -128,6 +128,18 @@ public final class CineLoop {
         return frames.frame(index);
     }
 
+    /**
+     * Grey levels of one frame as unsigned bytes, when the loop holds it so (8-bit loops read into memory),
+     * without the float copy {@link #frame} makes of such a frame.
+     *
+     * @param index frame index, 0-based
+     * @return {@code width × height} grey levels ({@code b & 0xFF}, the values {@link #frame} gives), row-major, or
+     *         {@code null} when the frame is not held as bytes; callers must not modify the array
+     */
+    public byte[] greyBytes(int index) {
+        return frames.greyBytes(index);
+    }
+
     /** @return the same frames with new times (e.g. from {@code --frame-interval}) */
     public CineLoop withTimes(double[] newTimesS, String timingSource) {
         return new CineLoop(width, height, newTimesS, pixelSizeMm,

@@ -15,6 +15,17 @@ public interface FrameSource {
     float[] frame(int index);
 
     /**
+     * The frame as unsigned 8-bit grey levels, when the source holds it so (no float copy is made), else
+     * {@code null}: then use {@link #frame}. The same grey values as {@code frame(index)}.
+     *
+     * @param index frame index, 0-based
+     * @return grey levels 0–255 ({@code b & 0xFF}), row-major, or {@code null}; callers must not modify the array
+     */
+    default byte[] greyBytes(int index) {
+        return null;
+    }
+
+    /**
      * A hint that only the pixels inside {@code region} need to be exact from now on; pixels outside may be
      * approximated (e.g. by their JPEG block mean). Sources that decode lossy frames on demand may use it to
      * decode faster; others ignore it. Frames already served stay valid.

@@ -29,6 +29,9 @@ public final class CeusCli implements Runnable {
 
     /** Runs the command line and exits the JVM with its exit code. */
     public static void main(String[] args) {
+        if (args.length > 0 && "map".equals(args[0])) {
+            org.ceusperfusion.maps.MapPrelude.warmUpOutputs();   // on the second core while picocli starts
+        }
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

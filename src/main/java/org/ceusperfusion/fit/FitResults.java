@@ -42,7 +42,7 @@ final class FitResults {
                             + c.note(), p, null, r2, o.rss(), n, o.iterations(), start(c), end(c));
         }
         FitStatus status = o.converged() ? FitStatus.OK : FitStatus.NOT_CONVERGED;
-        String msg = (o.message() + c.note()).replaceFirst("^; ", "");
+        String msg = message(o.message() + c.note());
         return new FitResult(model, status, msg, p, cov, r2, rss, n, o.iterations(), start(c), end(c),
                 w == null ? null : w.clone());
     }
@@ -85,8 +85,16 @@ final class FitResults {
                             + note, p, null, r2, o.rss(), n, o.iterations(), startS, endS);
         }
         FitStatus status = o.converged() ? FitStatus.OK : FitStatus.NOT_CONVERGED;
-        String msg = (o.message() + note).replaceFirst("^; ", "");
+        String msg = message(o.message() + note);
         return new FitResult(model, status, msg, p, null, r2, o.rss(), n, o.iterations(), startS, endS);
+    }
+
+    /**
+     * The message of a result: the solver's message and the curve's note, without the note's leading
+     * {@code "; "} when the solver had nothing to say (a plain prefix test: a map makes one per pixel).
+     */
+    private static String message(String s) {
+        return s.startsWith("; ") ? s.substring(2) : s;
     }
 
     /** @return {@code 1 − RSS/TSS}, NaN when the data have no variance */

@@ -8,10 +8,10 @@ import org.ceusperfusion.model.BolusModel;
  * given) with box bounds.
  *
  * <p>Marquardt damping on the scaled diagonal {@code D_j = max_iter (JᵀJ)_jj} (Moré's scaling);
- * steps are projected onto the box, and parameters sitting on a bound with the descent direction
- * pointing outside are held fixed for that iteration (a simple active set). All work arrays are
- * allocated once per solver, so the iteration loop allocates nothing; a solver can be {@link #reset}
- * to fit another curve. JᵀJ is accumulated while the Jacobian is evaluated (it is not stored).
+ * steps are projected onto the box (in fast mode shortened to stay in it, {@link #truncate}), and parameters
+ * sitting on a bound with the descent direction pointing outside are held fixed for that iteration (a simple
+ * active set). All work arrays are allocated once per solver, so the iteration loop allocates nothing; a
+ * solver can be {@link #reset} to fit another curve. JᵀJ is accumulated while the Jacobian is evaluated (it is not stored).
  */
 final class LmSolver {
 
@@ -25,6 +25,10 @@ final class LmSolver {
     private static final double STALL_GRADIENT_TOL = 1e-4;
 
     private final BolusModel model;
+    /** Fast mode: whether the first gradient component is 1 everywhere (an additive baseline). */
+    private final boolean unitBaseline;
+    /** Fast mode: the model's evaluator for this solver (it may keep work between evaluations). */
+    private final BolusModel.BatchEvaluator evaluator;
     private double[] t;
     private double[] y;
     private double[] lo;
@@ -45,6 +49,8 @@ final class LmSolver {
     private final double[] diag;
     private final double[] trial;
     private final boolean[] fixed;
+    /** Fast mode: whether the last trial step was shortened to stay in the box ({@link #truncate}). */
+    private boolean truncated;
     private double[] current;
     /** RSS at the level of rounding errors of the data: a perfect fit. */
     private double rssFloor;
@@ -68,6 +74,8 @@ final class LmSolver {
 
     private LmSolver(BolusModel model, int k, boolean fast) {
         this.model = model;
+        this.evaluator = fast ? model.batchEvaluator() : null;
+        this.unitBaseline = fast && model.linearInBaselineAndAmplitude();
         this.k = k;
         this.fast = fast;
         this.jtjTrial = new double[k * k];
@@ -84,7 +92,8 @@ final class LmSolver {
 
     /**
      * Sets the curve to fit: the first {@code n} samples of {@code t} and {@code y}, and the box.
-     * The arrays are used, not copied.
+     * The arrays are used, not copied; a fast solver's time arrays must not be modified afterwards (its
+     * {@linkplain BolusModel#batchEvaluator evaluator} may keep work computed from them).
      */
     void reset(double[] t, double[] y, int n, double[] lo, double[] hi) {
         this.t = t;
@@ -154,7 +163,7 @@ final class LmSolver {
                 } else {
                     double rssTrial = fast ? evaluateInto(trial, jtjTrial, jtrTrial) : evaluate(trial, false);
                     if (rssTrial < rss) {
-                        boolean small = rssTrial <= rssFloor || (lambda <= 1
+                        boolean small = rssTrial <= rssFloor || (lambda <= 1 && !truncated
                                 && ((rss - rssTrial) <= relTol * rss || relativeChange(p, trial) <= paramTol));
                         System.arraycopy(trial, 0, p, 0, k);
                         rss = fast ? acceptTrial(rssTrial) : evaluate(p, true);
@@ -225,9 +234,10 @@ final class LmSolver {
      * (from {@link BolusModel#valuesAndGradients}).
      */
     private double evaluateInto(double[] p, double[] m, double[] v) {
-        model.valuesAndGradients(t, n, p, values, gradients);
+        evaluator.valuesAndGradients(t, n, p, values, gradients);
         if (k == 5) {
-            return accumulate5(m, v);
+            return unitBaseline ? NormalEquations5.unitBaseline(y, values, gradients, n, m, v)
+                    : NormalEquations5.general(y, values, gradients, n, m, v);
         }
         Arrays.fill(m, 0);
         Arrays.fill(v, 0);
@@ -244,66 +254,6 @@ final class LmSolver {
                 }
             }
         }
-        return Double.isNaN(rss) ? Double.POSITIVE_INFINITY : rss;
-    }
-
-    /** {@link #evaluateInto} for five parameters, unrolled with the sums in locals. */
-    private double accumulate5(double[] m, double[] v) {
-        double rss = 0;
-        double v0 = 0, v1 = 0, v2 = 0, v3 = 0, v4 = 0;
-        double m00 = 0, m10 = 0, m11 = 0, m20 = 0, m21 = 0, m22 = 0, m30 = 0, m31 = 0, m32 = 0, m33 = 0;
-        double m40 = 0, m41 = 0, m42 = 0, m43 = 0, m44 = 0;
-        double[] g = gradients;
-        for (int i = 0; i < n; i++) {
-            double r = y[i] - values[i];
-            rss += r * r;
-            int off = 5 * i;
-            double g0 = g[off];
-            double g1 = g[off + 1];
-            double g2 = g[off + 2];
-            double g3 = g[off + 3];
-            double g4 = g[off + 4];
-            v0 += g0 * r;
-            v1 += g1 * r;
-            v2 += g2 * r;
-            v3 += g3 * r;
-            v4 += g4 * r;
-            m00 += g0 * g0;
-            m10 += g1 * g0;
-            m11 += g1 * g1;
-            m20 += g2 * g0;
-            m21 += g2 * g1;
-            m22 += g2 * g2;
-            m30 += g3 * g0;
-            m31 += g3 * g1;
-            m32 += g3 * g2;
-            m33 += g3 * g3;
-            m40 += g4 * g0;
-            m41 += g4 * g1;
-            m42 += g4 * g2;
-            m43 += g4 * g3;
-            m44 += g4 * g4;
-        }
-        v[0] = v0;
-        v[1] = v1;
-        v[2] = v2;
-        v[3] = v3;
-        v[4] = v4;
-        m[0] = m00;
-        m[5] = m10;
-        m[6] = m11;
-        m[10] = m20;
-        m[11] = m21;
-        m[12] = m22;
-        m[15] = m30;
-        m[16] = m31;
-        m[17] = m32;
-        m[18] = m33;
-        m[20] = m40;
-        m[21] = m41;
-        m[22] = m42;
-        m[23] = m43;
-        m[24] = m44;
         return Double.isNaN(rss) ? Double.POSITIVE_INFINITY : rss;
     }
 
@@ -378,11 +328,49 @@ final class LmSolver {
             return false;
         }
         Cholesky.solve(sys, k, delta, delta);
+        if (fast) {
+            truncate();
+            return true;
+        }
         for (int a = 0; a < k; a++) {
             trial[a] = current[a] + delta[a];
         }
         project(trial);
         return true;
+    }
+
+    /**
+     * Fast mode: {@code trial = current + α·delta} with the largest {@code α ≤ 1} that keeps the parameters
+     * not yet on a bound inside the box (the one that limits α lands exactly on its bound, to be held there
+     * by the active set next iteration); parameters already on a bound are projected. Projecting the whole
+     * step instead moves the others as if the clipped one had moved all the way, and is often rejected
+     * (an onset pushed below the first frame: several damped retries per pixel).
+     */
+    private void truncate() {
+        double alpha = 1;
+        int limit = -1;
+        double bound = 0;
+        for (int a = 0; a < k; a++) {
+            double d = delta[a];
+            double c = current[a];
+            if (d < 0 && c > lo[a] && c + d < lo[a] && (lo[a] - c) / d < alpha) {
+                alpha = (lo[a] - c) / d;
+                limit = a;
+                bound = lo[a];
+            } else if (d > 0 && c < hi[a] && c + d > hi[a] && (hi[a] - c) / d < alpha) {
+                alpha = (hi[a] - c) / d;
+                limit = a;
+                bound = hi[a];
+            }
+        }
+        truncated = limit >= 0;
+        for (int a = 0; a < k; a++) {
+            trial[a] = limit < 0 ? current[a] + delta[a] : current[a] + alpha * delta[a];
+        }
+        if (limit >= 0) {
+            trial[limit] = bound;
+        }
+        project(trial);
     }
 
     /** Largest |cos| between the residual vector and a free Jacobian column (MINPACK's gtol test). */

@@ -61,6 +61,7 @@ public final class SharedShapeFitter {
     private final double screenSigmas;
     private final LmSolver solver;
     private double[] window = new double[0];
+    private final ShiftedShapes.Workspace screenWork = new ShiftedShapes.Workspace();
     private int screened;
     private int fallbacks;
 
@@ -129,7 +130,7 @@ public final class SharedShapeFitter {
             fallbacks++;
             return fitter.fit(model, timesS, y);
         }
-        ShiftedShapes.Match m = shapes.match(y);
+        ShiftedShapes.Match m = shapes.match(y, screenWork);
         if (m == null || !(m.amplitude() > 0) || !showsBolus(m.t(), m.relativePeak())) {
             screened++;
             int n = m == null ? timesS.length : m.samples();

@@ -25,8 +25,8 @@ import org.ceusperfusion.model.BolusModel;
  * {@link Match#evidence()}, is that t-statistic with the standard error widened for temporally
  * correlated noise: {@code t·√((1−ρ)/(1+ρ))}, ρ the lag-1 autocorrelation of its residuals (clamped
  * to 0..{@value #MAX_RHO}; the effective number of independent samples of an AR(1) series is
- * {@code n(1−ρ)/(1+ρ)}). Immutable and thread-safe; {@link #match} allocates only its result and one value
- * per candidate.
+ * {@code n(1−ρ)/(1+ρ)}). Immutable and thread-safe; {@link #match(double[], Workspace)} allocates only its
+ * result (the work arrays are the caller's, one {@link Workspace} per thread).
  *
  * <pre>{@code
  * ShiftedShapes s = ShiftedShapes.of(model, timesS, blockFit.params(), windowSamples);
@@ -200,8 +200,13 @@ public final class ShiftedShapes {
 
     /** Means of consecutive groups of {@code d} values (the last group may be shorter). */
     static double[] means(double[] v, int d) {
-        double[] out = new double[(v.length + d - 1) / d];
-        for (int j = 0; j < out.length; j++) {
+        return means(v, d, new double[(v.length + d - 1) / d]);
+    }
+
+    /** {@link #means(double[], int)} into {@code out} (its first {@code ⌈v.length/d⌉} values). */
+    private static double[] means(double[] v, int d, double[] out) {
+        int m = (v.length + d - 1) / d;
+        for (int j = 0; j < m; j++) {
             int end = Math.min(v.length, (j + 1) * d);
             double sum = 0;
             for (int i = j * d; i < end; i++) {
@@ -324,24 +329,49 @@ public final class ShiftedShapes {
      * @return the match, or {@code null} when no candidate gives a finite fit
      */
     public Match match(double[] y) {
+        return match(y, new Workspace());
+    }
+
+    /**
+     * {@link #match(double[])} with the work arrays of {@code ws} (one per thread, reused from curve to
+     * curve: a map screens every pixel's curve).
+     */
+    public Match match(double[] y, Workspace ws) {
         if (decimation > 1) {
-            Match m = matchScreen(means(y, decimation));
+            double[] means = ws.means = grow(ws.means, (y.length + decimation - 1) / decimation);
+            Match m = matchScreen(means(y, decimation, means), ws);
             return m == null ? null : new Match(m.candidate(), m.shiftS(), m.width(),
                     Math.min(fineSamples, m.samples() * decimation), m.baseline(), m.amplitude(), m.t(), m.rho(),
                     m.peak());
         }
-        return matchScreen(y);
+        return matchScreen(y, ws);
     }
 
-    private Match matchScreen(double[] y) {
+    /** Work arrays of {@link #match(double[], Workspace)}, reused by one thread from curve to curve. */
+    public static final class Workspace {
+        private double[] means = new double[0];
+        private double[] py = new double[0];
+        private double[] pyy = new double[0];
+        private double[] dots = new double[0];
+    }
+
+    /** {@code a} when it holds {@code n} values, else a new array of {@code n}. */
+    private static double[] grow(double[] a, int n) {
+        return a.length >= n ? a : new double[n];
+    }
+
+    private Match matchScreen(double[] y, Workspace ws) {
         int n = times.length;
-        double[] py = new double[n + 1];
-        double[] pyy = new double[n + 1];
+        double[] py = ws.py = grow(ws.py, n + 1);
+        double[] pyy = ws.pyy = grow(ws.pyy, n + 1);
+        py[0] = 0;
+        pyy[0] = 0;
         for (int i = 0; i < n; i++) {
             py[i + 1] = py[i] + y[i];
             pyy[i + 1] = pyy[i] + y[i] * y[i];
         }
-        double[] dots = dots(y);
+        double[] dots = ws.dots = grow(ws.dots, shift.length);
+        dots(y, dots);
         int best = -1;
         double bestT = Double.NEGATIVE_INFINITY;
         double bestA = 0;
@@ -376,9 +406,8 @@ public final class ShiftedShapes {
      * independent sums, each added in sample order as by {@link #dot}: the same bits, without waiting on
      * one sum's additions).
      */
-    private double[] dots(double[] y) {
+    private void dots(double[] y, double[] out) {
         int k = shift.length;
-        double[] out = new double[k];
         int c = 0;
         while (c < k) {
             if (c + 3 < k && widthOf[c + 3] == widthOf[c]) {   // candidates are grouped by width
@@ -389,7 +418,6 @@ public final class ShiftedShapes {
                 c++;
             }
         }
-        return out;
     }
 
     /** {@link #dot} of candidates {@code c .. c+3} (of one width) into {@code out[c .. c+3]}. */

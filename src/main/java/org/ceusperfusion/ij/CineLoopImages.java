@@ -361,6 +361,12 @@ public final class CineLoopImages {
             return index.length;
         }
 
+        /** An 8-bit stack's slice as it is (the map reads such frames without a float copy). */
+        @Override
+        public byte[] greyBytes(int i) {
+            return stack.getBitDepth() == 8 && stack.getPixels(index[i]) instanceof byte[] b ? b : null;
+        }
+
         @Override
         public float[] frame(int i) {
             ImageProcessor ip = stack.getProcessor(index[i]);

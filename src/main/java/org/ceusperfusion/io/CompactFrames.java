@@ -65,6 +65,12 @@ final class CompactFrames implements FrameSource {
         return frames.length;
     }
 
+    /** The frame's bytes when it is held as bytes (no copy), else {@code null}. */
+    @Override
+    public byte[] greyBytes(int index) {
+        return frames[index] instanceof byte[] b ? b : null;
+    }
+
     @Override
     public float[] frame(int index) {
         Object f = frames[index];

@@ -74,8 +74,13 @@ final class CurveTile {
         int nFrames = loop.frameCount();
         int count = (y1 - y0) * width;
         float[] stage = new float[Math.min(STAGE, j1 - j0) * count];
+        float[] byteLut = null;
         for (int f = j0 * k; f < Math.min(nFrames, j1 * k); f++) {
-            float[] frame = loop.frame(f);
+            byte[] bytes = loop.greyBytes(f);
+            float[] frame = bytes == null ? loop.frame(f) : null;
+            if (bytes != null && byteLut == null) {
+                byteLut = byteLut(lut, lin);
+            }
             int j = f / k;
             int frameInSample = f - j * k;
             int jl = (j - j0) % STAGE;
@@ -85,16 +90,18 @@ final class CurveTile {
             }
             float weight = 1f / Math.min(k, nFrames - j * k);
             for (int i = 0; i < count; i++) {
-                float v = power(lut, lin, frame[first + i]);
+                float v = bytes != null ? byteLut[bytes[first + i] & 0xFF] : power(lut, lin, frame[first + i]);
                 stage[base + i] += k == 1 ? v : v * weight;
             }
-            if (partial == null) {
+            double[] sumsInto = partial == null ? greySum : partial;
+            int sumOff = partial == null ? sumFirst : 0;
+            if (bytes != null) {
                 for (int i = 0; i < sumCount; i++) {
-                    greySum[sumFirst + i] += frame[sumFirst + i];
+                    sumsInto[sumOff + i] += bytes[sumFirst + i] & 0xFF;
                 }
             } else {
                 for (int i = 0; i < sumCount; i++) {
-                    partial[i] += frame[sumFirst + i];
+                    sumsInto[sumOff + i] += frame[sumFirst + i];
                 }
             }
             boolean sampleDone = frameInSample == k - 1 || f == nFrames - 1;
@@ -137,6 +144,15 @@ final class CurveTile {
     static float power(float[] lut, Linearizer lin, float g) {
         int gi = (int) g;
         return lut != null && gi == g && gi >= 0 && gi < lut.length ? lut[gi] : (float) lin.power(g);
+    }
+
+    /** {@link #power} of grey levels 0–255, for frames held as bytes ({@link CineLoop#greyBytes}). */
+    static float[] byteLut(float[] lut, Linearizer lin) {
+        float[] t = new float[256];
+        for (int g = 0; g < t.length; g++) {
+            t[g] = power(lut, lin, g);
+        }
+        return t;
     }
 
     /** A float table of the linearisation of integer grey levels, or {@code null} when not useful. */

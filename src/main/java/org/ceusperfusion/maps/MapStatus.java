@@ -17,6 +17,9 @@ public enum MapStatus {
     /** The curve could not be fitted (values NaN). */
     COULD_NOT_FIT;
 
+    /** {@link FitStatus#values()}, copied once (the overlay and the counts ask for every pixel's status). */
+    private static final FitStatus[] FIT_STATUSES = FitStatus.values();
+
     /**
      * @param status a status-image value ({@link FitStatus#ordinal()}, NaN when not mapped)
      * @return its meaning, or {@code null} for an unmapped pixel
@@ -25,7 +28,7 @@ public enum MapStatus {
         if (Float.isNaN(status)) {
             return null;
         }
-        FitStatus s = FitStatus.values()[(int) status];
+        FitStatus s = FIT_STATUSES[(int) status];
         return switch (s) {
             case OK, NOT_CONVERGED -> FITTED;
             case NO_BOLUS -> NO_BOLUS;

@@ -106,11 +106,12 @@ final class RiseProbe {
         double[] widths = new double[curves.length];
         Parts.run(pool, parts, q -> {
             double[] y = new double[curves[0].length];
+            ShiftedShapes.Workspace ws = new ShiftedShapes.Workspace();
             for (int p = Parts.start(curves.length, q, parts); p < Parts.start(curves.length, q + 1, parts); p++) {
                 for (int j = 0; j < y.length; j++) {
                     y[j] = curves[p][j];
                 }
-                ShiftedShapes.Match match = s.match(y);
+                ShiftedShapes.Match match = s.match(y, ws);
                 boolean strong = match != null && match.t() > STRONG && match.relativePeak() >= 1;
                 widths[p] = strong ? match.width() : Double.NaN;
             }
@@ -156,15 +157,18 @@ final class RiseProbe {
         int samples = CurveTile.samples(loop.frameCount(), k);
         float[][] c = new float[px.length][samples];
         float[] lut = CurveTile.lut(lin, loop.metadata().maxGrey());
+        float[] byteLut = CurveTile.byteLut(lut, lin);
         int n = loop.frameCount();
         Parts.run(pool, parts, q -> {
             int fEnd = Math.min(n, Parts.start(samples, q + 1, parts) * k);
             for (int f = Parts.start(samples, q, parts) * k; f < fEnd; f++) {
-                float[] frame = loop.frame(f);
+                byte[] bytes = loop.greyBytes(f);
+                float[] frame = bytes == null ? loop.frame(f) : null;
                 int j = f / k;
                 float weight = 1f / Math.min(k, n - j * k);
                 for (int p = 0; p < px.length; p++) {
-                    c[p][j] += weight * CurveTile.power(lut, lin, frame[px[p]]);
+                    c[p][j] += weight * (bytes != null ? byteLut[bytes[px[p]] & 0xFF]
+                            : CurveTile.power(lut, lin, frame[px[p]]));
                 }
             }
         });

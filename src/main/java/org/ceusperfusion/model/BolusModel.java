@@ -63,6 +63,25 @@ public interface BolusModel {
     }
 
     /**
+     * {@link #valuesAndGradients} as a per-thread object that may keep work from one call to the next (the
+     * lognormal keeps {@code ln(t − t0)} while the onset does not move: an LM fit whose onset sits on its
+     * bound). Same results as {@link #valuesAndGradients}, bit for bit. Not thread-safe; the time arrays it
+     * is given must not be modified while it is in use.
+     *
+     * @return a new evaluator (the default one keeps nothing)
+     */
+    default BatchEvaluator batchEvaluator() {
+        return this::valuesAndGradients;
+    }
+
+    /** {@link BolusModel#valuesAndGradients}, possibly keeping work between calls ({@link #batchEvaluator}). */
+    @FunctionalInterface
+    interface BatchEvaluator {
+        /** As {@link BolusModel#valuesAndGradients}. */
+        void valuesAndGradients(double[] t, int n, double[] p, double[] values, double[] gradients);
+    }
+
+    /**
      * Lower and upper bounds in one call ({@code {lowerBounds(t, y), upperBounds(t, y)}}); models override
      * it to scan the data once (the map calls it for every curve).
      *
@@ -99,7 +118,8 @@ public interface BolusModel {
     /**
      * Whether {@code f(t; p) = p[0] + p[1] · f(t; 0, 1, p[2], ...)}: the first parameter is an additive
      * baseline and the second a scale of the bolus, so that both follow from a curve by linear least
-     * squares once the other parameters (the shape) are fixed. The default is {@code false}.
+     * squares once the other parameters (the shape) are fixed. Such a model's gradient has {@code ∂f/∂p[0]}
+     * exactly {@code 1.0} at every time (fitters rely on it). The default is {@code false}.
      */
     default boolean linearInBaselineAndAmplitude() {
         return false;

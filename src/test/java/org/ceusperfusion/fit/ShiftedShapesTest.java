@@ -75,4 +75,26 @@ class ShiftedShapesTest {
         assertTrue(m.rho() > 0.6, "rho " + m.rho());
         assertTrue(m.evidence() < 0.5 * m.t() || m.t() < 0, m.toString());
     }
+
+    @Test
+    void aReusedWorkspaceGivesTheSameMatchAsFreshArrays() {
+        ShiftedShapes s = ShiftedShapes.of(M, T, REF, 100);
+        ShiftedShapes.Workspace ws = new ShiftedShapes.Workspace();
+        for (long seed = 1; seed <= 6; seed++) {
+            double[] p = {20, 60 * seed, Math.log(13) + 0.1 * (seed - 3), 0.55, 3 + seed};
+            double[] y = curve(p, seed, 2);
+            assertEquals(s.match(y), s.match(y, ws), "seed " + seed);
+        }
+        // a long, fine curve is screened on sample means (a decimated screen), then a short one again
+        double[] fine = times(0.125, 720);
+        ShiftedShapes f = ShiftedShapes.of(M, fine, REF, 400);
+        SplittableRandom r = new SplittableRandom(7);
+        double[] y = new double[fine.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = M.value(fine[i], new double[] {20, 300, Math.log(13), 0.55, 8}) + 2 * r.nextGaussian();
+        }
+        assertEquals(f.match(y), f.match(y, ws));
+        double[] shortCurve = curve(new double[] {20, 200, Math.log(13), 0.55, 6}, 9, 2);
+        assertEquals(s.match(shortCurve), s.match(shortCurve, ws));
+    }
 }

@@ -168,4 +168,31 @@ class LognormalModelTest {
         assertArrayEquals(m.lowerBounds(t, y), b[0], 0.0);
         assertArrayEquals(m.upperBounds(t, y), b[1], 0.0);
     }
+
+    @Test
+    void batchEvaluatorGivesTheSameBitsAsValuesAndGradientsWhetherItReusesItsLogsOrNot() {
+        double[] t = new double[300];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = 0.125 * i;
+        }
+        BolusModel.BatchEvaluator e = m.batchEvaluator();
+        double[][] points = {
+            {3, 250, Math.log(12), 0.45, 2},
+            {3.5, 260, Math.log(11), 0.5, 2},        // same onset: logs reused
+            {3.5, 260, Math.log(11), 0.5, 2.0625},   // onset moved
+            {1, 90, Math.log(20), 0.3, 0},           // onset on the first frame
+            {1, 95, Math.log(19), 0.35, 0}};
+        int[] lengths = {300, 200, 300, 300, 120};
+        for (int c = 0; c < points.length; c++) {
+            int n = lengths[c];
+            double[] v = new double[n];
+            double[] g = new double[5 * n];
+            double[] v2 = new double[n];
+            double[] g2 = new double[5 * n];
+            m.valuesAndGradients(t, n, points[c], v, g);
+            e.valuesAndGradients(t, n, points[c], v2, g2);
+            assertArrayEquals(v, v2, "values, point " + c);
+            assertArrayEquals(g, g2, "gradients, point " + c);
+        }
+    }
 }
