@@ -209,11 +209,25 @@ public final class TicChart {
         r.setSeriesStroke(series, new BasicStroke(2f));
     }
 
-    /** Series key that keeps equal labels apart and prints as its label in the legend. */
+    /**
+     * Series key that keeps equal labels apart and prints as its label in the legend. Equality and hash are written
+     * out: a record's generated ones are linked at their first call through method handles, which spins a few dozen
+     * classes while the plot is drawn at the end of {@code ceus analyze} (BENCHMARKS.md, session 14).
+     */
     private record SeriesKey(int index, String label) implements Comparable<SeriesKey> {
         @Override
         public int compareTo(SeriesKey o) {
             return Integer.compare(index, o.index);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SeriesKey k && k.index == index && java.util.Objects.equals(k.label, label);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * index + java.util.Objects.hashCode(label);
         }
 
         @Override
