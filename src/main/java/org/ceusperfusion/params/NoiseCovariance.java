@@ -173,16 +173,27 @@ public final class NoiseCovariance {
         if (!(tau > 0)) {
             return u.clone();
         }
+        double[] decay = new double[n];
+        double lastDt = Double.NaN;
+        double f = 0;
+        for (int i = 1; i < n; i++) {
+            double dt = t[i] - t[i - 1];
+            if (dt != lastDt) { // equally spaced frames: one exp
+                f = Math.exp(-dt / tau);
+                lastDt = dt;
+            }
+            decay[i] = f;
+        }
         double[] fw = new double[n];
         double[] out = new double[n];
         fw[0] = u[0];
         for (int i = 1; i < n; i++) {
-            fw[i] = u[i] + Math.exp(-(t[i] - t[i - 1]) / tau) * fw[i - 1];
+            fw[i] = u[i] + decay[i] * fw[i - 1];
         }
         double bw = u[n - 1];
         out[n - 1] = fw[n - 1];
         for (int i = n - 2; i >= 0; i--) {
-            bw = u[i] + Math.exp(-(t[i + 1] - t[i]) / tau) * bw;
+            bw = u[i] + decay[i + 1] * bw;
             out[i] = fw[i] + bw - u[i];
         }
         return out;
