@@ -3,6 +3,7 @@ package org.ceusperfusion.analysis;
 import java.util.List;
 import org.ceusperfusion.InputException;
 import org.ceusperfusion.fit.FitResult;
+import org.ceusperfusion.fit.FitWeighting;
 import org.ceusperfusion.fit.LevenbergMarquardtFitter;
 import org.ceusperfusion.fit.ModelSelector;
 import org.ceusperfusion.model.BolusModel;
@@ -94,13 +95,23 @@ final class RoiFitter {
         return new Outcome(o.fit(), o.candidates(), w, reason, step, null);
     }
 
+    /**
+     * The bolus fit: variance-weighted ({@link FitWeighting#FITTED_VARIANCE}, docs/pe-accuracy.md). With
+     * {@code --model auto} the model is chosen by AICc among unweighted fits (residual sums of squares of fits
+     * weighted by each model's own variance would not be comparable), then the chosen model is refitted weighted.
+     */
     private Outcome fitBolus(double[] timesS, double[] values) {
         LevenbergMarquardtFitter lm = new LevenbergMarquardtFitter().withRecirculationTerm(true);
+        LevenbergMarquardtFitter weighted = lm.withWeighting(FitWeighting.FITTED_VARIANCE);
         if (model != null) {
-            return new Outcome(lm.fit(model, timesS, values), List.of());
+            return new Outcome(weighted.fit(model, timesS, values), List.of());
         }
         ModelSelector.Selection s = new ModelSelector(lm, BolusModels.all()).select(timesS, values);
-        return new Outcome(s.chosen(), s.candidates());
+        if (!s.chosen().hasParameters()) {
+            return new Outcome(s.chosen(), s.candidates());
+        }
+        FitResult refit = weighted.fit(s.chosen().model(), timesS, values);
+        return new Outcome(refit.hasParameters() ? refit : s.chosen(), s.candidates());
     }
 
     /** @return the index of the last sample before the flash that is not itself a bright flash frame */

@@ -206,7 +206,12 @@ class RealisticPhantomAnalysisTest {
      * 45: −5.8 (−6.1), −3.0 (−3.1); 46: +0.2 (−0.5), +1.1 (+0.7) %. The recirculation adds at most 1.1 % to the AUC
      * error and 2.1 % to the mTT error; the AUC misses of 5 % (seeds 31, 45) are the phantom's gain noise, which the
      * single pass of the same seed misses by as much (without the gain noise, curve-level: fit/RecirculationFitTest).
-     * Asserted: mTT within the acceptance's 10 %, AUC within 7 %, and each within 2 % / 3 % of the paired control.
+     * With the variance-weighted fit (the analysis default since session 14): AUC +5.8 (+5.4), +3.7 (+3.7), −1.6
+     * (−1.4), +2.8 (+1.9), −1.1 (−1.8), +1.6 (+1.2), +0.4 (+0.1), −5.4 (−5.8), −0.6 (−1.1) %; mTT −0.5 (+3.2), +0.7
+     * (+2.2), +2.0 (+3.4), −3.7 (−4.2), +4.5 (+9.5), +0.5 (−0.0), −1.0 (−2.0), −2.6 (−2.9), +1.1 (−0.7) % — with the
+     * recirculation the mTT error is now often smaller than the control's.
+     * Asserted: mTT within the acceptance's 10 %, AUC within 7 %, and each error at most 2 % / 3 % larger (in
+     * absolute value) than the paired control's.
      */
     @ParameterizedTest
     @CsvSource({"31, 15, 0.3, 1.5", "32, 15, 0.3, 1.5", "33, 15, 0.3, 1.5", "41, 15, 0.2, 1.5", "42, 18, 0.4, 1.5",
@@ -232,8 +237,10 @@ class RealisticPhantomAnalysisTest {
         assertEquals(CurveFindings.WHOLE_CURVE, control.findings().windowReason());
         assertEquals(fp.auc(), auc, 0.07 * fp.auc(), "first-pass AUC");
         assertEquals(fp.mttS(), mtt, 0.10 * fp.mttS(), "first-pass mTT");
-        assertEquals(pct(auc0, fp.auc()), pct(auc, fp.auc()), 2.0, "AUC error added by the recirculation");
-        assertEquals(pct(mtt0, fp.mttS()), pct(mtt, fp.mttS()), 3.0, "mTT error added by the recirculation");
+        assertTrue(Math.abs(pct(auc, fp.auc())) <= Math.abs(pct(auc0, fp.auc())) + 2.0,
+                "AUC error added by the recirculation");
+        assertTrue(Math.abs(pct(mtt, fp.mttS())) <= Math.abs(pct(mtt0, fp.mttS())) + 3.0,
+                "mTT error added by the recirculation");
     }
 
     /**

@@ -26,8 +26,9 @@ class BatchCurveTest {
         Map<String, String> liver = lines.get(0);
         assertEquals("ok", liver.get("status"), liver.get("message"));
         assertEquals("liver", liver.get("roi"));
-        // the full-rate fit of the liver column (RealTicFitTest, CurveInputCliTest): TTP 33.72 s
-        assertEquals(33.72, Double.parseDouble(liver.get("TTP")), 0.05);
+        // the liver column's peak: 33.66 s by the argmax of the smoothed column (RealTicFitTest), within issue 13's
+        // 0.5 s for real curves (the dia and cw columns peak at 24.0 and 21.3-21.8 s); measured 33.81 s (weighted fit)
+        assertEquals(33.66, Double.parseDouble(liver.get("TTP")), 0.5);
         assertEquals("", liver.get("non_enhancing_fraction"));
         assertEquals("ok", lines.get(1).get("status"));
         assertEquals("error", lines.get(2).get("status"));
