@@ -31,10 +31,12 @@ while [ "$r" -le "$ROUNDS" ]; do
     aw=$1 ac=$2 am=$3
     set -- $(one "b$r" "$B")
     bw=$1 bc=$2 bm=$3
-    same=identical
+    differ=""
     for f in analysis.json tic.csv tic.png; do
-        cmp -s "$WORK/a$r/$f" "$WORK/b$r/$f" || same="$f DIFFERS"
+        cmp -s "$WORK/a$r/$f" "$WORK/b$r/$f" || differ="$differ $f"
     done
+    same=${differ:+differ:$differ}
+    same=${same:-identical}
     echo "round $r: A ${aw} s / ${ac} CPU-s / ${am} MB, B ${bw} s / ${bc} CPU-s / ${bm} MB;" \
          "A/B wall $(awk -v a="$aw" -v b="$bw" 'BEGIN {printf "%.2f", a/b}'), CPU $(awk -v a="$ac" -v b="$bc" 'BEGIN {printf "%.2f", a/b}');" \
          "outputs $same; load $(cut -d' ' -f1 /proc/loadavg)"
