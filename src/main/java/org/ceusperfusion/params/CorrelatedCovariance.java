@@ -121,54 +121,22 @@ public record CorrelatedCovariance(double[][] covariance, double dof, NoiseCovar
      */
     static CorrelatedCovariance fromResiduals(double[] t, double[] r, double[] e, double[] signal, double[][] j,
                                               double rss, double[] weights) {
-        StructuredNoise.Fitted fitted = StructuredNoise.estimate(t, r, e, signal, j);
-        CorrelatedCovariance cc = sandwich(fitted.covariance(), j, weights, rss);
-        if (cc == null) {
+        double[][] g = spread(j, weights);
+        if (g == null) {
             return null;
         }
-        double[][] g = spread(j, weights);
-        return g == null ? cc : new CorrelatedCovariance(cc.covariance(), cc.dof(), cc.noise(), cc.samples(),
+        StructuredNoise.Fitted fitted = StructuredNoise.estimate(t, r, e, signal, j);
+        CorrelatedCovariance cc = sandwich(fitted.covariance(), j, g, rss, null);
+        return cc == null ? null : new CorrelatedCovariance(cc.covariance(), cc.dof(), cc.noise(), cc.samples(),
                 contrasts -> fitted.dof(g, contrasts));
     }
 
-    /** @return {@code G = QJ·A⁻¹}, {@code A = JᵀQJ} (how each frame's noise reaches the parameters); null if singular */
-    private static double[][] spread(double[][] j, double[] q) {
-        int n = j.length;
-        int k = j[0].length;
-        double[][] qj = new double[n][k];
-        for (int i = 0; i < n; i++) {
-            for (int a = 0; a < k; a++) {
-                qj[i][a] = (q == null ? 1 : q[i]) * j[i][a];
-            }
-        }
-        RealMatrix aInv = inverse(symmetric(product(qj, j)));
-        if (aInv == null) {
-            return null;
-        }
-        return new Array2DRowRealMatrix(qj, false).multiply(aInv).getData();
-    }
-
-    /** @return {@code {tr(PV), tr((PV)²)}} of {@link #sandwich} (for tests) */
-    static double[] residualTraces(NoiseCovariance v, double[][] j, double[] q) {
-        double[][] out = new double[1][];
-        sandwich(v, j, q, 1, out);
-        return out[0];
-    }
-
     /**
-     * The sandwich {@code s²·A⁻¹ (Jᵀ Q V Q J) A⁻¹}, {@code A = JᵀQJ} (Q = I for an unweighted fit), with
-     * {@code s² = rss / tr(P V)}, {@code P = (I − H)ᵀ(I − H)}, {@code H = J A⁻¹ JᵀQ} (the expectation of rᵀr under
-     * V), and ν the Satterthwaite degrees of freedom of that rᵀr, {@code tr(PV)² / tr((PV)²)}. {@code I − P = Z C Zᵀ} with {@code Z = [J, QJA⁻¹]} and
-     * {@code C = [[0, I], [I, −JᵀJ]]}, so every trace is O(n·p²) through products with V.
-     *
-     * @param q the fit's weights, one per sample, or null
+     * @param q the fit's weights, one per sample, or null (unweighted)
+     * @return {@code G = QJ·A⁻¹}, {@code A = JᵀQJ} (how each frame's noise reaches the parameters); null when a
+     *         weight is negative or not finite, or A is singular
      */
-    static CorrelatedCovariance sandwich(NoiseCovariance v, double[][] j, double[] q, double rss) {
-        return sandwich(v, j, q, rss, null);
-    }
-
-    private static CorrelatedCovariance sandwich(NoiseCovariance v, double[][] j, double[] q, double rss,
-                                                 double[][] tracesOut) {
+    private static double[][] spread(double[][] j, double[] q) {
         int n = j.length;
         int k = j[0].length;
         double[][] qj = new double[n][k];
@@ -182,20 +150,57 @@ public record CorrelatedCovariance(double[][] covariance, double dof, NoiseCovar
             }
         }
         RealMatrix aInv = inverse(symmetric(product(qj, j)));
-        if (aInv == null || !(rss > 0)) {
+        if (aInv == null) {
             return null;
         }
         double[][] ai = aInv.getData();
-        // Z = [J, G], G = QJ·A⁻¹
-        double[][] z = new double[n][2 * k];
+        double[][] g = new double[n][k];
         for (int i = 0; i < n; i++) {
             for (int a = 0; a < k; a++) {
-                z[i][a] = j[i][a];
                 double s = 0;
                 for (int b = 0; b < k; b++) {
                     s += qj[i][b] * ai[b][a];
                 }
-                z[i][k + a] = s;
+                g[i][a] = s;
+            }
+        }
+        return g;
+    }
+
+    /** @return {@code {tr(PV), tr((PV)²)}} of {@link #sandwich} (for tests) */
+    static double[] residualTraces(NoiseCovariance v, double[][] j, double[] q) {
+        double[][] out = new double[1][];
+        sandwich(v, j, spread(j, q), 1, out);
+        return out[0];
+    }
+
+    /**
+     * The sandwich {@code s²·A⁻¹ (Jᵀ Q V Q J) A⁻¹}, {@code A = JᵀQJ} (Q = I for an unweighted fit), with
+     * {@code s² = rss / tr(P V)}, {@code P = (I − H)ᵀ(I − H)}, {@code H = J A⁻¹ JᵀQ} (the expectation of rᵀr under
+     * V), and ν the Satterthwaite degrees of freedom of that rᵀr, {@code tr(PV)² / tr((PV)²)}. {@code I − P = Z C Zᵀ} with {@code Z = [J, QJA⁻¹]} and
+     * {@code C = [[0, I], [I, −JᵀJ]]}, so every trace is O(n·p²) through products with V.
+     *
+     * @param q the fit's weights, one per sample, or null
+     */
+    static CorrelatedCovariance sandwich(NoiseCovariance v, double[][] j, double[] q, double rss) {
+        double[][] g = spread(j, q);
+        return g == null ? null : sandwich(v, j, g, rss, null);
+    }
+
+    /** The sandwich with {@code G = QJ·A⁻¹} given ({@link #spread}). */
+    private static CorrelatedCovariance sandwich(NoiseCovariance v, double[][] j, double[][] g, double rss,
+                                                 double[][] tracesOut) {
+        if (!(rss > 0)) {
+            return null;
+        }
+        int n = j.length;
+        int k = j[0].length;
+        // Z = [J, G]
+        double[][] z = new double[n][2 * k];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < k; a++) {
+                z[i][a] = j[i][a];
+                z[i][k + a] = g[i][a];
             }
         }
         double[][] vz = new double[n][2 * k];

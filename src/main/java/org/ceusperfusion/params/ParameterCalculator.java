@@ -71,9 +71,16 @@ public final class ParameterCalculator {
             v.put(PerfusionParameter.QOF, Double.isFinite(qof) ? qof : Double.NaN);
             return new ParameterEstimates(v, empty.ci95());
         }
+        double[][] grads = cov == null ? null : gradients(fit.model(), fit.params(), cov);
+        return compute(fit, cov, grads, new double[ALL.length], tq);
+    }
+
+    /** @return values and CIs, each parameter's half-width {@code tq[q]·SE} ({@code tq[q]} 0: {@code fallbackTq}) */
+    private static ParameterEstimates compute(FitResult fit, double[][] cov, double[][] grads, double[] tq,
+                                              double fallbackTq) {
+        double qof = 100 * fit.r2();
         double[] p = fit.params();
         double[] base = values(fit.model(), p);
-        double[][] grads = cov == null ? null : gradients(fit.model(), p, cov);
         Map<PerfusionParameter, Double> v = new EnumMap<>(PerfusionParameter.class);
         Map<PerfusionParameter, double[]> ci = new EnumMap<>(PerfusionParameter.class);
         for (PerfusionParameter q : ALL) {
@@ -84,8 +91,9 @@ public final class ParameterCalculator {
             }
             double val = base[q.ordinal()];
             double sd = grads == null ? Double.NaN : Math.sqrt(quadraticForm(grads, q.ordinal(), cov));
+            double t = tq[q.ordinal()] > 0 ? tq[q.ordinal()] : fallbackTq;
             v.put(q, val);
-            ci.put(q, new double[] {val - tq * sd, val + tq * sd});
+            ci.put(q, new double[] {val - t * sd, val + t * sd});
         }
         return new ParameterEstimates(v, ci);
     }
@@ -101,9 +109,8 @@ public final class ParameterCalculator {
      */
     static ParameterEstimates compute(FitResult fit, double[][] cov, CorrelatedCovariance.ContrastDof dofs,
                                       double fallback) {
-        ParameterEstimates unit = compute(fit, cov, 1.0);
         if (!fit.hasParameters() || cov == null) {
-            return unit;
+            return compute(fit, cov, Double.NaN);
         }
         double[][] grads = gradients(fit.model(), fit.params(), cov);
         int k = grads.length;
@@ -115,21 +122,18 @@ public final class ParameterCalculator {
             }
         }
         double[] nu = dofs.of(contrasts);
-        Map<PerfusionParameter, double[]> ci = new EnumMap<>(unit.ci95());
+        double[] tq = new double[ALL.length];
         Map<PerfusionParameter, Double> dof = new EnumMap<>(PerfusionParameter.class);
         for (PerfusionParameter q : ALL) {
             if (q == PerfusionParameter.QOF) {
                 continue;
             }
             double v = Math.max(1, Double.isFinite(nu[q.ordinal()]) ? nu[q.ordinal()] : fallback);
-            double tq = new TDistribution(v).inverseCumulativeProbability(0.975);
-            double val = unit.value(q);
-            double[] c = unit.ci(q);
-            double sd = (c[1] - c[0]) / 2;
-            ci.put(q, new double[] {val - tq * sd, val + tq * sd});
+            tq[q.ordinal()] = new TDistribution(v).inverseCumulativeProbability(0.975);
             dof.put(q, v);
         }
-        return new ParameterEstimates(unit.values(), ci, unit.intervals(), dof);
+        ParameterEstimates e = compute(fit, cov, grads, tq, Double.NaN);
+        return new ParameterEstimates(e.values(), e.ci95(), e.intervals(), dof);
     }
 
     /**
