@@ -43,13 +43,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RenderedLoopCoverageTest {
     private static final PerfusionParameter[] CHECKED = {
         PerfusionParameter.PE, PerfusionParameter.AUC, PerfusionParameter.TTP, PerfusionParameter.MTT};
-    private static final int PAIRS = 40;
+    private static final int PAIRS = Integer.getInteger("ceus.coverage.pairs", 40);
     private static final double FPS = 10;
     private static final double DURATION_S = 60;
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"realistic tau 1 s, 1.0, 11000", "independent speckle control, 0, 12000"})
     void intervalsOnRenderedLoopsCoverTheTruth(String name, double tauS, long seed0) {
+        seed0 += Long.getLong("ceus.coverage.seedOffset", 0);
         Realism realism = tauS > 0 ? Realism.defaults().withSpeckle(tauS, 1) : Realism.off();
         Tally single = new Tally();
         int[] changeHits = new int[CHECKED.length];
@@ -69,9 +70,10 @@ class RenderedLoopCoverageTest {
                 "rendered loops, %s, %.0f fps, %d exams, %d pairs:%n", name, FPS, single.n, PAIRS));
         int pooledChange = 0;
         for (int j = 0; j < CHECKED.length; j++) {
-            sb.append(String.format(Locale.ROOT, "  %-4s single %.3f (mean z %+.2f, SD z %.2f, median dof %.1f)"
-                    + "  change %.3f%n", CHECKED[j].label(), single.hits[j] / (double) single.n, single.meanZ(j),
-                    single.sdZ(j), single.medianDof(), changeHits[j] / (double) PAIRS));
+            sb.append(String.format(Locale.ROOT, "  %-4s single %.3f (mean z %+.2f, SD z %.2f, median dof %.1f,"
+                    + " median half-width %.2f%s)  change %.3f%n", CHECKED[j].label(), single.hits[j] / (double) single.n,
+                    single.meanZ(j), single.sdZ(j), single.medianDof(j), single.medianHalfWidth(j),
+                    CHECKED[j] == PerfusionParameter.TTP ? " s" : " %", changeHits[j] / (double) PAIRS));
             pooledChange += changeHits[j];
         }
         System.out.print(sb);
@@ -95,11 +97,11 @@ class RenderedLoopCoverageTest {
         double ta = truth(a.truth, q);
         double tb = truth(b.truth, q);
         if (q == PerfusionParameter.TTP) {
-            return TimeShift.between(pa.value(q), pa.standardError(q), pa.intervals().dof(), pb.value(q),
-                    pb.standardError(q), pb.intervals().dof()).contains(tb - ta);
+            return TimeShift.between(pa.value(q), pa.standardError(q), pa.dof(q), pb.value(q),
+                    pb.standardError(q), pb.dof(q)).contains(tb - ta);
         }
-        return PercentChange.between(pa.value(q), pa.standardError(q), pa.intervals().dof(), pb.value(q),
-                pb.standardError(q), pb.intervals().dof(), 0).contains(100 * (tb / ta - 1));
+        return PercentChange.between(pa.value(q), pa.standardError(q), pa.dof(q), pb.value(q),
+                pb.standardError(q), pb.dof(q), 0).contains(100 * (tb / ta - 1));
     }
 
     static double truth(RoiTruth t, PerfusionParameter p) {
@@ -128,15 +130,25 @@ class RenderedLoopCoverageTest {
         final int[] hits = new int[CHECKED.length];
         final double[] sumZ = new double[CHECKED.length];
         final double[] sumZ2 = new double[CHECKED.length];
-        final java.util.List<Double> dofs = new java.util.ArrayList<>();
+        final java.util.List<java.util.List<Double>> dofs = new java.util.ArrayList<>();
+        final java.util.List<java.util.List<Double>> halfWidths = new java.util.ArrayList<>();
         int n;
+
+        Tally() {
+            for (int j = 0; j < CHECKED.length; j++) {
+                dofs.add(new java.util.ArrayList<>());
+                halfWidths.add(new java.util.ArrayList<>());
+            }
+        }
 
         void add(Exam e) {
             n++;
-            dofs.add(e.estimates.intervals().dof());
             for (int j = 0; j < CHECKED.length; j++) {
                 double tv = truth(e.truth, CHECKED[j]);
                 double[] ci = e.estimates.ci(CHECKED[j]);
+                dofs.get(j).add(e.estimates.dof(CHECKED[j]));
+                double half = (ci[1] - ci[0]) / 2;
+                halfWidths.get(j).add(CHECKED[j] == PerfusionParameter.TTP ? half : 100 * half / tv);
                 hits[j] += ci[0] <= tv && tv <= ci[1] ? 1 : 0;
                 double z = (e.estimates.value(CHECKED[j]) - tv) / e.estimates.standardError(CHECKED[j]);
                 sumZ[j] += z;
@@ -153,8 +165,18 @@ class RenderedLoopCoverageTest {
             return Math.sqrt(Math.max(0, sumZ2[j] / n - m * m));
         }
 
-        double medianDof() {
-            return dofs.stream().sorted().skip(n / 2).findFirst().orElse(Double.NaN);
+        /** @return the median of parameter j's own degrees of freedom */
+        double medianDof(int j) {
+            return median(dofs.get(j));
+        }
+
+        /** @return the median half-width of parameter j's intervals, % of the truth (s for TTP) */
+        double medianHalfWidth(int j) {
+            return median(halfWidths.get(j));
+        }
+
+        private static double median(java.util.List<Double> v) {
+            return v.stream().sorted().skip(v.size() / 2).findFirst().orElse(Double.NaN);
         }
     }
 }

@@ -153,6 +153,13 @@ final class WeightingSurvey {
 
     static final class Tally {
         final int[] oracleHit = new int[4];
+        /** Half-widths of the intervals (% of truth; s for TTP): ours, and the true-noise sandwich's. */
+        final java.util.List<java.util.List<Double>> halfWidths = java.util.List.of(
+                new java.util.ArrayList<>(), new java.util.ArrayList<>(), new java.util.ArrayList<>(),
+                new java.util.ArrayList<>());
+        final java.util.List<java.util.List<Double>> oracleHalfWidths = java.util.List.of(
+                new java.util.ArrayList<>(), new java.util.ArrayList<>(), new java.util.ArrayList<>(),
+                new java.util.ArrayList<>());
         final double[] sum = new double[4];
         final double[] sum2 = new double[4];
         final int[] hit = new int[4];
@@ -183,6 +190,7 @@ final class WeightingSurvey {
                 double[] ci = or.ci(P[j]);
                 double tv = truth[P[j].ordinal()];
                 oracleHit[j] += ci[0] <= tv && tv <= ci[1] ? 1 : 0;
+                oracleHalfWidths.get(j).add(halfWidth(P[j], ci, tv));
             }
             double pe = truth[PerfusionParameter.PE.ordinal()];
             double sePe = est.standardError(PerfusionParameter.PE) / pe * 100;
@@ -201,6 +209,7 @@ final class WeightingSurvey {
                 sum2[j] += err * err;
                 double[] ci = est.ci(P[j]);
                 hit[j] += ci[0] <= tv && tv <= ci[1] ? 1 : 0;
+                halfWidths.get(j).add(halfWidth(P[j], ci, tv));
                 double zj = (v - tv) / est.standardError(P[j]);
                 zz2[j] += zj * zj;
                 if (j == 0 && Math.abs(err) <= 5) {
@@ -210,6 +219,20 @@ final class WeightingSurvey {
                     ttpOk++;
                 }
             }
+        }
+
+        private static double halfWidth(PerfusionParameter p, double[] ci, double truth) {
+            double h = (ci[1] - ci[0]) / 2;
+            return p == PerfusionParameter.TTP ? h : 100 * h / truth;
+        }
+
+        private static String quartiles(java.util.List<Double> d) {
+            if (d.isEmpty()) {
+                return "-";
+            }
+            java.util.Collections.sort(d);
+            return String.format(Locale.ROOT, "%.1f/%.1f/%.1f", d.get(d.size() / 4), d.get(d.size() / 2),
+                    d.get(3 * d.size() / 4));
         }
 
         @Override
@@ -241,6 +264,11 @@ final class WeightingSurvey {
             sb.append(" | true-noise sandwich cov");
             for (int j = 0; j < P.length; j++) {
                 sb.append(String.format(Locale.ROOT, " %s %.3f", P[j].label(), oracleHit[j] / (double) n));
+            }
+            sb.append(" | half-width (25/50/75 %, ours vs true-noise)");
+            for (int j = 0; j < P.length; j++) {
+                sb.append(' ').append(P[j].label()).append(' ').append(quartiles(halfWidths.get(j))).append(" vs ")
+                        .append(quartiles(oracleHalfWidths.get(j)));
             }
             if (failed > 0) {
                 sb.append(" failed ").append(failed);
