@@ -69,7 +69,7 @@ public final class ComparisonBuilder {
             warnings.add(perfusion.warning());
         }
         String summary = Summary.sentence(exams, overall, size, perfusion, options.perfusionRule().parameter().label(),
-                options.changeIntervalCovers());
+                options.changeIntervalCovers(), SettingsConsistency.headlineCaveat(exams));
         return new Comparison(exams, est, changes, new Response(size, perfusion, summary), warnings, options);
     }
 

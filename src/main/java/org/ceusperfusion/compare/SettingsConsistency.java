@@ -30,10 +30,7 @@ public final class SettingsConsistency {
     static List<String> warnings(List<ExamInput> exams) {
         List<String> w = new ArrayList<>();
         String amplitudes = amplitudeAdvice(exams);
-        differ(w, exams, "dynamic range", e -> {
-            AnalysisSettings s = e.analysis().settings();
-            return s.linear() ? "linear" : ComparisonBuilder.fmt(s.dynamicRangeDb()) + " dB";
-        }, amplitudes);
+        differ(w, exams, "dynamic range", SettingsConsistency::dynamicRange, amplitudes);
         differ(w, exams, "model fitted", e -> fittedModel(e), "parameters (mTT above all) differ by model alone;"
                 + " refit with one --model for every exam (--model auto picks the lowest summed AICc)");
         assumed(w, exams);
@@ -45,6 +42,30 @@ public final class SettingsConsistency {
             differTag(w, exams, tag[0], tag[1], amplitudes);
         }
         return w;
+    }
+
+    /**
+     * What the one-sentence summary must say when the exams' numbers are not comparable as they stand: a dynamic
+     * range or a fitted model that differs between exams changes every amplitude (and, for the model, mTT and AUC)
+     * by the setting alone, so the headline change and the response it decides are not reliable.
+     *
+     * @return e.g. {@code dynamic range differs between exams (baseline 40 dB, D14 50 dB)}, the two joined by
+     *         {@code "; "} when both differ, or {@code null} when neither does
+     */
+    static String headlineCaveat(List<ExamInput> exams) {
+        List<String> w = new ArrayList<>();
+        differ(w, exams, "dynamic range", SettingsConsistency::dynamicRange, "");
+        differ(w, exams, "model fitted", SettingsConsistency::fittedModel, "");
+        if (w.isEmpty()) {
+            return null;
+        }
+        return String.join("; ", w.stream().map(s -> s.substring("DIFFERENT SETTINGS: ".length(), s.length() - 2))
+                .toList());
+    }
+
+    private static String dynamicRange(ExamInput e) {
+        AnalysisSettings s = e.analysis().settings();
+        return s.linear() ? "linear" : ComparisonBuilder.fmt(s.dynamicRangeDb()) + " dB";
     }
 
     /** @return the model actually fitted, with the requested label when it differs (e.g. {@code gamma (auto)}) */

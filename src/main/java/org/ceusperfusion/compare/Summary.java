@@ -19,15 +19,15 @@ final class Summary {
     private Summary() {
     }
 
+    /**
+     * The sentence, the interval labelled with what it covers (e.g. {@code measurement only}) when given, and a
+     * {@code caveat} (a setting that differs between the exams, {@link SettingsConsistency#headlineCaveat}) ending
+     * the sentence as a caution when given.
+     */
     static String sentence(List<ExamInput> exams, ExamChange overall, SizeResponse size, PerfusionResponse perf,
-                           String parameter) {
-        return sentence(exams, overall, size, perf, parameter, null);
-    }
-
-    /** As above, the interval labelled with what it covers (e.g. {@code measurement only}) when given. */
-    static String sentence(List<ExamInput> exams, ExamChange overall, SizeResponse size, PerfusionResponse perf,
-                           String parameter, String covers) {
-        return build(exams, overall, size, perf, parameter, covers);
+                           String parameter, String covers, String caveat) {
+        String s = build(exams, overall, size, perf, parameter, covers);
+        return caveat == null ? s : s + " CAUTION: " + caveat + ", so this change and response are not reliable.";
     }
 
     private static String build(List<ExamInput> exams, ExamChange overall, SizeResponse size, PerfusionResponse perf,

@@ -88,6 +88,11 @@ class ComparisonBuilderTest {
         assertEquals(1, c.warnings().size(), c.warnings().toString());
         assertTrue(c.warnings().get(0).startsWith(
                 "DIFFERENT SETTINGS: dynamic range differs between exams (D0 40 dB, D30 46 dB)"));
+        // the headline a clinician reads says so too, not only the warnings below it
+        assertTrue(c.response().summary().endsWith(" CAUTION: dynamic range differs between exams (D0 40 dB, D30 46 dB),"
+                + " so this change and response are not reliable."), c.response().summary());
+        Comparison same = ComparisonBuilder.compare(List.of(ExamInput.of("D0", 0.0, BASE), ExamInput.of("D14", 14.0, D14)));
+        assertFalse(same.response().summary().contains("CAUTION"), same.response().summary());
     }
 
     @Test
