@@ -198,6 +198,9 @@ final class LmSolver {
      * {@code p} (completed by {@link #normalEquations}).
      */
     private double evaluate(double[] p, boolean withJacobian) {
+        if (withJacobian && k == 5) {
+            return evaluate5(p);
+        }
         double rss = 0;
         if (withJacobian) {
             Arrays.fill(jtr, 0);
@@ -226,6 +229,82 @@ final class LmSolver {
             }
             rss += r * r;
         }
+        return Double.isNaN(rss) ? Double.POSITIVE_INFINITY : rss;
+    }
+
+    /**
+     * {@link #evaluate} with the Jacobian for five parameters, the sums in locals (unrolled): each sum gets the
+     * same terms in the same order, and a zero gradient component skips its row of JᵀJ as there, so the same
+     * bits without C1's loops over {@code a} and {@code b} and array updates at every sample.
+     */
+    private double evaluate5(double[] p) {
+        double rss = 0;
+        double v0 = 0, v1 = 0, v2 = 0, v3 = 0, v4 = 0;
+        double m00 = 0, m10 = 0, m11 = 0, m20 = 0, m21 = 0, m22 = 0, m30 = 0, m31 = 0, m32 = 0, m33 = 0;
+        double m40 = 0, m41 = 0, m42 = 0, m43 = 0, m44 = 0;
+        for (int i = 0; i < n; i++) {
+            double s = sqrtW == null ? 1 : sqrtW[i];
+            double r = s * (y[i] - model.valueAndGradient(t[i], p, row));
+            double g0 = row[0] * s;
+            double g1 = row[1] * s;
+            double g2 = row[2] * s;
+            double g3 = row[3] * s;
+            double g4 = row[4] * s;
+            v0 += g0 * r;
+            if (g0 != 0) {
+                m00 += g0 * g0;
+            }
+            v1 += g1 * r;
+            if (g1 != 0) {
+                m10 += g1 * g0;
+                m11 += g1 * g1;
+            }
+            v2 += g2 * r;
+            if (g2 != 0) {
+                m20 += g2 * g0;
+                m21 += g2 * g1;
+                m22 += g2 * g2;
+            }
+            v3 += g3 * r;
+            if (g3 != 0) {
+                m30 += g3 * g0;
+                m31 += g3 * g1;
+                m32 += g3 * g2;
+                m33 += g3 * g3;
+            }
+            v4 += g4 * r;
+            if (g4 != 0) {
+                m40 += g4 * g0;
+                m41 += g4 * g1;
+                m42 += g4 * g2;
+                m43 += g4 * g3;
+                m44 += g4 * g4;
+            }
+            rss += r * r;
+        }
+        double[] v = jtr;
+        double[] m = jtj;
+        Arrays.fill(m, 0);
+        v[0] = v0;
+        v[1] = v1;
+        v[2] = v2;
+        v[3] = v3;
+        v[4] = v4;
+        m[0] = m00;
+        m[5] = m10;
+        m[6] = m11;
+        m[10] = m20;
+        m[11] = m21;
+        m[12] = m22;
+        m[15] = m30;
+        m[16] = m31;
+        m[17] = m32;
+        m[18] = m33;
+        m[20] = m40;
+        m[21] = m41;
+        m[22] = m42;
+        m[23] = m43;
+        m[24] = m44;
         return Double.isNaN(rss) ? Double.POSITIVE_INFINITY : rss;
     }
 

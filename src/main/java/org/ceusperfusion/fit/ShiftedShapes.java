@@ -432,13 +432,23 @@ public final class ShiftedShapes {
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
-        for (int i = 0; i < mm; i++) {
-            int qi = regular ? i : q[i];
-            double yi = y[i];
-            s0 += grid[qi + b0] * yi;
-            s1 += grid[qi + b1] * yi;
-            s2 += grid[qi + b2] * yi;
-            s3 += grid[qi + b3] * yi;
+        if (regular) {
+            for (int i = 0; i < mm; i++) {
+                double yi = y[i];
+                s0 += grid[i + b0] * yi;
+                s1 += grid[i + b1] * yi;
+                s2 += grid[i + b2] * yi;
+                s3 += grid[i + b3] * yi;
+            }
+        } else {
+            for (int i = 0; i < mm; i++) {
+                int qi = q[i];
+                double yi = y[i];
+                s0 += grid[qi + b0] * yi;
+                s1 += grid[qi + b1] * yi;
+                s2 += grid[qi + b2] * yi;
+                s3 += grid[qi + b3] * yi;
+            }
         }
         out[c] = finishDot(grid, b0, y, mm, window[c], s0);
         out[c + 1] = finishDot(grid, b1, y, mm, window[c + 1], s1);

@@ -67,26 +67,21 @@ final class BlockShapes {
             return (i / width) / BLOCK * blocksX + (i % width) / BLOCK;
         }
 
-        /** Adds the curves of rows {@code [y0, y1)} of {@code tile} (in pixel order: any banding gives the same sums). */
+        /**
+         * Adds the curves of rows {@code [y0, y1)} of {@code tile} (in pixel order: any banding gives the same
+         * sums), to the whole frame's sum and to their block's, in one pass over each curve.
+         */
         void add(CurveTile tile, int y0, int y1) {
             int nb = needed.length;
-            double[] curve = new double[n];
             for (int i = y0 * width; i < y1 * width; i++) {
-                tile.curve(i, curve);
                 int b = blockOf(i);
-                addTo(nb, curve);
-                if (needed[b]) {
-                    addTo(b, curve);
+                boolean own = needed[b];
+                tile.addCurveTo(i, sums, nb * n, own ? b * n : -1);
+                counts[nb]++;
+                if (own) {
+                    counts[b]++;
                 }
             }
-        }
-
-        private void addTo(int b, double[] curve) {
-            int off = b * n;
-            for (int j = 0; j < n; j++) {
-                sums[off + j] += curve[j];
-            }
-            counts[b]++;
         }
 
         /** @return the mean curve of block {@code b} ({@code blocks()} for the whole frame), or {@code null} */

@@ -7,7 +7,10 @@ import org.ceusperfusion.tic.Linearizer;
  * The linearised time series of every pixel of a band of rows, read in one pass over the frames and
  * stored pixel-major ({@code series[(pixel − first) · samples + sample]}), so that each pixel's curve is
  * contiguous. With temporal binning {@code k > 1}, sample {@code j} is the mean linear power of frames
- * {@code jk .. jk+k−1} (the last sample may average fewer frames). Package-private.
+ * {@code jk .. jk+k−1} (the last sample may average fewer frames). Without binning, when every frame is
+ * held as bytes ({@link CineLoop#greyBytes}), the tile keeps each sample's grey level (one byte, a quarter
+ * of a float) and gives its linear power from a 256-entry table: the same values, a quarter of the memory
+ * to fill and to read. Package-private.
  */
 final class CurveTile {
     final int width;
@@ -16,7 +19,12 @@ final class CurveTile {
     final int y0;
     /** Last loaded row (exclusive). */
     final int y1;
+    /** Linear power per sample, or {@code null} for a tile of grey levels. */
     private final float[] series;
+    /** Grey level per sample ({@code & 0xFF}), or {@code null}. */
+    private final byte[] levels;
+    /** Linear power of each grey level, for {@link #levels}. */
+    private final float[] powerOf;
 
     private CurveTile(int width, int frames, int y0, int y1) {
         this.width = width;
@@ -24,6 +32,18 @@ final class CurveTile {
         this.y0 = y0;
         this.y1 = y1;
         this.series = new float[(y1 - y0) * width * frames];
+        this.levels = null;
+        this.powerOf = null;
+    }
+
+    private CurveTile(int width, int frames, int y0, int y1, float[] powerOf) {
+        this.width = width;
+        this.frames = frames;
+        this.y0 = y0;
+        this.y1 = y1;
+        this.series = null;
+        this.levels = new byte[(y1 - y0) * width * frames];
+        this.powerOf = powerOf;
     }
 
     /** Samples staged frame-major before they are written pixel-major (one cache line per pixel). */
@@ -47,8 +67,14 @@ final class CurveTile {
     static CurveTile load(CineLoop loop, Linearizer lin, int y0, int y1, double[] greySum, int sumFirst,
                           int sumCount, int k, java.util.concurrent.ExecutorService pool, int parts) {
         int w = loop.width();
-        CurveTile tile = new CurveTile(w, samples(loop.frameCount(), k), y0, y1);
         float[] lut = lut(lin, loop.metadata().maxGrey());
+        if (k == 1 && loop.greyBytes(0) != null) {
+            CurveTile tile = loadLevels(loop, lin, lut, y0, y1, greySum, sumFirst, sumCount, pool, parts);
+            if (tile != null) {
+                return tile;
+            }
+        }
+        CurveTile tile = new CurveTile(w, samples(loop.frameCount(), k), y0, y1);
         int m = pool == null ? 1 : Math.max(1, Math.min(parts, tile.frames));
         double[][] sums = new double[m][];
         Parts.run(m == 1 ? null : pool, m, q -> {
@@ -62,6 +88,74 @@ final class CurveTile {
             }
         }
         return tile;
+    }
+
+    /**
+     * The tile of grey levels (every frame a sample), or {@code null} when a frame is not held as bytes
+     * ({@code greySum} is then left as it was).
+     */
+    private static CurveTile loadLevels(CineLoop loop, Linearizer lin, float[] lut, int y0, int y1,
+                                        double[] greySum, int sumFirst, int sumCount,
+                                        java.util.concurrent.ExecutorService pool, int parts) {
+        float[] powerOf = byteLut(lut, lin);
+        for (int g = 0; g < powerOf.length; g++) {
+            powerOf[g] = 0f + powerOf[g];   // what a float tile's staging (0 + v) stores
+        }
+        CurveTile tile = new CurveTile(loop.width(), loop.frameCount(), y0, y1, powerOf);
+        int m = pool == null ? 1 : Math.max(1, Math.min(parts, tile.frames));
+        double[][] sums = new double[m][];
+        boolean[] complete = new boolean[m];
+        Parts.run(m == 1 ? null : pool, m, q -> {
+            sums[q] = new double[sumCount];
+            complete[q] = tile.loadLevels(loop, y0 * loop.width(), Parts.start(tile.frames, q, m),
+                    Parts.start(tile.frames, q + 1, m), sumFirst, sumCount, sums[q]);
+        });
+        for (boolean c : complete) {
+            if (!c) {
+                return null;
+            }
+        }
+        for (double[] partial : sums) {
+            for (int i = 0; i < sumCount; i++) {
+                greySum[sumFirst + i] += partial[i];
+            }
+        }
+        return tile;
+    }
+
+    /** Grey levels staged frame-major before they are written pixel-major (one cache line per pixel). */
+    private static final int STAGE_LEVELS = 64;
+
+    /**
+     * Loads the grey levels of frames {@code [f0, f1)} of every tile pixel (image pixel {@code first + i}) and
+     * adds the grey values of image pixels {@code [sumFirst, sumFirst + sumCount)} into {@code partial}.
+     *
+     * @return {@code false} when a frame is not held as bytes (the tile is then unusable)
+     */
+    private boolean loadLevels(CineLoop loop, int first, int f0, int f1, int sumFirst, int sumCount,
+                               double[] partial) {
+        int count = (y1 - y0) * width;
+        byte[] stage = new byte[Math.min(STAGE_LEVELS, f1 - f0) * count];
+        for (int f = f0; f < f1; f++) {
+            byte[] bytes = loop.greyBytes(f);
+            if (bytes == null) {
+                return false;
+            }
+            int jl = (f - f0) % STAGE_LEVELS;
+            System.arraycopy(bytes, first, stage, jl * count, count);
+            for (int i = 0; i < sumCount; i++) {
+                partial[i] += bytes[sumFirst + i] & 0xFF;
+            }
+            if (jl == STAGE_LEVELS - 1 || f == f1 - 1) {
+                for (int i = 0; i < count; i++) {
+                    int off = i * frames + f - jl;
+                    for (int s = 0; s <= jl; s++) {
+                        levels[off + s] = stage[s * count + i];
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /**
@@ -89,9 +183,15 @@ final class CurveTile {
                 java.util.Arrays.fill(stage, base, base + count, 0f);
             }
             float weight = 1f / Math.min(k, nFrames - j * k);
-            for (int i = 0; i < count; i++) {
-                float v = bytes != null ? byteLut[bytes[first + i] & 0xFF] : power(lut, lin, frame[first + i]);
-                stage[base + i] += k == 1 ? v : v * weight;
+            if (bytes != null && k == 1) {   // every frame its own sample (the branches of the loop below hoisted)
+                for (int i = 0; i < count; i++) {
+                    stage[base + i] += byteLut[bytes[first + i] & 0xFF];
+                }
+            } else {
+                for (int i = 0; i < count; i++) {
+                    float v = bytes != null ? byteLut[bytes[first + i] & 0xFF] : power(lut, lin, frame[first + i]);
+                    stage[base + i] += k == 1 ? v : v * weight;
+                }
             }
             double[] sumsInto = partial == null ? greySum : partial;
             int sumOff = partial == null ? sumFirst : 0;
@@ -167,9 +267,40 @@ final class CurveTile {
         return t;
     }
 
+    /**
+     * Adds the curve of image pixel {@code index} into {@code acc} from {@code offA} on and, when
+     * {@code offB ≥ 0}, from {@code offB} on as well (each sum gets the same bits as from {@link #addCurve}).
+     */
+    void addCurveTo(int index, double[] acc, int offA, int offB) {
+        int off = (index - y0 * width) * frames;
+        if (levels != null) {
+            for (int f = 0; f < frames; f++) {
+                double v = powerOf[levels[off + f] & 0xFF];
+                acc[offA + f] += v;
+                if (offB >= 0) {
+                    acc[offB + f] += v;
+                }
+            }
+            return;
+        }
+        for (int f = 0; f < frames; f++) {
+            double v = series[off + f];
+            acc[offA + f] += v;
+            if (offB >= 0) {
+                acc[offB + f] += v;
+            }
+        }
+    }
+
     /** Copies the curve of image pixel {@code index} into {@code out}. */
     void curve(int index, double[] out) {
         int off = (index - y0 * width) * frames;
+        if (levels != null) {
+            for (int f = 0; f < frames; f++) {
+                out[f] = powerOf[levels[off + f] & 0xFF];
+            }
+            return;
+        }
         for (int f = 0; f < frames; f++) {
             out[f] = series[off + f];
         }
@@ -179,7 +310,11 @@ final class CurveTile {
     void addCurve(int index, double[] acc) {
         int off = (index - y0 * width) * frames;
         for (int f = 0; f < frames; f++) {
-            acc[f] += series[off + f];
+            acc[f] += sample(off + f);
         }
+    }
+
+    private float sample(int i) {
+        return levels != null ? powerOf[levels[i] & 0xFF] : series[i];
     }
 }

@@ -181,18 +181,47 @@ class LognormalModelTest {
             {3.5, 260, Math.log(11), 0.5, 2},        // same onset: logs reused
             {3.5, 260, Math.log(11), 0.5, 2.0625},   // onset moved
             {1, 90, Math.log(20), 0.3, 0},           // onset on the first frame
-            {1, 95, Math.log(19), 0.35, 0}};
-        int[] lengths = {300, 200, 300, 300, 120};
+            {1, 95, Math.log(19), 0.35, 0},
+            {1, 95, Math.log(19), 0.35, Double.NaN},   // NaN values, as from one loop
+            {1, 95, Math.log(19), Double.NaN, 3}};
+        int[] lengths = {300, 200, 300, 300, 120, 300, 300};
         for (int c = 0; c < points.length; c++) {
             int n = lengths[c];
             double[] v = new double[n];
             double[] g = new double[5 * n];
             double[] v2 = new double[n];
             double[] g2 = new double[5 * n];
-            m.valuesAndGradients(t, n, points[c], v, g);
+            onePass(t, n, points[c], v, g);
             e.valuesAndGradients(t, n, points[c], v2, g2);
             assertArrayEquals(v, v2, "values, point " + c);
             assertArrayEquals(g, g2, "gradients, point " + c);
+            m.valuesAndGradients(t, n, points[c], v2, g2);
+            assertArrayEquals(v, v2, "values without evaluator, point " + c);
+            assertArrayEquals(g, g2, "gradients without evaluator, point " + c);
+        }
+    }
+
+    /** The lognormal's values and gradients computed sample by sample in one loop (the reference bits). */
+    private static void onePass(double[] t, int n, double[] p, double[] values, double[] gradients) {
+        double invS = 1 / p[3];
+        double c = 1 / (Math.sqrt(2 * Math.PI) * p[3]);
+        for (int i = 0; i < n; i++) {
+            double tau = t[i] - p[4];
+            gradients[5 * i] = 1;
+            if (tau <= 0) {
+                values[i] = p[0];
+                continue;
+            }
+            double invTau = 1 / tau;
+            double z = (Math.log(tau) - p[2]) * invS;
+            double g = Math.exp(-0.5 * z * z) * c * invTau;
+            double fb = p[1] * g;
+            double fz = fb * invS;
+            values[i] = p[0] + fb;
+            gradients[5 * i + 1] = g;
+            gradients[5 * i + 2] = fz * z;
+            gradients[5 * i + 3] = fz * (z * z - 1);
+            gradients[5 * i + 4] = (fb + fz * z) * invTau;
         }
     }
 }
