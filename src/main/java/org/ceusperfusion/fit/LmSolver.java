@@ -285,27 +285,8 @@ final class LmSolver {
         double[] v = jtr;
         double[] m = jtj;
         Arrays.fill(m, 0);
-        v[0] = v0;
-        v[1] = v1;
-        v[2] = v2;
-        v[3] = v3;
-        v[4] = v4;
-        m[0] = m00;
-        m[5] = m10;
-        m[6] = m11;
-        m[10] = m20;
-        m[11] = m21;
-        m[12] = m22;
-        m[15] = m30;
-        m[16] = m31;
-        m[17] = m32;
-        m[18] = m33;
-        m[20] = m40;
-        m[21] = m41;
-        m[22] = m42;
-        m[23] = m43;
-        m[24] = m44;
-        return Double.isNaN(rss) ? Double.POSITIVE_INFINITY : rss;
+        return NormalEquations5.store(m, v, rss, v0, v1, v2, v3, v4, m00, m10, m11, m20, m21, m22, m30, m31, m32, m33, m40, m41,
+                m42, m43, m44);
     }
 
     /**

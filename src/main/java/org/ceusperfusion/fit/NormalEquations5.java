@@ -57,27 +57,8 @@ final class NormalEquations5 {
             m43 += g4 * g3;
             m44 += g4 * g4;
         }
-        v[0] = v0;
-        v[1] = v1;
-        v[2] = v2;
-        v[3] = v3;
-        v[4] = v4;
-        m[0] = m00;
-        m[5] = m10;
-        m[6] = m11;
-        m[10] = m20;
-        m[11] = m21;
-        m[12] = m22;
-        m[15] = m30;
-        m[16] = m31;
-        m[17] = m32;
-        m[18] = m33;
-        m[20] = m40;
-        m[21] = m41;
-        m[22] = m42;
-        m[23] = m43;
-        m[24] = m44;
-        return Double.isNaN(rss) ? Double.POSITIVE_INFINITY : rss;
+        return store(m, v, rss, v0, v1, v2, v3, v4, m00, m10, m11, m20, m21, m22, m30, m31, m32, m33, m40, m41,
+                m42, m43, m44);
     }
 
     /**
@@ -119,12 +100,26 @@ final class NormalEquations5 {
             m43 += g4 * g3;
             m44 += g4 * g4;
         }
+        return store(m, v, rss, v0, v1, v2, v3, v4, n, m10, m11, m20, m21, m22, m30, m31, m32, m33, m40, m41,
+                m42, m43, m44);
+    }
+
+    /**
+     * Writes the five sums of Jᵀr into {@code v} and the lower triangle of the 5×5 JᵀJ (row-major) into {@code m};
+     * once per evaluation, so the call costs nothing beside the loops that form the sums.
+     *
+     * @return {@code rss}, or +∞ when it is NaN
+     */
+    static double store(double[] m, double[] v, double rss, double v0, double v1, double v2, double v3, double v4,
+                        double m00, double m10, double m11, double m20, double m21, double m22, double m30,
+                        double m31, double m32, double m33, double m40, double m41, double m42, double m43,
+                        double m44) {
         v[0] = v0;
         v[1] = v1;
         v[2] = v2;
         v[3] = v3;
         v[4] = v4;
-        m[0] = n;
+        m[0] = m00;
         m[5] = m10;
         m[6] = m11;
         m[10] = m20;
