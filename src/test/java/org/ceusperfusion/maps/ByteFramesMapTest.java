@@ -14,15 +14,7 @@ class ByteFramesMapTest {
     void framesReadAsBytesGiveTheSameMapsAsFramesReadAsFloats() {
         CineLoop floats = MapFixtures.LOOP.loop();
         int n = floats.frameCount();
-        byte[][] planes = new byte[n][];
-        for (int f = 0; f < n; f++) {
-            float[] g = floats.frame(f);
-            planes[f] = new byte[g.length];
-            for (int i = 0; i < g.length; i++) {
-                assertEquals(Math.rint(g[i]), g[i], "the fixture is 8-bit");
-                planes[f][i] = (byte) g[i];
-            }
-        }
+        byte[][] planes = MapFixtures.bytePlanes(floats);
         FrameSource bytes = new FrameSource() {
             @Override
             public int frameCount() {

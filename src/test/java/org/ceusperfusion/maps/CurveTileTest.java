@@ -78,15 +78,7 @@ class CurveTileTest {
     /** {@link #FLOATS} with its frames held as bytes, except frame {@code asFloats} (none when −1). */
     private static CineLoop withBytes(int asFloats) {
         int n = FLOATS.frameCount();
-        byte[][] planes = new byte[n][];
-        for (int f = 0; f < n; f++) {
-            float[] g = FLOATS.frame(f);
-            planes[f] = new byte[g.length];
-            for (int i = 0; i < g.length; i++) {
-                assertEquals(Math.rint(g[i]), g[i], "the fixture is 8-bit");
-                planes[f][i] = (byte) g[i];
-            }
-        }
+        byte[][] planes = MapFixtures.bytePlanes(FLOATS);
         FrameSource source = new FrameSource() {
             @Override
             public int frameCount() {

@@ -17,6 +17,21 @@ final class MapFixtures {
     private MapFixtures() {
     }
 
+    /** @return the frames of an 8-bit loop as byte planes (what a loop held as bytes hands over), checked 8-bit */
+    static byte[][] bytePlanes(org.ceusperfusion.cine.CineLoop loop) {
+        int n = loop.frameCount();
+        byte[][] planes = new byte[n][];
+        for (int f = 0; f < n; f++) {
+            float[] g = loop.frame(f);
+            planes[f] = new byte[g.length];
+            for (int i = 0; i < g.length; i++) {
+                org.junit.jupiter.api.Assertions.assertEquals(Math.rint(g[i]), g[i], "the fixture is 8-bit");
+                planes[f][i] = (byte) g[i];
+            }
+        }
+        return planes;
+    }
+
     static SyntheticLoopSpec spec() {
         return LOOP.truth().spec();
     }
