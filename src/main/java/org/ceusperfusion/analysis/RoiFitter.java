@@ -98,7 +98,7 @@ final class RoiFitter {
     /**
      * The bolus fit: variance-weighted ({@link FitWeighting#FITTED_VARIANCE}, docs/pe-accuracy.md). With
      * {@code --model auto} the model is chosen by AICc among unweighted fits (residual sums of squares of fits
-     * weighted by each model's own variance would not be comparable), then the chosen model is refitted weighted.
+     * weighted by each model's own variance would not be comparable), then the chosen fit is reweighted.
      */
     private Outcome fitBolus(double[] timesS, double[] values) {
         LevenbergMarquardtFitter lm = new LevenbergMarquardtFitter().withRecirculationTerm(true);
@@ -107,11 +107,7 @@ final class RoiFitter {
             return new Outcome(weighted.fit(model, timesS, values), List.of());
         }
         ModelSelector.Selection s = new ModelSelector(lm, BolusModels.all()).select(timesS, values);
-        if (!s.chosen().hasParameters()) {
-            return new Outcome(s.chosen(), s.candidates());
-        }
-        FitResult refit = weighted.fit(s.chosen().model(), timesS, values);
-        return new Outcome(refit.hasParameters() ? refit : s.chosen(), s.candidates());
+        return new Outcome(weighted.reweight(s.chosen(), timesS, values), s.candidates());
     }
 
     /** @return the index of the last sample before the flash that is not itself a bright flash frame */

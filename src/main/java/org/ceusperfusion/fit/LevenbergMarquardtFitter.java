@@ -330,6 +330,22 @@ public final class LevenbergMarquardtFitter {
     }
 
     /**
+     * This fitter's weighting applied to an unweighted fit already made of the same samples (by a fitter with the
+     * same settings but no weighting, e.g. the one a {@link ModelSelector} chose with): exactly what
+     * {@link #fit(BolusModel, double[], double[])} returns, without fitting the unweighted curve again.
+     *
+     * @param plain  the unweighted fit of {@code timesS}, {@code values}
+     * @return the weighted fit, or {@code plain} when this fitter does not weight or {@code plain} is not {@code OK}
+     * @throws IllegalArgumentException when the arrays are {@code null} or of different lengths
+     */
+    public FitResult reweight(FitResult plain, double[] timesS, double[] values) {
+        if (timesS == null || values == null || timesS.length != values.length) {
+            throw new IllegalArgumentException("times and values must be non-null arrays of equal length");
+        }
+        return reweighted(plain, CleanCurve.of(timesS, values));
+    }
+
+    /**
      * {@link FitWeighting#FITTED_VARIANCE}: weighted refits of the final unweighted fit (its model, on its window of
      * {@code whole}), each with the weights of the previous one; the last {@code OK} fit is returned. The window and
      * the model (recirculation term or not) are the unweighted fit's: the weights change the estimate, not the

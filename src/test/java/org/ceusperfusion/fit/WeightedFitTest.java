@@ -27,6 +27,29 @@ class WeightedFitTest {
     private static final LognormalModel M = new LognormalModel();
     private static final int CURVES = 200;
 
+    @Test
+    void reweightingAnExistingFitIsTheWeightedFit() {
+        double[] t = new double[201];
+        double[] e = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = i / 5.0;
+            e[i] = M.value(t[i], FitWeightsTest.BOLUS) - FitWeightsTest.BOLUS[0];
+        }
+        LevenbergMarquardtFitter plain = new LevenbergMarquardtFitter().withRecirculationTerm(true);
+        LevenbergMarquardtFitter weighted = plain.withWeighting(FitWeighting.FITTED_VARIANCE);
+        for (long seed = 1; seed <= 5; seed++) {
+            double[] y = CurveNoiseSampler.sample(t, e, 30, 2, true, 900, 900, Realism.defaults(), 7_100_000L + seed);
+            FitResult direct = weighted.fit(M, t, y);
+            FitResult reused = weighted.reweight(plain.fit(M, t, y), t, y);
+            assertEquals(FitStatus.OK, direct.status());
+            assertTrue(java.util.Arrays.equals(direct.params(), reused.params()), "seed " + seed);
+            assertTrue(java.util.Arrays.equals(direct.weights(), reused.weights()), "seed " + seed);
+            assertEquals(direct.rss(), reused.rss(), 0.0);
+        }
+        FitResult unweighted = plain.fit(M, t, e);
+        assertTrue(unweighted == plain.reweight(unweighted, t, e), "a fitter without weighting returns the fit as is");
+    }
+
     @ParameterizedTest
     @CsvSource({"1, 0, 0.90", "2, 0, 0.90", "10, 0, 0.90", "1, 0.05, 0.97", "2, 0.05, 0.97", "10, 0.05, 0.97"})
     void weightingLowersThePeSpreadWithoutBias(double fps, double gainCv, double maxRatio) {
