@@ -216,11 +216,12 @@ public record StructuredNoise(double a, double c, double b, double tau1S, double
             }
             double[][] cov = positivePartInverse(info);
             int k = contrasts.length;
-            double[] f0 = contrastValues(theta, act, phi0, g, contrasts);
+            double[][] u = frameLoadings(g, contrasts);
+            double[] f0 = contrastValues(theta, act, phi0, u);
             double[][] grad = new double[d][];
             for (int a = 0; a < d; a++) {
-                double[] fp = contrastValues(theta, act, shift(phi0, a, STEP, a, 0), g, contrasts);
-                double[] fm = contrastValues(theta, act, shift(phi0, a, -STEP, a, 0), g, contrasts);
+                double[] fp = contrastValues(theta, act, shift(phi0, a, STEP, a, 0), u);
+                double[] fm = contrastValues(theta, act, shift(phi0, a, -STEP, a, 0), u);
                 grad[a] = new double[k];
                 for (int q = 0; q < k; q++) {
                     grad[a][q] = (fp[q] - fm[q]) / (2 * STEP);
@@ -237,28 +238,35 @@ public record StructuredNoise(double a, double c, double b, double tau1S, double
             return new double[][] {f0, vf};
         }
 
-        /** @return {@code cᵀ Gᵀ V(φ) G c} per contrast, V the candidate's covariance at φ = (ln σ², active θ) */
-        private double[] contrastValues(double[] theta, int[] act, double[] phi, double[][] g, double[][] contrasts) {
-            StructuredNoise model = candidates.lik().decode(point(theta, act, phi), Math.exp(phi[0]));
-            if (model.tau1S() > 0) {
-                model = model.withSpeckleTau(correctedTau(model.tau1S(), t, e));
-            }
-            NoiseCovariance v = model.covariance(t, e, m);
+        /** @return {@code u = G·c} per contrast: how much each frame's noise moves the contrast */
+        private static double[][] frameLoadings(double[][] g, double[][] contrasts) {
             int n = g.length;
-            double[] out = new double[contrasts.length];
-            double[] u = new double[n];
+            double[][] u = new double[contrasts.length][n];
             for (int q = 0; q < contrasts.length; q++) {
                 for (int i = 0; i < n; i++) {
                     double s = 0;
                     for (int a = 0; a < contrasts[q].length; a++) {
                         s += g[i][a] * contrasts[q][a];
                     }
-                    u[i] = s;
+                    u[q][i] = s;
                 }
-                double[] vu = v.times(u);
+            }
+            return u;
+        }
+
+        /** @return {@code uᵀ V(φ) u} per contrast's frame loadings u, V the candidate's covariance at φ = (ln σ², active θ) */
+        private double[] contrastValues(double[] theta, int[] act, double[] phi, double[][] u) {
+            StructuredNoise model = candidates.lik().decode(point(theta, act, phi), Math.exp(phi[0]));
+            if (model.tau1S() > 0) {
+                model = model.withSpeckleTau(correctedTau(model.tau1S(), t, e));
+            }
+            NoiseCovariance v = model.covariance(t, e, m);
+            double[] out = new double[u.length];
+            for (int q = 0; q < u.length; q++) {
+                double[] vu = v.times(u[q]);
                 double s = 0;
-                for (int i = 0; i < n; i++) {
-                    s += u[i] * vu[i];
+                for (int i = 0; i < vu.length; i++) {
+                    s += u[q][i] * vu[i];
                 }
                 out[q] = s;
             }
