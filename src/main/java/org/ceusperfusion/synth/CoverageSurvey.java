@@ -40,13 +40,20 @@ public final class CoverageSurvey {
     private CoverageSurvey() {
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length == 5 && args[0].equals("write")) {
-            write(Path.of(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]), Double.parseDouble(args[4]));
-        } else if (args.length == 2 && args[0].equals("score")) {
-            System.out.print(score(Path.of(args[1])));
-        } else {
-            System.err.println("usage: CoverageSurvey write DIR PAIRS SEED TAU_S | score DIR");
+    public static void main(String[] args) {
+        try {
+            if (args.length == 5 && args[0].equals("write")) {
+                write(Path.of(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]), Double.parseDouble(args[4]));
+            } else if (args.length == 2 && args[0].equals("score")) {
+                System.out.print(score(Path.of(args[1])));
+            } else {
+                System.err.println("usage: CoverageSurvey write DIR PAIRS SEED TAU_S | score DIR");
+                System.exit(2);
+            }
+        } catch (IOException | RuntimeException e) {
+            String why = e instanceof java.nio.file.NoSuchFileException ? "no such file " + e.getMessage()
+                    : e instanceof NumberFormatException ? "not a number: " + e.getMessage() : e.getMessage();
+            System.err.println("error: CoverageSurvey " + String.join(" ", args) + ": " + why);
             System.exit(2);
         }
     }
