@@ -9,8 +9,9 @@
 #   WORKDIR  where loops and outputs go (default: a new temporary folder); needs ~12 MB per exam
 #   PAIRS    baseline/follow-up pairs per case (default 40)
 #   SEED     first seed (default 71000); the control uses SEED + 500000
-# Cases: bubble speckle decorrelating over 1 s (realistic defaults: multiplicative noise, 5 % gain drift over 5 s)
-# and the control (speckle independent in every frame, nothing else).
+# Cases: bubble speckle decorrelating over 1 s (realistic defaults: multiplicative noise, 5 % gain drift over 5 s),
+# the control (speckle independent in every frame, nothing else), and the realistic case on a tumour whose pixels
+# start spread over ±4 s (onset-spread; SEED + 250000).
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${1:-$(mktemp -d)}
@@ -20,11 +21,13 @@ JAR=${JAR:-"$ROOT/target/ceus-perfusion-cli-0.1.0.jar"}
 if [ ! -f "$JAR" ]; then
     (cd "$ROOT" && mvn -q -B -DskipTests package)
 fi
-for case in "realistic 1.0 $SEED" "control 0 $((SEED + 500000))"; do
+for case in "realistic 1.0 $SEED standard" "control 0 $((SEED + 500000)) standard" \
+        "onset-spread 1.0 $((SEED + 250000)) onset-spread"; do
     set -- $case
     dir="$WORK/$1"
     rm -rf "$dir"
-    java -cp "$JAR" org.ceusperfusion.synth.CoverageSurvey write "$dir" "$PAIRS" "$3" "$2"
+    java -cp "$JAR" org.ceusperfusion.synth.CoverageSurvey write "$dir" "$PAIRS" "$3" "$2" "$4"
+    echo "== $1"
     (cd "$dir" && java -Xmx1g -jar "$JAR" batch manifest.csv --threads 2 --out out --quiet >batch.log 2>&1) || true
     java -cp "$JAR" org.ceusperfusion.synth.CoverageSurvey score "$dir"
 done

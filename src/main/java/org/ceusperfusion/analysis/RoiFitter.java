@@ -9,6 +9,7 @@ import org.ceusperfusion.fit.ModelSelector;
 import org.ceusperfusion.model.BolusModel;
 import org.ceusperfusion.model.BolusModels;
 import org.ceusperfusion.model.FixedOnsetReplenishment;
+import org.ceusperfusion.model.LognormalSpreadModel;
 import org.ceusperfusion.model.ReplenishmentModel;
 import org.ceusperfusion.model.ReplenishmentParameters;
 import org.ceusperfusion.params.CorrelatedCovariance;
@@ -101,13 +102,27 @@ final class RoiFitter {
      * weighted by each model's own variance would not be comparable), then the chosen fit is reweighted.
      */
     private Outcome fitBolus(double[] timesS, double[] values) {
-        LevenbergMarquardtFitter lm = new LevenbergMarquardtFitter().withRecirculationTerm(true);
+        LevenbergMarquardtFitter lm = new LevenbergMarquardtFitter().withRecirculationTerm(true).withOnsetSpread(true);
         LevenbergMarquardtFitter weighted = lm.withWeighting(FitWeighting.FITTED_VARIANCE);
         if (model != null) {
-            return new Outcome(weighted.fit(model, timesS, values), List.of());
+            FitResult f = weighted.fit(model, timesS, values);
+            return new Outcome(f, List.of(), onsetSpreadNote(f));
         }
         ModelSelector.Selection s = new ModelSelector(lm, BolusModels.all()).select(timesS, values);
-        return new Outcome(weighted.reweight(s.chosen(), timesS, values), s.candidates());
+        FitResult f = weighted.reweight(s.chosen(), timesS, values);
+        return new Outcome(f, s.candidates(), onsetSpreadNote(f));
+    }
+
+    /** @return a line saying that the lognormal was averaged over an onset window, or none */
+    private static List<String> onsetSpreadNote(FitResult f) {
+        if (!(f.model() instanceof LognormalSpreadModel) || !f.hasParameters()) {
+            return List.of();
+        }
+        double[] p = f.params();
+        return List.of(String.format(java.util.Locale.ROOT, "onset spread: the curve rises as if the ROI's pixels"
+                + " started over %.1f s (from %.2f s), so the lognormal was averaged over that onset window (fit"
+                + " parameter W); TTP and PE are of that curve, mTT is from the earliest onset",
+                p[LognormalSpreadModel.W], p[LognormalSpreadModel.T0]));
     }
 
     /** @return the index of the last sample before the flash that is not itself a bright flash frame */

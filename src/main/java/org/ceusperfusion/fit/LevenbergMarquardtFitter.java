@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.ceusperfusion.model.BolusModel;
+import org.ceusperfusion.model.LognormalModel;
+import org.ceusperfusion.model.LognormalSpreadModel;
 import org.ceusperfusion.model.RecirculationModel;
 
 /**
@@ -56,6 +58,7 @@ public final class LevenbergMarquardtFitter {
     private final boolean covariance;
     private final boolean recirculationTerm;
     private final FitWeighting weighting;
+    private final boolean onsetSpread;
 
     /** Reweighting steps after the unweighted fit ({@link FitWeighting#FITTED_VARIANCE}). */
     static final int REWEIGHTING_STEPS = 2;
@@ -63,13 +66,14 @@ public final class LevenbergMarquardtFitter {
     /** A fitter with the default settings, alternative starts enabled and the first-pass window. */
     public LevenbergMarquardtFitter() {
         this(DEFAULT_MAX_ITERATIONS, DEFAULT_RELATIVE_TOLERANCE, DEFAULT_PARAMETER_TOLERANCE, true,
-                FitWindowPolicy.FIRST_PASS, true, false, FitWeighting.NONE);
+                FitWindowPolicy.FIRST_PASS, true, false, FitWeighting.NONE, false);
     }
 
     private LevenbergMarquardtFitter(int maxIterations, double relTol, double paramTol, boolean alternatives,
                                      FitWindowPolicy windowPolicy, boolean covariance, boolean recirculationTerm,
-                                     FitWeighting weighting) {
+                                     FitWeighting weighting, boolean onsetSpread) {
         this.weighting = weighting;
+        this.onsetSpread = onsetSpread;
         this.maxIterations = maxIterations;
         this.relativeTolerance = relTol;
         this.parameterTolerance = paramTol;
@@ -88,7 +92,7 @@ public final class LevenbergMarquardtFitter {
             throw new IllegalArgumentException("max iterations must be at least 1, got " + n);
         }
         return new LevenbergMarquardtFitter(n, relativeTolerance, parameterTolerance, alternativeStarts, windowPolicy,
-                covariance, recirculationTerm, weighting);
+                covariance, recirculationTerm, weighting, onsetSpread);
     }
 
     /**
@@ -101,13 +105,13 @@ public final class LevenbergMarquardtFitter {
             throw new IllegalArgumentException("tolerances must be positive, got " + relTol + ", " + paramTol);
         }
         return new LevenbergMarquardtFitter(maxIterations, relTol, paramTol, alternativeStarts, windowPolicy, covariance,
-                recirculationTerm, weighting);
+                recirculationTerm, weighting, onsetSpread);
     }
 
     /** @param enabled whether to retry from the model's alternative starts when the first start fails */
     public LevenbergMarquardtFitter withAlternativeStarts(boolean enabled) {
         return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, enabled, windowPolicy,
-                covariance, recirculationTerm, weighting);
+                covariance, recirculationTerm, weighting, onsetSpread);
     }
 
     /**
@@ -121,7 +125,7 @@ public final class LevenbergMarquardtFitter {
             throw new IllegalArgumentException("fit window policy must not be null");
         }
         return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, alternativeStarts,
-                policy, covariance, recirculationTerm, weighting);
+                policy, covariance, recirculationTerm, weighting, onsetSpread);
     }
 
     /**
@@ -133,7 +137,7 @@ public final class LevenbergMarquardtFitter {
      */
     public LevenbergMarquardtFitter withCovariance(boolean enabled) {
         return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, alternativeStarts,
-                windowPolicy, enabled, recirculationTerm, weighting);
+                windowPolicy, enabled, recirculationTerm, weighting, onsetSpread);
     }
 
     /**
@@ -147,7 +151,19 @@ public final class LevenbergMarquardtFitter {
      */
     public LevenbergMarquardtFitter withRecirculationTerm(boolean enabled) {
         return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, alternativeStarts,
-                windowPolicy, covariance, enabled, weighting);
+                windowPolicy, covariance, enabled, weighting, onsetSpread);
+    }
+
+    /**
+     * @param enabled whether the {@link FitWindowPolicy#FIRST_PASS first-pass} fit of a {@link LognormalModel} with
+     *                the recirculation term on may become the lognormal averaged over an onset window
+     *                ({@link LognormalSpreadModel}) when the curve shows it: a region whose pixels start seconds
+     *                apart ({@link OnsetSpreadFit}; default {@code false}, the ROI analysis turns it on). The result
+     *                may then be a fit of that model, one parameter more, named {@code lognormal} as the model given.
+     */
+    public LevenbergMarquardtFitter withOnsetSpread(boolean enabled) {
+        return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, alternativeStarts,
+                windowPolicy, covariance, recirculationTerm, weighting, enabled);
     }
 
     /**
@@ -166,7 +182,7 @@ public final class LevenbergMarquardtFitter {
             throw new IllegalArgumentException("weighting must not be null");
         }
         return new LevenbergMarquardtFitter(maxIterations, relativeTolerance, parameterTolerance, alternativeStarts,
-                windowPolicy, covariance, recirculationTerm, w);
+                windowPolicy, covariance, recirculationTerm, w, onsetSpread);
     }
 
     /** @return how samples are weighted */
@@ -243,7 +259,8 @@ public final class LevenbergMarquardtFitter {
         }
         CleanCurve c = CleanCurve.of(timesS, values);
         if (windowPolicy == FitWindowPolicy.FIRST_PASS && recirculationTerm) {
-            return reweighted(RecirculationFit.fit(model, c, start, this::fitCurve), c);
+            FitResult first = RecirculationFit.fit(model, c, start, this::fitCurve);
+            return reweighted(onsetSpread ? OnsetSpreadFit.fit(first, c, this::fitCurve) : first, c);
         }
         if (windowPolicy == FitWindowPolicy.FIRST_PASS) {
             FitWindow w = FitWindow.detectClean(c);
@@ -347,7 +364,8 @@ public final class LevenbergMarquardtFitter {
 
     /**
      * {@link FitWeighting#FITTED_VARIANCE}: weighted refits of the final unweighted fit (its model, on its window of
-     * {@code whole}), each with the weights of the previous one; the last {@code OK} fit is returned. The window and
+     * {@code whole}), each with the weights of the previous one; the last {@code OK} fit is returned (for an onset
+     * window, the last whose window still holds: {@link OnsetSpreadFit#windowHolds}). The window and
      * the model (recirculation term or not) are the unweighted fit's: the weights change the estimate, not the
      * decisions.
      */
@@ -372,7 +390,7 @@ public final class LevenbergMarquardtFitter {
             LmSolver.Outcome o = solver.run(current.params(), maxIterations, relativeTolerance, parameterTolerance);
             FitResult r = covariance ? FitResults.of(model, o, c, w)
                     : FitResults.weighted(FitResults.withoutCovariance(model, o, c, solver.identifiable()), w);
-            if (r.status() != FitStatus.OK) {
+            if (r.status() != FitStatus.OK || model instanceof LognormalSpreadModel && !OnsetSpreadFit.windowHolds(r)) {
                 break;
             }
             current = r;

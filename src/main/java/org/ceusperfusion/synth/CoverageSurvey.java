@@ -24,8 +24,10 @@ import org.apache.commons.csv.CSVRecord;
  * the truth. Not a test (it needs the CLI run in between); {@code bench/coverage-cli.sh} runs the three steps.
  *
  * <ul>
- * <li>{@code write DIR PAIRS SEED TAU_S} — {@link RealisticPhantoms#standard} exams (10 frames/s, 60 s, bubble speckle
- * decorrelating over {@code TAU_S}, or independent in every frame with everything else off for 0 = the control);
+ * <li>{@code write DIR PAIRS SEED TAU_S [LESION]} — {@link RealisticPhantoms#standard} exams (10 frames/s, 60 s, bubble
+ * speckle decorrelating over {@code TAU_S}, or independent in every frame with everything else off for 0 = the
+ * control), or with {@code LESION} {@code onset-spread} the {@link RealisticPhantoms#heterogeneousTumour} (pixel
+ * onsets spread ±4 s, surrounding tissue 7 s later; 80 s);
  * each follow-up has 40 % of its baseline's tumour bolus area and its own seed. Writes {@code pNb.dcm},
  * {@code pNf.dcm} with their truth sidecars, {@code manifest.csv} (one patient per pair, the tumour ROI, 40 dB) and
  * {@code truth.csv} (the tumour's PE, AUC, TTP, mTT).</li>
@@ -36,18 +38,21 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class CoverageSurvey {
     private static final String[] PARAMS = {"PE", "AUC", "TTP", "mTT"};
+    /** Half-range of the pixel onsets of the {@code onset-spread} lesion, s. */
+    private static final double ONSET_SPREAD_S = 4;
 
     private CoverageSurvey() {
     }
 
     public static void main(String[] args) {
         try {
-            if (args.length == 5 && args[0].equals("write")) {
-                write(Path.of(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]), Double.parseDouble(args[4]));
+            if ((args.length == 5 || args.length == 6) && args[0].equals("write")) {
+                write(Path.of(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]), Double.parseDouble(args[4]),
+                        args.length == 6 ? args[5] : "standard");
             } else if (args.length == 2 && args[0].equals("score")) {
                 System.out.print(score(Path.of(args[1])));
             } else {
-                System.err.println("usage: CoverageSurvey write DIR PAIRS SEED TAU_S | score DIR");
+                System.err.println("usage: CoverageSurvey write DIR PAIRS SEED TAU_S [standard|onset-spread] | score DIR");
                 System.exit(2);
             }
         } catch (IOException | RuntimeException e) {
@@ -59,15 +64,24 @@ public final class CoverageSurvey {
     }
 
     /** Writes the pairs, the batch manifest and the truth table into {@code dir}. */
-    static void write(Path dir, int pairs, long seed0, double tauS) throws IOException {
+    static void write(Path dir, int pairs, long seed0, double tauS, String lesion) throws IOException {
+        boolean spread = switch (lesion) {
+            case "standard" -> false;
+            case "onset-spread" -> true;
+            default -> throw new IllegalArgumentException("unknown lesion '" + lesion
+                    + "' (expected standard or onset-spread)");
+        };
         Files.createDirectories(dir);
         Realism realism = tauS > 0 ? Realism.defaults().withSpeckle(tauS, 1) : Realism.off();
+        realism = spread ? realism.withOnsetSpread(ONSET_SPREAD_S, false) : realism;
         try (PrintWriter m = new PrintWriter(Files.newBufferedWriter(dir.resolve("manifest.csv")));
              PrintWriter t = new PrintWriter(Files.newBufferedWriter(dir.resolve("truth.csv")))) {
             m.println("id,patient,label,day,loop,roi,dynamic_range_db");
             t.println("id,PE,AUC,TTP,mTT");
             for (int s = 0; s < pairs; s++) {
-                SyntheticLoopSpec b = RealisticPhantoms.standard(seed0 + 2 * s).base();
+                long seed = seed0 + 2 * s;
+                SyntheticLoopSpec b = spread ? RealisticPhantoms.heterogeneousTumour(ONSET_SPREAD_S, 7, seed).base()
+                        : RealisticPhantoms.standard(seed).base();
                 SyntheticLoopSpec f = b.withTumourBolus(b.tumourBolus().withMeanArea(0.4 * b.tumourBolus().meanArea()))
                         .withSeed(seed0 + 2 * s + 1);
                 SyntheticLoopSpec[] exams = {b, f};
