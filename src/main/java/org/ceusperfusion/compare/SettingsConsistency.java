@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.ceusperfusion.analysis.AnalysisSettings;
+import org.ceusperfusion.model.LognormalSpreadModel;
 
 /**
  * Checks that the exams of a comparison were acquired and analysed alike, and warns, naming the
  * differing values, when they were not.
  *
- * <p>Compared: dynamic range (or linear data), bolus model, frame interval (±1 %), pixel size (±1 %)
+ * <p>Compared: dynamic range (or linear data), bolus model, an onset window fitted in some exams only, frame
+ * interval (±1 %), pixel size (±1 %)
  * and the DICOM tags Manufacturer, ManufacturerModelName and TransducerData (only values known in at
  * least two exams are compared; an unknown value is shown as {@code ?}). Amplitudes (PE, AUC, WiR, ...)
  * are not comparable across scanners, probes, presets or dynamic ranges: those warnings point to the
@@ -33,6 +35,7 @@ public final class SettingsConsistency {
         differ(w, exams, "dynamic range", SettingsConsistency::dynamicRange, amplitudes);
         differ(w, exams, "model fitted", e -> fittedModel(e), "parameters (mTT above all) differ by model alone;"
                 + " refit with one --model for every exam (--model auto picks the lowest summed AICc)");
+        onsetWindows(w, exams);
         assumed(w, exams);
         differNumbers(w, exams, "frame interval", e -> e.analysis().input().frameIntervalS(), " s",
                 "temporal sampling differs: TTP, RT and WiR resolution differ");
@@ -79,6 +82,25 @@ public final class SettingsConsistency {
     static String fittedModel(ExamInput e) {
         var fit = e.roi().fit();
         return fit == null || fit.model() == null ? e.analysis().settings().model() : fit.model().name();
+    }
+
+    /**
+     * A target fitted as the lognormal averaged over an onset window ({@link LognormalSpreadModel}) in some exams
+     * only: still the lognormal (no model warning), but mTT is then measured from the earliest onset, so said.
+     */
+    private static void onsetWindows(List<String> w, List<ExamInput> exams) {
+        List<String> with = new ArrayList<>();
+        for (ExamInput e : exams) {
+            var fit = e.roi().fit();
+            if (fit != null && fit.model() instanceof LognormalSpreadModel && fit.hasParameters()) {
+                with.add(String.format(Locale.ROOT, "%s, W %.1f s", e.label(), fit.params()[LognormalSpreadModel.W]));
+            }
+        }
+        if (!with.isEmpty() && with.size() < exams.size()) {
+            w.add("onset window fitted in " + String.join("; ", with) + " only: that target's pixels start spread over"
+                    + " W seconds and its lognormal was averaged over them; PE, AUC and TTP compare as they stand, its"
+                    + " mTT is measured from the earliest onset");
+        }
     }
 
     private static void assumed(List<String> w, List<ExamInput> exams) {

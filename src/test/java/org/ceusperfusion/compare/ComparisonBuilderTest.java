@@ -10,6 +10,10 @@ import java.util.List;
 import org.ceusperfusion.InputException;
 import org.ceusperfusion.analysis.AnalysisSettings;
 import org.ceusperfusion.analysis.LoopAnalysis;
+import org.ceusperfusion.analysis.RoiAnalysis;
+import org.ceusperfusion.fit.FitResult;
+import org.ceusperfusion.fit.FitStatus;
+import org.ceusperfusion.model.LognormalSpreadModel;
 import org.ceusperfusion.params.PerfusionParameter;
 import org.ceusperfusion.report.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -93,6 +97,26 @@ class ComparisonBuilderTest {
                 + " so this change and response are not reliable."), c.response().summary());
         Comparison same = ComparisonBuilder.compare(List.of(ExamInput.of("D0", 0.0, BASE), ExamInput.of("D14", 14.0, D14)));
         assertFalse(same.response().summary().contains("CAUTION"), same.response().summary());
+    }
+
+    @Test
+    void saysWhenOnlySomeExamsWereFittedWithAnOnsetWindow() {
+        RoiAnalysis t = D14.target();
+        double[] p = {1, 900, Math.log(12), 0.4, 3, 7.5};
+        FitResult windowed = new FitResult(new LognormalSpreadModel(), FitStatus.OK, "", p, null, 0.98, 2, 180, 9, 0, 60);
+        RoiAnalysis spread = new RoiAnalysis(t.name(), t.role(), t.areaPx(), t.areaMm2(), t.tic(), windowed,
+                t.parameters(), t.nonEnhancingFraction(), t.ratioToReference());
+        List<RoiAnalysis> rois = new java.util.ArrayList<>(D14.rois());
+        rois.set(rois.indexOf(t), spread);
+        LoopAnalysis d14 = new LoopAnalysis(D14.input(), D14.settings(), D14.warnings(), rois);
+        Comparison c = ComparisonBuilder.compare(List.of(ExamInput.of("D0", 0.0, BASE), ExamInput.of("D14", 14.0, d14)));
+        assertTrue(c.warnings().stream().anyMatch(w -> w.startsWith("onset window fitted in D14, W 7.5 s only:")),
+                c.warnings().toString());
+        // the same model name: no model warning and no CAUTION in the headline
+        assertFalse(c.warnings().stream().anyMatch(w -> w.contains("model fitted")), c.warnings().toString());
+        assertFalse(c.response().summary().contains("CAUTION"), c.response().summary());
+        Comparison both = ComparisonBuilder.compare(List.of(ExamInput.of("D0", 0.0, d14), ExamInput.of("D14", 14.0, d14)));
+        assertFalse(both.warnings().stream().anyMatch(w -> w.startsWith("onset window")), both.warnings().toString());
     }
 
     @Test
