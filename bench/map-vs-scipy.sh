@@ -13,9 +13,10 @@
 # TIFF reading, fitting every pixel, writing all files), once with the defaults and once with
 # --frame-bin 1 (every frame fitted, like SciPy): with plain `java -jar`, and with the JVM options the
 # `./ceus` launcher passes (its default_opts, or $CEUS_JAVA_OPTS as there), which is what a user runs, and
-# with those options plus the launcher's class-data-sharing archive (created here, in WORKDIR, by one untimed
-# first run, as `./ceus` creates it in the user's cache on a command's first call): what `./ceus map` runs
-# from its second call on.
+# with those options plus the launcher's class-data-sharing archive (the one the build made beside the jar,
+# target/cds, when it belongs to JAR and this java, as `./ceus map` uses it; otherwise one created here, in
+# WORKDIR, by one untimed first run, as `./ceus` creates it in the user's cache on a command's first call):
+# what `./ceus map` runs from its second call on (from its first with the build's archive).
 #
 # Every row also gives the CPU time (user + sys) of the `ceus map` process and its ratio to SciPy's CPU time per
 # pixel: on a shared, loaded machine the wall-clock ratio follows whoever else is running (SciPy's single
@@ -80,10 +81,20 @@ S_MAP1=$(time_map "" "$WORK/map-every-frame" --frame-bin 1)
 S_LAUNCH1=$(time_map "$LAUNCH_OPTS" "$WORK/map-every-frame-launcher" --frame-bin 1)
 S_CDS="0 0"
 S_CDS1="0 0"
-if [ -n "$CDS_QUIET" ]; then
+# The archive the build made for `./ceus map` (target/cds, src/build/map-cds-archive.sh) when it belongs to
+# this jar and this java, as ./ceus checks; otherwise a per-user archive as ./ceus makes on a first call.
+JAVA_REAL=$(readlink -f "$(command -v java)" 2>/dev/null || true)
+JAR_KEY=$(stat -c '%s-%Y' "$JAR" "$JAVA_REAL" 2>/dev/null | tr '\n' '-' || true)
+BUILD_KEY=$(cat "$ROOT/target/cds/map.key" 2>/dev/null || true)
+if [ -n "$CDS_QUIET" ] && [ -f "$ROOT/target/cds/map.jsa" ] && [ "$BUILD_KEY" = "$JAR ${JAR_KEY%-}" ]; then
+    CDS_ARCHIVE="$ROOT/target/cds/map.jsa"
+    echo "launcher class-data-sharing archive: the build's ($CDS_ARCHIVE, $(du -h "$CDS_ARCHIVE" | cut -f1))"
+elif [ -n "$CDS_QUIET" ]; then
     rm -f "$CDS_ARCHIVE"
     S_DUMP=$(time_map "$LAUNCH_OPTS $CDS_QUIET -XX:ArchiveClassesAtExit=$CDS_ARCHIVE" "$WORK/map-auto-cds-dump")
     echo "launcher class-data-sharing archive: first run (creates it) $(echo "$S_DUMP" | cut -d' ' -f1) s; $(du -h "$CDS_ARCHIVE" | cut -f1)"
+fi
+if [ -n "$CDS_QUIET" ]; then
     S_CDS=$(time_map "$LAUNCH_OPTS $CDS_QUIET -XX:SharedArchiveFile=$CDS_ARCHIVE" "$WORK/map-auto-cds")
     S_CDS1=$(time_map "$LAUNCH_OPTS $CDS_QUIET -XX:SharedArchiveFile=$CDS_ARCHIVE" "$WORK/map-every-frame-cds" --frame-bin 1)
 fi

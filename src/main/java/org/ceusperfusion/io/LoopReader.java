@@ -144,6 +144,17 @@ public final class LoopReader {
     private static CineLoop readTiff(Path path, byte[] head, GreyConversion grey, PlaneSelection planes,
                                      long budget) {
         boolean big = TiffStructure.isBigTiff(head);
+        if (!big) {   // a classic TIFF goes to ImageJ unless its first IFD carries OME-XML: read only that one
+            TiffStructure.Parsed first;
+            try {
+                first = TiffStructure.readFirst(path);
+            } catch (InputException e) {
+                return TiffLoopReader.read(path, grey, true, budget);
+            }
+            if (!OmeTiffReader.isOme(first)) {
+                return TiffLoopReader.read(path, grey, true, budget);
+            }
+        }
         TiffStructure.Parsed tiff;
         try {
             tiff = TiffStructure.read(path);

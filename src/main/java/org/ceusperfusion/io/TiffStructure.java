@@ -53,6 +53,18 @@ final class TiffStructure {
      * @throws InputException when the file is not a readable TIFF
      */
     static Parsed read(Path path) {
+        return read(path, false);
+    }
+
+    /**
+     * As {@link #read(Path)}, the first IFD only (its description included): enough to tell an OME-TIFF from
+     * a plain one without reading the directory of every plane.
+     */
+    static Parsed readFirst(Path path) {
+        return read(path, true);
+    }
+
+    private static Parsed read(Path path, boolean firstOnly) {
         try (FileChannel ch = FileChannel.open(path)) {
             ByteBuffer head = ByteBuffer.allocate(16);
             readFully(ch, head, 0, path);
@@ -65,7 +77,8 @@ final class TiffStructure {
                 throw new InputException(path.toString(), "not a TIFF file");
             }
             long first = big ? head.getLong(8) : head.getInt(4) & 0xFFFFFFFFL;
-            return new Parsed(order, big, new TiffStructure(path, ch, order, big).ifds(first));
+            TiffStructure t = new TiffStructure(path, ch, order, big);
+            return new Parsed(order, big, firstOnly ? t.firstIfd(first) : t.ifds(first));
         } catch (IOException e) {
             throw new InputException(path.toString(), "cannot read the TIFF: " + e.getMessage(), e);
         }
@@ -87,6 +100,16 @@ final class TiffStructure {
             throw new InputException(path.toString(), "corrupt TIFF: no image found");
         }
         return out;
+    }
+
+    private List<TiffIfd> firstIfd(long first) throws IOException {
+        if (first == 0) {
+            throw new InputException(path.toString(), "corrupt TIFF: no image found");
+        }
+        if (first < 8 || first >= channel.size()) {
+            throw new InputException(path.toString(), "corrupt TIFF: bad IFD offset " + first);
+        }
+        return List.of(ifd(first, true, new long[1]));
     }
 
     private TiffIfd ifd(long at, boolean keepDescription, long[] next) throws IOException {

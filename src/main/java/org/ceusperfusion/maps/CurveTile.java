@@ -103,10 +103,10 @@ final class CurveTile {
         }
         CurveTile tile = new CurveTile(loop.width(), loop.frameCount(), y0, y1, powerOf);
         int m = pool == null ? 1 : Math.max(1, Math.min(parts, tile.frames));
-        double[][] sums = new double[m][];
+        int[][] sums = new int[m][];
         boolean[] complete = new boolean[m];
         Parts.run(m == 1 ? null : pool, m, q -> {
-            sums[q] = new double[sumCount];
+            sums[q] = new int[sumCount];
             complete[q] = tile.loadLevels(loop, y0 * loop.width(), Parts.start(tile.frames, q, m),
                     Parts.start(tile.frames, q + 1, m), sumFirst, sumCount, sums[q]);
         });
@@ -115,10 +115,8 @@ final class CurveTile {
                 return null;
             }
         }
-        for (double[] partial : sums) {
-            for (int i = 0; i < sumCount; i++) {
-                greySum[sumFirst + i] += partial[i];
-            }
+        for (int[] partial : sums) {
+            addSums(partial, greySum, sumFirst);
         }
         return tile;
     }
@@ -128,12 +126,13 @@ final class CurveTile {
 
     /**
      * Loads the grey levels of frames {@code [f0, f1)} of every tile pixel (image pixel {@code first + i}) and
-     * adds the grey values of image pixels {@code [sumFirst, sumFirst + sumCount)} into {@code partial}.
+     * adds the grey values of image pixels {@code [sumFirst, sumFirst + sumCount)} into {@code partial} (whole
+     * numbers: summed as ints, {@link #addSums}).
      *
      * @return {@code false} when a frame is not held as bytes (the tile is then unusable)
      */
     private boolean loadLevels(CineLoop loop, int first, int f0, int f1, int sumFirst, int sumCount,
-                               double[] partial) {
+                               int[] partial) {
         int count = (y1 - y0) * width;
         byte[] stage = new byte[Math.min(STAGE_LEVELS, f1 - f0) * count];
         for (int f = f0; f < f1; f++) {
@@ -162,6 +161,8 @@ final class CurveTile {
      * Loads samples {@code [j0, j1)} of every tile pixel (image pixel {@code first + i}) and adds the grey
      * values of image pixels {@code [sumFirst, sumFirst + sumCount)} of their frames into {@code partial}
      * ({@code partial[i]} for pixel {@code sumFirst + i}), or into {@code greySum} when {@code partial} is null.
+     * Those sums start from 0, so the grey levels of frames held as bytes are summed as ints until a frame is
+     * not ({@link #addSums}: the same doubles).
      */
     private void loadSamples(CineLoop loop, Linearizer lin, float[] lut, int first, int j0, int j1, int k,
                              double[] greySum, int sumFirst, int sumCount, double[] partial) {
@@ -169,6 +170,10 @@ final class CurveTile {
         int count = (y1 - y0) * width;
         float[] stage = new float[Math.min(STAGE, j1 - j0) * count];
         float[] byteLut = null;
+        double[] sumsInto = partial == null ? greySum : partial;
+        int sumOff = partial == null ? sumFirst : 0;
+        int[] levelSums = null;   // the grey sums of the frames held as bytes, until a frame is not
+        boolean floatSeen = false;
         for (int f = j0 * k; f < Math.min(nFrames, j1 * k); f++) {
             byte[] bytes = loop.greyBytes(f);
             float[] frame = bytes == null ? loop.frame(f) : null;
@@ -187,27 +192,56 @@ final class CurveTile {
                 for (int i = 0; i < count; i++) {
                     stage[base + i] += byteLut[bytes[first + i] & 0xFF];
                 }
+            } else if (bytes != null) {   // binned bytes: the same, each value weighted as below
+                for (int i = 0; i < count; i++) {
+                    stage[base + i] += byteLut[bytes[first + i] & 0xFF] * weight;
+                }
             } else {
                 for (int i = 0; i < count; i++) {
-                    float v = bytes != null ? byteLut[bytes[first + i] & 0xFF] : power(lut, lin, frame[first + i]);
+                    float v = power(lut, lin, frame[first + i]);
                     stage[base + i] += k == 1 ? v : v * weight;
                 }
             }
-            double[] sumsInto = partial == null ? greySum : partial;
-            int sumOff = partial == null ? sumFirst : 0;
-            if (bytes != null) {
+            if (bytes != null && !floatSeen) {   // whole grey levels: summed exactly as ints
+                if (levelSums == null) {
+                    levelSums = new int[sumCount];
+                }
                 for (int i = 0; i < sumCount; i++) {
-                    sumsInto[sumOff + i] += bytes[sumFirst + i] & 0xFF;
+                    levelSums[i] += bytes[sumFirst + i] & 0xFF;
                 }
             } else {
-                for (int i = 0; i < sumCount; i++) {
-                    sumsInto[sumOff + i] += frame[sumFirst + i];
+                if (levelSums != null) {
+                    addSums(levelSums, sumsInto, sumOff);
+                    levelSums = null;
+                }
+                floatSeen |= bytes == null;
+                if (bytes != null) {
+                    for (int i = 0; i < sumCount; i++) {
+                        sumsInto[sumOff + i] += bytes[sumFirst + i] & 0xFF;
+                    }
+                } else {
+                    for (int i = 0; i < sumCount; i++) {
+                        sumsInto[sumOff + i] += frame[sumFirst + i];
+                    }
                 }
             }
             boolean sampleDone = frameInSample == k - 1 || f == nFrames - 1;
             if (sampleDone && (jl == STAGE - 1 || j == j1 - 1)) {
                 unstage(stage, 0, count, j - jl, jl + 1);
             }
+        }
+        if (levelSums != null) {
+            addSums(levelSums, sumsInto, sumOff);
+        }
+    }
+
+    /**
+     * Adds whole-number grey sums into {@code into} from {@code off} on: the same doubles as adding each
+     * frame's grey levels one by one from 0 (every partial sum is a whole number below 2⁵³, hence exact).
+     */
+    private static void addSums(int[] sums, double[] into, int off) {
+        for (int i = 0; i < sums.length; i++) {
+            into[off + i] += sums[i];
         }
     }
 

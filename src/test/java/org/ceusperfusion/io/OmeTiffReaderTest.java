@@ -82,6 +82,25 @@ class OmeTiffReaderTest {
         assertSamePixels(scaled(b, scale), r2);
     }
 
+    @Test
+    void theFirstDirectoryAloneIsTheFirstOfAll() throws Exception {
+        // a classic TIFF is told OME or not from its first IFD only (LoopReader); the rest is read when it is OME
+        Path f = tmp.resolve("first.ome.tif");
+        OmeTiffWriter.write(f, new CineLoop[][] {{loop(0, TIMES, 0.2), loop(100, TIMES, 0.2)}}, Layout.DEFAULT);
+        TiffStructure.Parsed all = TiffStructure.read(f);
+        TiffStructure.Parsed first = TiffStructure.readFirst(f);
+        assertTrue(all.ifds().size() > 1);
+        assertEquals(1, first.ifds().size());
+        TiffIfd a = all.ifds().get(0);
+        TiffIfd b = first.ifds().get(0);
+        assertEquals(a.description(), b.description());
+        assertEquals(List.of(a.width(), a.height(), a.bitsPerSample(), a.samples(), a.compression()),
+                List.of(b.width(), b.height(), b.bitsPerSample(), b.samples(), b.compression()));
+        assertArrayEquals(a.offsets(), b.offsets());
+        assertEquals(all.order(), first.order());
+        assertTrue(OmeTiffReader.isOme(first));
+    }
+
     private static CineLoop scaled(CineLoop l, float k) {
         float[][] f = new float[l.frameCount()][];
         for (int t = 0; t < f.length; t++) {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A tile of grey levels (frames held as bytes, no binning) gives every curve, block sum and grey sum with
- * the same bits as a tile of linear powers; a loop with a frame not held as bytes falls back to the latter.
+ * the same bits as a tile of linear powers; a loop with a frame not held as bytes falls back to the latter;
+ * binned samples and grey sums of frames held as bytes have the same bits as those of the frames as floats.
  */
 class CurveTileTest {
     private static final ExecutorService POOL = Executors.newFixedThreadPool(2);
@@ -52,6 +53,27 @@ class CurveTileTest {
         CurveTile m = CurveTile.load(mixed, LIN, 0, h, sumsM, 0, w * h, 1, POOL, 2);
         assertArrayEquals(sumsF, sumsM, "grey sums counted once");
         assertSameCurves(f, m, 0, h);
+    }
+
+    @Test
+    void binnedFramesHeldAsBytesGiveTheSameSamplesAndGreySums() {
+        int w = FLOATS.width();
+        int h = FLOATS.height();
+        // every frame as bytes, and one frame (then the grey sums go on as doubles) as floats
+        for (int asFloats : new int[] {-1, 4, FLOATS.frameCount() - 2}) {
+            CineLoop bytes = withBytes(asFloats);
+            for (int k : new int[] {3, 7}) {
+                for (int parts : new int[] {1, 2}) {
+                    double[] sumsF = new double[w * h];
+                    double[] sumsB = new double[w * h];
+                    CurveTile f = CurveTile.load(FLOATS, LIN, 3, h - 4, sumsF, 5 * w, (h - 12) * w, k, POOL, parts);
+                    CurveTile b = CurveTile.load(bytes, LIN, 3, h - 4, sumsB, 5 * w, (h - 12) * w, k, POOL, parts);
+                    String what = "k " + k + ", " + parts + " parts, frame " + asFloats + " as floats";
+                    assertArrayEquals(sumsF, sumsB, "grey sums, " + what);
+                    assertSameCurves(f, b, 3, h - 4);
+                }
+            }
+        }
     }
 
     private static void assertSameCurves(CurveTile a, CurveTile b, int y0, int y1) {
