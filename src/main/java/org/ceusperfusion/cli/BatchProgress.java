@@ -2,7 +2,7 @@ package org.ceusperfusion.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import org.ceusperfusion.InputException;
 import org.ceusperfusion.batch.BatchRunner;
 import org.ceusperfusion.batch.ItemResult;
@@ -13,6 +13,7 @@ import org.ceusperfusion.batch.ItemResult;
  */
 final class BatchProgress implements BatchRunner.Listener {
     private static final int WIDTH = 30;
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     /** Display modes of {@code --progress}. */
     enum Mode { BAR, LOG, NONE }
@@ -76,7 +77,8 @@ final class BatchProgress implements BatchRunner.Listener {
         err.flush();
     }
 
+    /** @return the wall-clock time as {@code HH:mm:ss}, seconds always shown (not dropped at :00 as toString does) */
     private static String stamp() {
-        return LocalTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        return LocalTime.now().format(STAMP);
     }
 }
