@@ -402,9 +402,10 @@ public final class ShiftedShapes {
     }
 
     /**
-     * {@code Σ g_c(t_i)·y_i} over each candidate's window, four candidates of one width at a time (four
-     * independent sums, each added in sample order as by {@link #dot}: the same bits, without waiting on
-     * one sum's additions).
+     * {@code Σ g_c(t_i)·y_i} over each candidate's window, eight (else four) candidates of one width at a time
+     * (independent sums, each added in sample order as by {@link #dot}: the same bits, without waiting on one
+     * sum's additions; {@link #dot8} and {@link #dot4} are the same kernel unrolled twice, measured in
+     * BENCHMARKS.md, session 16).
      */
     private void dots(double[] y, double[] out) {
         int k = shift.length;
