@@ -85,10 +85,10 @@ public final class LognormalSpreadModel implements BolusModel {
         double aw = p[A] / w;
         double h = windowMass(tau, p) / w;
         double z1 = (Math.log(tau) - p[MU]) / s;
-        double phi1 = density(z1);
+        double phi1 = StandardNormal.density(z1);
         double late = tau - w;
         double z2 = late > 0 ? (Math.log(late) - p[MU]) / s : 0;
-        double phi2 = late > 0 ? density(z2) : 0;
+        double phi2 = late > 0 ? StandardNormal.density(z2) : 0;
         double g1 = phi1 / (s * tau);
         double g2 = late > 0 ? phi2 / (s * late) : 0;
         out[A] = h;
@@ -105,25 +105,13 @@ public final class LognormalSpreadModel implements BolusModel {
         double late = tau - p[W];
         double z1 = (Math.log(tau) - p[MU]) / s;
         if (!(late > 0)) {
-            return cdf(z1);
+            return StandardNormal.cdf(z1);
         }
         double z2 = (Math.log(late) - p[MU]) / s;
         if (z2 > 0) {
-            return upperTail(z2) - upperTail(z1);
+            return StandardNormal.upperTail(z2) - StandardNormal.upperTail(z1);
         }
-        return cdf(z1) - cdf(z2);
-    }
-
-    private static double cdf(double z) {
-        return StandardNormal.cdf(z);
-    }
-
-    private static double upperTail(double z) {
-        return StandardNormal.upperTail(z);
-    }
-
-    private static double density(double z) {
-        return StandardNormal.density(z);
+        return StandardNormal.cdf(z1) - StandardNormal.cdf(z2);
     }
 
     /** {@code f = O + A·h(t; shape)}: true. */
@@ -247,7 +235,7 @@ public final class LognormalSpreadModel implements BolusModel {
             return 0;
         }
         double z = (Math.log(tau) - p[MU]) / p[SIGMA];
-        return density(z) / (p[SIGMA] * tau);
+        return StandardNormal.density(z) / (p[SIGMA] * tau);
     }
 
     @Override
