@@ -60,12 +60,7 @@ class LognormalModelTest {
             double f = m.valueAndGradient(t, p, g);
             assertEquals(m.value(t, p), f, 1e-12 * Math.max(1, Math.abs(f)));
             for (int k = 0; k < 5; k++) {
-                double h = 1e-6 * Math.max(1, Math.abs(p[k]));
-                double[] pp = p.clone();
-                double[] pm = p.clone();
-                pp[k] += h;
-                pm[k] -= h;
-                double fd = (m.value(t, pp) - m.value(t, pm)) / (2 * h);
+                double fd = FiniteDifferences.slope(m, t, p, k);
                 double scale = Math.max(1e-6, Math.abs(fd) + Math.abs(g[k]));
                 assertEquals(fd, g[k], 1e-5 * scale + 1e-9, "param " + k + " at " + java.util.Arrays.toString(p)
                         + ", t=" + t);

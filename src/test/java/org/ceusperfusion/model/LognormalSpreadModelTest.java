@@ -64,12 +64,7 @@ class LognormalSpreadModelTest {
             double v = m.valueAndGradient(t, p, g);
             assertEquals(m.value(t, p), v, 1e-12 * Math.max(1, Math.abs(v)));
             for (int k = 0; k < 6; k++) {
-                double step = 1e-6 * Math.max(1, Math.abs(p[k]));
-                double[] hi = p.clone();
-                double[] lo = p.clone();
-                hi[k] += step;
-                lo[k] -= step;
-                double numeric = (m.value(t, hi) - m.value(t, lo)) / (2 * step);
+                double numeric = FiniteDifferences.slope(m, t, p, k);
                 assertEquals(numeric, g[k], 1e-5 * Math.max(1, Math.abs(numeric)), "parameter " + k + " at t = " + t);
             }
         }
