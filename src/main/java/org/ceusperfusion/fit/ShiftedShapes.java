@@ -41,6 +41,10 @@ public final class ShiftedShapes {
     public static final double MAX_LATE_S = 16;
     /** Largest lag-1 residual autocorrelation used to widen the standard error. */
     public static final double MAX_RHO = 0.95;
+    /** Samples are quiet ({@link #quietT}) until the matched shape reaches this fraction of its peak. */
+    public static final double QUIET_FRACTION = 0.05;
+    /** Fewest quiet samples {@link #quietT} takes before the match's bolus (else the loop's first ones). */
+    public static final int MIN_QUIET = 8;
 
     private final BolusModel model;
     private final double[] params;
@@ -544,6 +548,52 @@ public final class ShiftedShapes {
             }
         }
         return s;
+    }
+
+    /**
+     * The match's amplitude in standard errors of the noise <em>before its bolus</em>: {@code A / SE₀(A)}, where
+     * {@code SE₀} is the white-noise standard error of {@link Match#t()} with the residual variance taken over the
+     * quiet samples only: those before the matched shape first reaches {@value #QUIET_FRACTION} of its peak, or,
+     * when there are fewer than {@value #MIN_QUIET} of them (a match that starts with the loop), the loop's first
+     * {@value #MIN_QUIET} (screen) samples about their mean. Under the null hypothesis (no bubbles) the quiet samples
+     * carry the same noise as the rest, so this statistic behaves as {@link Match#t()}; a perfused pixel's bubble
+     * speckle (exponential, correlated over a second) swells the pooled variance of {@code t} with noise that
+     * exists only because there is a bolus, and not this one.
+     *
+     * @param m the match of {@code y} (by {@link #match})
+     * @param y the same curve
+     * @return {@code A / SE₀(A)}, or NaN when the quiet samples do not vary (or are fewer than 3)
+     */
+    public double quietT(Match m, double[] y) {
+        double[] v = decimation > 1 ? means(y, decimation) : y;
+        int c = m.candidate();
+        int n = window[c];
+        int base = gridOffset - shift[c];
+        double[] grid = grids[widthOf[c]];
+        double limit = QUIET_FRACTION * maxG[c];
+        double ss = 0;
+        int quiet = 0;
+        for (int i = 0; i < n && grid[q[i] + base] < limit; i++) {
+            double r = v[i] - m.baseline() - m.amplitude() * grid[q[i] + base];
+            ss += r * r;
+            quiet++;
+        }
+        if (quiet < MIN_QUIET) {   // the match starts with the loop: the spread of the loop's first samples
+            quiet = Math.min(MIN_QUIET, n);
+            double mean = 0;
+            for (int i = 0; i < quiet; i++) {
+                mean += v[i];
+            }
+            mean /= quiet;
+            ss = 0;
+            for (int i = 0; i < quiet; i++) {
+                ss += (v[i] - mean) * (v[i] - mean);
+            }
+        }
+        if (!(ss > 0) || quiet < 3) {
+            return Double.NaN;
+        }
+        return m.amplitude() / Math.sqrt(ss / (quiet - 1) * n / det[c]);
     }
 
     /** Lag-1 autocorrelation of the residuals of candidate {@code c}, clamped to 0..{@value #MAX_RHO}. */
