@@ -258,9 +258,12 @@ public final class ParametricMapper {
             }
         }
 
-        /** Rows per band: as many as fit in the tile budget, a multiple of the bin size. */
+        /**
+         * Rows per band: as many as fit in the tile budget ({@link CurveTile#bytesPerSample}), a multiple of
+         * the bin size.
+         */
         private int bandRows() {
-            long rowBytes = 4L * loop.width() * t.length;
+            long rowBytes = (long) CurveTile.bytesPerSample(loop, frameBin) * loop.width() * t.length;
             int rows = (int) Math.max(1, Math.min(loop.height(), tileBytes / rowBytes));
             int bin = settings.bin();
             return Math.max(bin, rows / bin * bin);
