@@ -8,7 +8,8 @@ import org.ceusperfusion.InputException;
  * <ul>
  *   <li>{@link #defaultBudget()}: a loop whose decoded frames take at most a quarter of the maximum heap
  *       is decoded into memory; a larger one is streamed frame by frame where the reader can do so
- *       (DICOM, PNG-in-AVI), so a 2 GB loop can be analysed with {@code -Xmx1g}.</li>
+ *       (DICOM, PNG-in-AVI, uncompressed 8-bit TIFF), so a 2 GB loop can be analysed with {@code -Xmx1g}.
+ *       An uncompressed 8-bit TIFF stack is held as bytes, so its frames count one byte a pixel.</li>
  *   <li>{@link #check}: readers that must hold every frame (TIFF, MP4, ImageJ's AVI decoder,
  *       Bio-Formats) refuse loops needing more than half the maximum heap.</li>
  *   <li>{@link #checkFrame}: streaming readers refuse single frames needing more than an eighth.</li>

@@ -78,9 +78,9 @@ final class TiffLoopReader {
     }
 
     /**
-     * As {@link #read(Path, GreyConversion, boolean)}; an uncompressed 8-bit grey stack whose frames as
-     * floats exceed {@code budgetBytes} is read plane by plane on demand (tag {@code frames=streamed}),
-     * a smaller one is held as bytes.
+     * As {@link #read(Path, GreyConversion, boolean)}; an uncompressed 8-bit grey stack is held as bytes
+     * (one a pixel) when they fit in {@code budgetBytes}, else read plane by plane on demand (tag
+     * {@code frames=streamed}).
      */
     static CineLoop read(Path path, GreyConversion conversion, boolean allowDirect, long budgetBytes) {
         String source = path.toString();
@@ -100,7 +100,7 @@ final class TiffLoopReader {
         Map<String, String> tags = new HashMap<>();
         if (direct != null) {
             MemoryGuard.checkFrame(source, imp.getWidth(), imp.getHeight());
-            boolean stream = MemoryGuard.decodedBytes(planes, imp.getWidth(), imp.getHeight()) > budgetBytes;
+            boolean stream = (long) planes * imp.getWidth() * imp.getHeight() > budgetBytes;   // bytes held
             if (stream) {
                 tags.put("frames", "streamed");
             }

@@ -255,6 +255,22 @@ final class CurveTile {
         }
     }
 
+    /**
+     * @return bytes a tile of {@code loop} binned by {@code k} holds per sample: 1 for a tile of grey levels
+     *         (every frame its own sample and held as bytes), else 4 (a float)
+     */
+    static int bytesPerSample(CineLoop loop, int k) {
+        if (k != 1) {
+            return Float.BYTES;
+        }
+        for (int f = 0; f < loop.frameCount(); f++) {
+            if (loop.greyBytes(f) == null) {
+                return Float.BYTES;
+            }
+        }
+        return 1;
+    }
+
     /** @return samples per curve for {@code frames} frames binned by {@code k} */
     static int samples(int frames, int k) {
         return (frames + k - 1) / k;

@@ -21,8 +21,8 @@ import org.ceusperfusion.tic.Linearizer;
  * threads.
  *
  * <p>Pipeline: frames are read once per band of rows ({@value #DEFAULT_TILE_MB} MB of curves per band,
- * so a loop larger than that is processed in bands), linearised with {@link Linearizer} into a
- * pixel-major float array; the curves are then fitted by {@code threads} workers taking chunks of
+ * so a loop larger than that is processed in bands; a tile of grey levels, every frame held as bytes
+ * and fitted, counts one byte a sample), linearised with {@link Linearizer} into a pixel-major float array; the curves are then fitted by {@code threads} workers taking chunks of
  * {@value #CHUNK} curves in turn. Failed fits are NaN. PE, AUC, TTP, t0 and mTT come from the model's
  * closed forms (the same numbers as {@link org.ceusperfusion.params.ParameterCalculator}); the other
  * parameters, and the 95 % CIs when asked for, from {@code ParameterCalculator}.
@@ -258,9 +258,12 @@ public final class ParametricMapper {
             }
         }
 
-        /** Rows per band: as many as fit in the tile budget, a multiple of the bin size. */
+        /**
+         * Rows per band: as many as fit in the tile budget ({@link CurveTile#bytesPerSample}), a multiple of
+         * the bin size.
+         */
         private int bandRows() {
-            long rowBytes = 4L * loop.width() * t.length;
+            long rowBytes = (long) CurveTile.bytesPerSample(loop, frameBin) * loop.width() * t.length;
             int rows = (int) Math.max(1, Math.min(loop.height(), tileBytes / rowBytes));
             int bin = settings.bin();
             return Math.max(bin, rows / bin * bin);

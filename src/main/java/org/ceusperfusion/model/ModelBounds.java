@@ -12,13 +12,26 @@ final class ModelBounds {
         return s > 0 ? s : 1.0;
     }
 
-    /** @return {@code [min, max]} of the finite values of {@code y}, {@code [0, 0]} when there are none */
+    /**
+     * @return {@code [min, max]} of the finite values of {@code y} (as {@link Math#min} and {@link Math#max}
+     *         would give them, signed zeros included), {@code [0, 0]} when there are none
+     */
     static double[] range(double[] y) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (double v : y) {
-            if (Double.isFinite(v)) {
+        for (double v : y) {   // comparisons first: C1 calls Math.min/max (every fit of a map scans its curve)
+            if (v < lo) {
+                if (v >= -Double.MAX_VALUE) {
+                    lo = v;
+                }
+            } else if (v == 0 && lo == 0) {
                 lo = Math.min(lo, v);
+            }
+            if (v > hi) {
+                if (v <= Double.MAX_VALUE) {
+                    hi = v;
+                }
+            } else if (v == 0 && hi == 0) {
                 hi = Math.max(hi, v);
             }
         }
