@@ -23,8 +23,8 @@ java_bin=$(command -v java 2>/dev/null) || exit 0
 java_real=$(readlink -f "$java_bin" 2>/dev/null || echo "$java_bin")
 key=$(stat -c '%s-%Y' "$jar" "$java_real" 2>/dev/null | tr '\n' '-') || exit 0
 [ -n "$key" ] || exit 0
-launcher_opt() {   # the value of NAME="..." in ./ceus
-    sed -n "s/^$1=\"\\(.*\\)\"\$/\\1/p" "$root/ceus"
+launcher_opt() {   # the value of the first NAME="..." in ./ceus (later lines only append to it)
+    sed -n "s/^$1=\"\\(.*\\)\"\$/\\1/p" "$root/ceus" | head -n 1
 }
 opts="$(launcher_opt default_opts) $(launcher_opt map_opts)"
 log=$out/map-cds.log
