@@ -45,7 +45,7 @@ THP_OPTS=
 case "$(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null)" in   # as ./ceus decides
   *"[madvise]"*|*"[always]"*) THP_OPTS=$(sed -n 's/^thp_opts="\(.*\)"$/\1/p' "$ROOT/ceus") ;;
 esac
-LAUNCH_OPTS=${CEUS_JAVA_OPTS-"$(sed -n 's/^default_opts="\(.*\)"$/\1/p' "$ROOT/ceus") $(sed -n 's/^map_opts="\(.*\)"$/\1/p' "$ROOT/ceus") $THP_OPTS"}
+LAUNCH_OPTS=${CEUS_JAVA_OPTS-"$(sed -n 's/^default_opts="\(.*\)"$/\1/p' "$ROOT/ceus") $(sed -n 's/^map_opts="\(.*\)"$/\1/p' "$ROOT/ceus" | head -n 1) $THP_OPTS"}
 CDS_QUIET=$(sed -n 's/^cds_quiet="\(.*\)"$/\1/p' "$ROOT/ceus")
 CDS_ARCHIVE="$WORK/ceus-map.jsa"
 
