@@ -39,9 +39,9 @@
  * {@code colour-bar x0,y0-x1,y1}, colour loops only), {@code frames} ({@code memory} or {@code streamed}),
  * {@code pixelSizeSource}. DICOM ultrasound regions (bounds, spatial format, data type, physical deltas
  * converted to mm) are kept in {@link org.ceusperfusion.cine.LoopMetadata#regions()} and printed by
- * {@code ceus info}. Loops whose decoded
- * frames exceed a quarter of the heap are decoded frame by frame on demand (DICOM, AVI; an uncompressed
- * 8-bit TIFF stack, held as bytes, when those bytes do), from a memory-mapped file when it is large. Every failure is an {@link org.ceusperfusion.InputException}
- * naming the file in one line and, for corrupt data, the byte offset.
+ * {@code ceus info}. Loops whose decoded frames exceed a quarter of the heap are decoded frame by frame on
+ * demand (DICOM, AVI; an uncompressed 8-bit TIFF stack, held as bytes, when those bytes do), from a
+ * memory-mapped file when it is large. Every failure is an {@link org.ceusperfusion.InputException} naming
+ * the file in one line and, for corrupt data, the byte offset.
  */
 package org.ceusperfusion.io;
